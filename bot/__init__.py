@@ -1,0 +1,1 @@
+"""fou-bot: answers about social-services FoU documents, with cited sources."""

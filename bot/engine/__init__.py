@@ -1,0 +1,1 @@
+"""The answer engine: pure, taking a retriever and an optional chat model."""

@@ -1,0 +1,63 @@
+"""Values the answer engine returns, and the interface the Slack layer and CLI call."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal, Protocol
+
+Mode = Literal["extractive", "llm", "llm-fallback"]
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A numbered source of an answer, with the exact quoted span."""
+
+    n: int
+    source: str
+    title: str
+    kind: str
+    date: str | None
+    page: int | None
+    url: str | None
+    path: str
+    quote: str  # a verbatim substring of the stored text of `source`
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A short answer with numbered citations; `answered` is False when the documents don't."""
+
+    question: str
+    text: str  # plain text with [n] citation markers
+    answered: bool
+    citations: tuple[Citation, ...]
+    amounts_sek: tuple[int, ...] = ()
+    retrieved: tuple[str, ...] = ()
+    mode: Mode = "extractive"
+    notice: str | None = None  # e.g. "the language model timed out; extractive answer shown"
+    latency_ms: float = 0.0
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One earlier exchange of a conversation."""
+
+    question: str
+    answer: str
+
+
+class AnswerEngine(Protocol):
+    """What the CLI and the Slack bot ask of the engine."""
+
+    def ask(self, question: str, history: Sequence[Turn] = ()) -> Answer:
+        """Answer a question, resolving follow-ups against the earlier turns."""
+        ...
+
+    def draft_quote(self, politician: str, topic: str) -> Answer:
+        """Draft a quote for a politician from cited facts; marked as a draft."""
+        ...
+
+    def explain(self, term: str) -> Answer:
+        """Explain a term or programme for a newcomer, from the corpus and the glossary."""
+        ...

@@ -1,0 +1,1 @@
+"""Reading documents (PDF, HTML, text, Markdown) into metadata-rich chunks."""
