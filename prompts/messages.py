@@ -1,0 +1,44 @@
+"""Fixed user-facing sentences shared by the prompt files, the engine and the tests.
+
+The prompt files never spell these out: they name a placeholder (`{no_answer}`,
+`{draft_mark}`) that the engine fills from here, so a model's reply can be compared
+with the exact constant and the tests assert against the same string.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+NO_ANSWER_SV = "Det kan jag inte svara på utifrån dokumenten."
+NO_ANSWER_EN = "The documents do not answer that."
+
+DRAFT_MARK_SV = "UTKAST – kontrollera citatet mot källorna och med politikern innan det används."
+DRAFT_MARK_EN = "DRAFT – check the quote against the sources and with the politician before use."
+
+LLM_FALLBACK_NOTICE_SV = (
+    "Språkmodellen svarade inte i tid eller gav inget användbart svar; "
+    "det här är svaret hämtat direkt ur dokumenten."
+)
+LLM_FALLBACK_NOTICE_EN = (
+    "The language model did not answer in time or gave no usable answer; "
+    "this is the answer taken directly from the documents."
+)
+
+LLM_UNGROUNDED_NOTICE_SV = (
+    "Språkmodellens svar innehöll en siffra som inte finns i källorna; "
+    "det här är svaret hämtat direkt ur dokumenten."
+)
+LLM_UNGROUNDED_NOTICE_EN = (
+    "The language model's answer contained a figure that is not in the sources; "
+    "this is the answer taken directly from the documents."
+)
+
+NO_ANSWER: Mapping[str, str] = MappingProxyType({"sv": NO_ANSWER_SV, "en": NO_ANSWER_EN})
+DRAFT_MARK: Mapping[str, str] = MappingProxyType({"sv": DRAFT_MARK_SV, "en": DRAFT_MARK_EN})
+LLM_FALLBACK_NOTICE: Mapping[str, str] = MappingProxyType(
+    {"sv": LLM_FALLBACK_NOTICE_SV, "en": LLM_FALLBACK_NOTICE_EN}
+)
+LLM_UNGROUNDED_NOTICE: Mapping[str, str] = MappingProxyType(
+    {"sv": LLM_UNGROUNDED_NOTICE_SV, "en": LLM_UNGROUNDED_NOTICE_EN}
+)
