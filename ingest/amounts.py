@@ -1,0 +1,390 @@
+"""Sums of money in Swedish (and some English) text: find them, normalise them, render them.
+
+Decisions, so callers can rely on them:
+- A value is normalised to whole units of its own currency; euro is never turned into kronor.
+  An amount with a scale word but no currency ("35 miljoner") is taken as SEK.
+- An amount's span covers the whole phrase as written, qualifier and range included
+  ("cirka 2,5 miljoner kronor"), so a citation of the span never drops the "cirka".
+- A range ("2-3 miljoner", "mellan 2 och 3 miljoner") is one approximate amount valued at its
+  lower bound: the lower bound never overstates what a document promises.
+- A bare number is money only when it is grouped in thousands ("3 275 000") and the text
+  around it speaks of money; years, dates, phone and case numbers are never grouped that way.
+  A figure with a scale word but no currency ("35 miljoner") is money when the text around
+  it speaks of money or it is given "till" something, and never when a count follows it
+  ("2 miljoner invånare").
+- A comma is a decimal mark in Swedish ("2,5 miljoner") and a thousands separator in English
+  ("SEK 2,500,000", "2,500 million"); a scale written once serves a list ("2 respektive 3
+  mnkr" is two amounts). Öre are rounded to whole kronor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from decimal import ROUND_HALF_UP, Decimal
+
+from ingest.models import Amount
+
+_SP = "[ \u00a0\u2009\u202f]"  # space, no-break, thin and narrow no-break space
+# Thousands groups need exactly three digits, so "08-508 25 443" or "106 64" never fuse.
+_NUM = (
+    rf"(?:\d{{1,3}}(?:{_SP}\d{{3}})+(?!\d)|\d{{1,3}}(?:\.\d{{3}})+(?!\d)"
+    r"|\d{1,3}(?:,\d{3}){2,}(?!\d|,\d)|\d+)"
+    rf"(?:,\d+|\.\d{{1,2}}(?={_SP}?(?:milj|mill|bill|mn|md)))?"
+)
+_M, _G, _K = 10**6, 10**9, 10**3
+_UNITS: dict[str, tuple[int, str | None]] = {
+    "miljarder": (_G, None), "miljarden": (_G, None), "miljard": (_G, None), "mdkr": (_G, "SEK"),
+    "mdr": (_G, None), "md": (_G, None), "billions": (_G, None), "billion": (_G, None),
+    "bn": (_G, None), "miljonerna": (_M, None), "miljoner": (_M, None), "miljonen": (_M, None),
+    "miljon": (_M, None), "milj": (_M, None), "mnkr": (_M, "SEK"), "mkr": (_M, "SEK"),
+    "msek": (_M, "SEK"), "meur": (_M, "EUR"), "mn": (_M, None), "mio": (_M, None),
+    "millions": (_M, None), "million": (_M, None), "tusen": (_K, None), "tkr": (_K, "SEK"),
+    "ksek": (_K, "SEK"), "tsek": (_K, "SEK"), "thousand": (_K, None),
+}  # fmt: skip
+_CURRENCIES: dict[str, str] = {
+    "kronor": "SEK", "krona": "SEK", "kr": "SEK", "sek": "SEK", ":-": "SEK",
+    "euro": "EUR", "eur": "EUR", "€": "EUR", "usd": "USD", "dollar": "USD", "$": "USD",
+}  # fmt: skip
+_UNIT = "|".join(sorted(_UNITS, key=len, reverse=True))
+_CUR = r"kronor|krona|kr(?!\w)|euro|dollar|(?-i:SEK|EUR|USD)(?!\w)|€|:-"
+_TAIL = (
+    rf"(?:{_SP}?(?P<cur>{_CUR}))?"
+    rf"(?P<per>{_SP}?(?:/|per{_SP})(?:år|månad|mån)(?!\w))?"
+)
+_DIGIT_AMOUNT = re.compile(
+    rf"(?<![\w,.])(?P<num>{_NUM})"
+    rf"(?:{_SP}?(?P<unit>(?:milj|mdr)\.(?={_SP}?\w)|(?:{_UNIT})(?!\w)))?{_TAIL}",
+    re.IGNORECASE,
+)
+_WORD_AMOUNT = re.compile(
+    rf"(?<!\w)(?P<words>(?:[a-zåäö]+ och )?(?:(?:en|ett) )?[a-zåäö]+){_SP}"
+    rf"(?P<unit>miljarder|miljard|miljonerna|miljoner|miljonen|miljon|tusen)(?!\w){_TAIL}",
+    re.IGNORECASE,
+)
+_PREFIX_CURRENCY = re.compile(rf"(?:(?-i:SEK|EUR|USD)|€|\$){_SP}?$")
+_RANGE_BEFORE = re.compile(
+    rf"(?:mellan{_SP}(?P<a>{_NUM}){_SP}och"
+    rf"|(?<!från )(?<![\w,.])(?P<b>{_NUM}){_SP}?(?:[-–—]|{_SP}till)){_SP}?$",
+    re.IGNORECASE,
+)
+# Words after a figure that make it a count of something other than money.
+_NOT_MONEY_AFTER = re.compile(
+    rf"{_SP}*(?:%|procent|personer|person|platser|plats|invånare|människor|barn|ungdomar|unga|"
+    r"elever|deltagare|besökare|besök|medarbetare|anställda|tjänster|lägenheter|bostäder|"
+    r"föreningar|verksamheter|organisationer|hushåll|ärenden|år|månader|veckor|dagar|timmar|"
+    r"gånger|st|stycken|kvm|km|meter|sidor|resor|kunder|people|inhabitants|places)(?!\w)",
+    re.IGNORECASE,
+)
+_MONEY_CUE = re.compile(
+    r"kron|\bkr\b|\bsek\b|budget|medel\b|medlen|bidrag|anslag|pengar|finansi|satsa|satsning|"
+    r"fördel|bevilj|tilldel|avsät|avsatt|kostn|kostar|besparing|sparkrav|intäkt|överskott|"
+    r"underskott|investe|stöd|ersättning|belopp|utgift|ansök|skatte|euro|€",
+    re.IGNORECASE,
+)
+# "Antal hushåll: 12 500" counts households, whatever the text around it says of money.
+_COUNT_BEFORE = re.compile(
+    r"\b(?:antal(?:et)?|andel(?:en)?|invånare|personer|besök(?:are)?|deltagare|hushåll|ärenden)"
+    r"\b[^.\n]{0,40}$",
+    re.IGNORECASE,
+)
+# English writes thousands with commas: "SEK 2,500,000", "2,500 million" (never Swedish).
+_ENGLISH_SCALES = frozenset({"million", "millions", "billion", "billions", "thousand", "bn"})
+_COMMA_GROUPS = re.compile(r"\d{1,3}(?:,\d{3})+")
+_SHARED_SCALE = re.compile(
+    rf"(?<![\w,.])(?P<num>\d{{1,3}}(?:,\d+)?){_SP}(?:och|eller|respektive){_SP}$", re.IGNORECASE
+)
+# "250 miljoner extra till sociala insatser": a scaled figure given to something is money.
+_GIVEN_TO = re.compile(rf"{_SP}+(?:extra{_SP}+|mer{_SP}+)?(?:till|åt){_SP}+(?!\d)\w", re.IGNORECASE)
+_DIGIT_NEXT_TO = re.compile(rf"\d[{_SP[1:-1]}\-–/.,]?$")
+_ID_BEFORE = re.compile(r"(?:tel|telefon|fax|nr|dnr|box|sid|s\.)\.?:?\s*$", re.IGNORECASE)
+_PLAIN_NUMBER = re.compile(r"(?<![\w,.])\d+(?:,\d+)?(?!\d)")
+
+_SMALL: dict[str, int] = {
+    "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8,
+    "nio": 9, "tio": 10, "elva": 11, "tolv": 12, "tretton": 13, "fjorton": 14, "femton": 15,
+    "sexton": 16, "sjutton": 17, "arton": 18, "aderton": 18, "nitton": 19,
+}  # fmt: skip
+_TENS: dict[str, int] = {
+    "tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50, "sextio": 60, "sjuttio": 70,
+    "åttio": 80, "nittio": 90,
+}  # fmt: skip
+
+_QUALIFIER_WORDS = (
+    r"cirka|ca\.|ca|c:a|drygt|ungefär|omkring|runt|nästan|närmare|nära|knappt|strax över|"
+    r"strax under|över|mer än|mera än|mindre än|under|uppemot|upp emot|upp till|kring|minst|"
+    r"högst|about|approximately|approx\.|around|over|more than|less than|almost|nearly|"
+    r"roughly|up to|at least"
+)
+_QUALIFIER = re.compile(rf"(?<![\w:.])(?:{_QUALIFIER_WORDS})\s+$", re.IGNORECASE)
+_BARE_PHRASE = re.compile(rf"\s*(?:(?:{_QUALIFIER_WORDS})\s+)?(?P<num>{_NUM})\s*", re.IGNORECASE)
+_SCALE_NAMES: tuple[tuple[int, tuple[str, ...], tuple[str, ...]], ...] = (
+    (_G, ("miljard", "mdkr", "mdr"), ("miljarder", "mdkr", "mdr")),
+    (
+        _M,
+        ("miljon", "milj.", "mnkr", "mkr", "Mkr", "MSEK"),
+        ("miljoner", "milj.", "mnkr", "mkr", "Mkr", "MSEK"),
+    ),
+    (_K, ("tusen", "tkr"), ("tusen", "tkr")),
+)
+_FORM_WORDS = tuple((word, n) for word, n in _SMALL.items() if word not in ("ett", "aderton"))
+_HEAD_NUMBER = re.compile(_NUM)
+_GROUP = re.compile(rf"(?:{_SP}|\.)\d{{3}}")
+
+
+@dataclass(frozen=True)
+class _Hit:
+    """A candidate figure before the money test: value, range top and what it was written with."""
+
+    value: Decimal
+    upper: Decimal | None
+    currency: str | None  # None when no currency is written
+    scaled: bool
+    approximate: bool
+    start: int
+    end: int
+
+
+def find_amounts(text: str) -> list[Amount]:
+    """Every sum of money stated in `text`, in order, with offsets and normalised values."""
+    return [_to_amount(text, hit) for hit in _hits(text) if _is_money(text, hit)]
+
+
+def parse_amount(text: str) -> int | None:
+    """The SEK value of one amount phrase ("mer än en miljon" -> 1000000), else None.
+
+    None when the phrase states no amount, several different ones, or one in another currency.
+    """
+    hits = _hits(text)
+    if not hits:
+        bare = _BARE_PHRASE.fullmatch(text)
+        return _whole(_number(bare["num"])) if bare else None
+    values = {(_whole(hit.value), hit.currency or "SEK") for hit in hits}
+    if len(values) != 1:
+        return None
+    ((value, currency),) = values
+    return value if currency == "SEK" else None
+
+
+def figures_in(text: str) -> set[Decimal]:
+    """The values of every amount and plain number in `text` ("2,5 miljoner" -> 2500000).
+
+    Decimal because "2,5 procent" is a figure too; a Decimal compares and hashes equal to the
+    int of the same value, so `1150000 in figures_in(quote)` works as expected.
+    """
+    hits = _hits(text)
+    values = {hit.value for hit in hits} | {hit.upper for hit in hits if hit.upper is not None}
+    pieces, cursor = [], 0
+    for hit in hits:  # blank the amounts so their digits are not read again as plain numbers
+        pieces += [text[cursor : hit.start], " " * (hit.end - hit.start)]
+        cursor = hit.end
+    masked = "".join([*pieces, text[cursor:]])
+    values |= {_number(match[0]) for match in _PLAIN_NUMBER.finditer(masked)}
+    return {_tidy(value) for value in values}
+
+
+def format_sek(value: int) -> str:
+    """Swedish style with spaces between thousands: 1150000 -> "1 150 000 kr"."""
+    return f"{value:,} kr".replace(",", " ")
+
+
+def amount_forms(value: int) -> set[str]:
+    """Spellings under which a figure may appear in a source ("1 150 000", "1,15 miljoner")."""
+    grouped = f"{value:,}"
+    forms = {str(value), *(grouped.replace(",", sep) for sep in (" ", "\u00a0", "."))}
+    for scale, singular, plural in _SCALE_NAMES:
+        # At most three decimals and at most four digits before the comma: "0,5 miljarder",
+        # "1,15 miljoner", "1150 tkr", but never "500000 tkr".
+        if (value * 1000) % scale or not scale <= value * 10 < scale * 100_000:
+            continue
+        number = _decimal_comma(Decimal(value) / scale)
+        names = singular if number == "1" else plural
+        forms |= {f"{number} {name}" for name in names}
+        forms |= {f"{word} {names[0]}" for word, n in _FORM_WORDS if value == n * scale}
+        if value * 2 == scale:
+            forms.add(f"en halv {singular[0]}")
+    return forms
+
+
+def _hits(text: str) -> list[_Hit]:
+    """Candidate figures, left-extended over currency signs, ranges and qualifiers."""
+    found = [_digit_hit(m) for m in _DIGIT_AMOUNT.finditer(text)]
+    found += [_word_hit(m) for m in _WORD_AMOUNT.finditer(text)]
+    extended = [_extend_left(text, hit) for hit in found if hit is not None]
+    extended += [shared for hit in extended if (shared := _shared_scale(text, hit))]
+    extended.sort(key=lambda hit: (hit.start, -hit.end))
+    kept: list[_Hit] = []
+    for hit in extended:
+        if not kept or hit.start >= kept[-1].end:
+            kept.append(hit)
+    return kept
+
+
+def _digit_hit(match: re.Match[str]) -> _Hit | None:
+    unit = (match["unit"] or "").lower().rstrip(".")
+    factor, unit_currency = _UNITS.get(unit, (1, None))
+    currency = _currency(match["cur"]) or unit_currency
+    grouped = _is_grouped(match["num"])
+    if not (unit or currency or grouped):
+        return None  # a bare "2013" or "30": never money on its own
+    # "2,500 kr" or "2,500 million" is English for 2 500; "2,500 miljoner" is Swedish for 2,5.
+    english = unit in _ENGLISH_SCALES or (currency is not None and not unit)
+    value = _number(match["num"], english) * factor
+    return _Hit(value, None, currency, bool(unit), False, match.start(), match.end())
+
+
+def _word_hit(match: re.Match[str]) -> _Hit | None:
+    words = match["words"]
+    tokens = words.split(" ")
+    # "budgeten och fem miljoner": drop leading words until what is left is a number.
+    for first in range(len(tokens)):
+        phrase = " ".join(tokens[first:])
+        base = _words_value(phrase)
+        if base is not None:
+            factor = _UNITS[match["unit"].lower()][0]
+            start = match.start() + len(words) - len(phrase)
+            return _Hit(
+                base * factor, None, _currency(match["cur"]), True, False, start, match.end()
+            )
+    return None
+
+
+def _extend_left(text: str, hit: _Hit) -> _Hit:
+    prefix = _PREFIX_CURRENCY.search(text[max(0, hit.start - 6) : hit.start])
+    if prefix and hit.currency is None:
+        hit = replace(hit, start=hit.start - len(prefix[0]), currency=_currency(prefix[0].strip()))
+    hit = _with_range(text, hit)
+    before = text[max(0, hit.start - 40) : hit.start]
+    qualifier = _QUALIFIER.search(before)
+    if qualifier:
+        hit = replace(hit, start=hit.start - len(before) + qualifier.start(), approximate=True)
+    return hit
+
+
+def _shared_scale(text: str, hit: _Hit) -> _Hit | None:
+    """ "2 och 3 miljoner", "2 respektive 3 mnkr": the first figure borrows the scale too."""
+    high = _HEAD_NUMBER.match(text, hit.start)
+    match = _SHARED_SCALE.search(text[max(0, hit.start - 20) : hit.start])
+    if not (hit.scaled and high and match) or hit.upper is not None:
+        return None
+    start = hit.start - len(text[max(0, hit.start - 20) : hit.start]) + match.start()
+    value = _number(match["num"]) * hit.value / _number(high[0])
+    return _Hit(value, None, hit.currency, True, False, start, start + len(match["num"]))
+
+
+def _with_range(text: str, hit: _Hit) -> _Hit:
+    before = text[max(0, hit.start - 40) : hit.start]
+    match = _RANGE_BEFORE.search(before)
+    high = _HEAD_NUMBER.match(text, hit.start)
+    if not match or not high:
+        return hit
+    low_text = match["a"] or match["b"]
+    low, top = _number(low_text), _number(high[0])
+    if not _is_grouped(low_text) and _is_grouped(high[0]):
+        # "5-10 000 kr" means 5 000 to 10 000: the low end borrows the high end's zeros.
+        shifted = low * 1000 ** len(_GROUP.findall(high[0]))
+        low = shifted if shifted <= top else low
+    if not 0 < low < top:
+        return hit
+    start = hit.start - len(before) + match.start()
+    # "2-3 miljoner": the scale written after the high end applies to the low end too.
+    value = low * hit.value / top
+    return replace(hit, value=value, upper=hit.value, approximate=True, start=start)
+
+
+def _is_money(text: str, hit: _Hit) -> bool:
+    if hit.currency:
+        return True
+    if _NOT_MONEY_AFTER.match(text, hit.end):
+        return False
+    if not hit.scaled and not _plausible_bare(text, hit):
+        return False
+    if hit.scaled and _GIVEN_TO.match(text, hit.end):
+        return True
+    return bool(_MONEY_CUE.search(text[max(0, hit.start - 300) : hit.end + 200]))
+
+
+def _plausible_bare(text: str, hit: _Hit) -> bool:
+    """A grouped number with no unit: not part of a phone number, postcode or case number."""
+    before = text[max(0, hit.start - 12) : hit.start]
+    if _DIGIT_NEXT_TO.search(before) or _ID_BEFORE.search(before):
+        return False
+    if _COUNT_BEFORE.search(text[max(0, hit.start - 60) : hit.start]):
+        return False
+    return not re.match(rf"{_SP}?\d", text[hit.end : hit.end + 2])
+
+
+def _to_amount(text: str, hit: _Hit) -> Amount:
+    raw = text[hit.start : hit.end]
+    currency = hit.currency or "SEK"
+    return Amount(_whole(hit.value), currency, hit.approximate, raw, hit.start, hit.end)
+
+
+def _words_value(words: str) -> Decimal | None:
+    head, och, tail = words.lower().partition(" och ")
+    whole = _word_number(head)
+    if not och or whole is None:
+        return whole
+    # Only "två och en halv": "fem och sex miljoner" is two figures, not eleven.
+    return whole + Decimal("0.5") if _word_number(tail) == Decimal("0.5") else None
+
+
+def _word_number(phrase: str) -> Decimal | None:
+    tokens = phrase.split()
+    if tokens and tokens[-1] == "halv" and tokens[:-1] in ([], ["en"], ["ett"]):
+        return Decimal("0.5")
+    if len(tokens) == 2 and tokens[0] in ("en", "ett") and tokens[1].startswith("hundra"):
+        tokens = tokens[1:]
+    value = _compound(tokens[0]) if len(tokens) == 1 else None
+    return None if value is None else Decimal(value)
+
+
+def _compound(word: str) -> int | None:
+    """Read "tjugofem", "tvåhundra", "etthundrafemtio"; None for anything else."""
+    count, hundra, rest = word.rpartition("hundra")
+    if not hundra:
+        return _below_hundred(word)
+    hundreds = 1 if count in ("", "en", "ett") else _SMALL.get(count)
+    below = _below_hundred(rest) if rest else 0
+    if hundreds is None or hundreds > 9 or below is None:
+        return None
+    return hundreds * 100 + below
+
+
+def _below_hundred(word: str) -> int | None:
+    if word in _SMALL:
+        return _SMALL[word]
+    for tens, value in _TENS.items():
+        if word.startswith(tens):
+            unit = _SMALL.get(word[len(tens) :], 0 if word == tens else None)
+            return value + unit if unit is not None and unit < 10 else None
+    return None
+
+
+def _number(token: str, english: bool = False) -> Decimal:
+    digits = re.sub(_SP, "", token)
+    if _COMMA_GROUPS.fullmatch(digits) and (english or digits.count(",") > 1):
+        return Decimal(digits.replace(",", ""))
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", digits):
+        digits = digits.replace(".", "")
+    return Decimal(digits.replace(",", "."))
+
+
+def _is_grouped(token: str) -> bool:
+    return _GROUP.search(token) is not None or token.count(",") > 1
+
+
+def _currency(token: str | None) -> str | None:
+    return _CURRENCIES[token.lower()] if token else None
+
+
+def _whole(value: Decimal) -> int:
+    return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def _tidy(value: Decimal) -> Decimal:
+    return Decimal(_whole(value)) if value == value.to_integral_value() else value.normalize()
+
+
+def _decimal_comma(value: Decimal) -> str:
+    return format(value.normalize(), "f").replace(".", ",")

@@ -1,0 +1,162 @@
+"""Who receives money: Stockholm's districts, city units and organisations, under one name each.
+
+The gazetteer is deliberately small and general: district names, a few well-known
+organisations, and the shapes Swedish gives to the names of bodies ("-nämnden",
+"-föreningen", "Stiftelsen X"). find_recipients gives every such name; find_receivers
+leaves out the ones the sentence shows deciding, giving, assessing or paying
+("Socialnämnden har beslutat att ge Farsta ..." receives: Farsta).
+"""
+
+from __future__ import annotations
+
+import re
+
+_DISTRICTS = (
+    "Rinkeby-Kista", "Spånga-Tensta", "Hässelby-Vällingby", "Bromma", "Kungsholmen",
+    "Norrmalm", "Östermalm", "Södermalm", "Enskede-Årsta-Vantör", "Skarpnäck", "Farsta",
+    "Älvsjö", "Hägersten-Liljeholmen", "Hägersten-Älvsjö", "Skärholmen", "Järva",
+)  # fmt: skip
+# PDFs break "Rinkeby-Kista" as "Rinkeby- Kista", "Rinkeby Kista" or across a line.
+_JOIN = r"(?:\s*[-–—]\s*|\s+)"
+
+_ORGANISATIONS: tuple[tuple[str, str], ...] = (
+    ("Uppsökarenheten", r"Uppsökarenhet(?:en)?"),
+    ("Enheten för hemlösa", r"[Ee]nheten\s+för\s+hemlösa"),
+    ("Frälsningsarmén", r"Frälsningsarmén"),
+    ("Röda Korset", r"Röda\s+[Kk]orset"),
+    ("Rädda Barnen", r"Rädda\s+[Bb]arnen"),
+    ("Svenska kyrkan", r"Svenska\s+[Kk]yrkan"),
+    ("Fryshuset", r"Fryshuset"),
+    ("Ersta diakoni", r"Ersta\s+[Dd]iakoni"),
+)
+_DEFINITE = r"nämnden|förvaltningen|enheten|föreningen|förbundet|stiftelsen"
+_INDEFINITE = r"förening|förbund|stiftelse|enhet"
+# Compounds such as "stadsdelsnämnden" name a kind of body, not one body.
+_GENERIC_HEADS = ("stadsdels", "stads", "lokal", "samma", "denna", "hela")
+
+_DISTRICT = re.compile(
+    r"(?<![\w-])(?P<name>"
+    + "|".join(_JOIN.join(map(re.escape, d.split("-"))) for d in _DISTRICTS)
+    + r")(?:s(?=\s))?(?!\w)",
+    re.IGNORECASE,
+)
+_ORGANISATION = re.compile(
+    "|".join(
+        f"(?P<o{i}>(?<![\\w-]){pattern}(?!\\w))" for i, (_, pattern) in enumerate(_ORGANISATIONS)
+    )
+)
+# "Stadsmissionen" stands alone; "Stadsmission" always names its city ("Malmö Stadsmission").
+_STADSMISSION = re.compile(
+    r"(?<![\w-])(?:[A-ZÅÄÖ][\w-]*\s+(?:Kyrkliga\s+)?[Ss]tadsmission|[Ss]tadsmissionen)(?!\w)"
+)
+_BODY_SHAPE = re.compile(
+    rf"(?<![\w-])(?:[A-Za-zÅÄÖåäö][a-zåäö]{{2,}}(?:{_DEFINITE})"
+    rf"|[A-ZÅÄÖ][a-zåäö]{{2,}}(?:{_INDEFINITE})"
+    r"|(?:Föreningen|Stiftelsen|Riksförbundet|[A-ZÅÄÖ][a-zåäö]*jouren)(?:\s+[A-ZÅÄÖ][\w-]*)+)(?!\w)"
+)
+# "på Templet Östermalm", "i Fokus Skärholmen": a district inside another name is a place.
+_INSIDE_A_NAME = re.compile(r"[a-zåäö,]\s[A-ZÅÄÖ][\wåäö]+ $")
+
+_DECIDER_VERB = (
+    r"(?:beslut(?:ar|at|ade)|fatt(?:ar|at|ade)|fördela(?:r|t|de)|föreslår|föreslog|föreslagit|"
+    r"bevilja(?:r|t|de)|avsätter|avsatte|ger|gav|gett|tilldela(?:r|t|de)|satsa(?:r|t|de)|anslår|"
+    r"uppdrar|antar|antog|antagit)"
+)
+# Words that may stand between a body and its verb ("Socialnämnden i Stockholms stad har på
+# sitt sammanträde beslutat"), but never a receiving verb or the start of another clause.
+_SKIPPABLE = (
+    r"(?!(?:får|fick|fått|ges|gavs|tilldelas|beviljas|beviljats|beviljades|erhåller|som|att|"
+    r"och|men|där|när|ska|skall)\b)[^\W\d][\w-]*"
+)
+_DECIDER_AFTER = re.compile(
+    rf"[\s,]*(?:\([^)]*\)\s*)?(?:{_SKIPPABLE}[\s,]+){{0,7}}?{_DECIDER_VERB}\b", re.IGNORECASE
+)
+# Inverted order ("Idag fattar socialnämnden beslut"), an agent ("bedömts av enheten") or a
+# source ("statsbidrag från Socialstyrelsen"): not the one who receives.
+_NOT_RECEIVING_BEFORE = re.compile(
+    r"\b(?:fattar|fattade|beslutar|beslutade|av|från|hos)\s+$", re.IGNORECASE
+)
+_BODY = re.compile(
+    r"(?<![\w-])(?:[Ss]ocialnämnden|[Ss]ocialtjänstnämnden|[Kk]ommunfullmäktige|"
+    r"[Kk]ommunstyrelsen|[Rr]egeringen|Organisations-\s+och\s+föreningsutskottet|OFU|"
+    r"[A-ZÅÄÖ][\w-]+\s+stadsdelsnämnd(?:en)?|[A-ZÅÄÖa-zåäö][a-zåäö]{2,}nämnden|"
+    r"Socialstyrelsen|[Ll]änsstyrelsen|Arvsfonden)(?!\w)"
+)
+
+
+def find_recipients(text: str) -> list[tuple[str, int, int]]:
+    """Possible recipients in `text`: (normalised name, start, end), in order, not overlapping."""
+    found = _districts(text) + _organisations(text) + _body_shapes(text)
+    found.sort(key=lambda item: (item[1], -item[2]))
+    kept: list[tuple[str, int, int]] = []
+    for item in found:
+        if not kept or item[1] >= kept[-1][2]:
+            kept.append(item)
+    return kept
+
+
+def find_receivers(text: str) -> list[tuple[str, int, int]]:
+    """Like find_recipients, without the names that decide, give, assess or pay."""
+    return [item for item in find_recipients(text) if not gives_or_decides(text, *item[1:])]
+
+
+def canonical_district(name: str) -> str | None:
+    """The district's one spelling ("Rinkeby- Kista" -> "Rinkeby-Kista"), None if not one."""
+    match = _DISTRICT.fullmatch(name.strip())
+    return _district_name(match["name"]) if match else None
+
+
+def _districts(text: str) -> list[tuple[str, int, int]]:
+    found = []
+    for match in _DISTRICT.finditer(text):
+        if _INSIDE_A_NAME.search(text[max(0, match.start() - 40) : match.start()]):
+            continue
+        found.append((_district_name(match["name"]), match.start(), match.end()))
+    return found
+
+
+def _district_name(written: str) -> str:
+    key = re.sub(_JOIN, "-", written).casefold()
+    return next(d for d in _DISTRICTS if d.casefold() == key)
+
+
+def _organisations(text: str) -> list[tuple[str, int, int]]:
+    found = []
+    for match in _ORGANISATION.finditer(text):
+        index = int(next(k for k, v in match.groupdict().items() if v is not None)[1:])
+        found.append((_ORGANISATIONS[index][0], match.start(), match.end()))
+    for match in _STADSMISSION.finditer(text):
+        name = " ".join(match[0].split()).replace("stadsmission", "Stadsmission")
+        found.append((name, match.start(), match.end()))
+    return found
+
+
+def _body_shapes(text: str) -> list[tuple[str, int, int]]:
+    found = []
+    for match in _BODY_SHAPE.finditer(text):
+        name = " ".join(match[0].split())
+        if name.lower().startswith(_GENERIC_HEADS) and " " not in name:
+            continue
+        found.append((name[0].upper() + name[1:], match.start(), match.end()))
+    return found
+
+
+def gives_or_decides(text: str, start: int, end: int) -> bool:
+    """True when the name at text[start:end] decides, gives, assesses or pays the money.
+
+    "Socialnämnden har beslutat att ge ...", "Idag fattar kommunstyrelsen beslut",
+    "bedömts av utvecklingsenheten", "statsbidrag från Socialstyrelsen": none of them receives.
+    """
+    before = text[max(0, start - 20) : start]
+    return bool(_DECIDER_AFTER.match(text, end) or _NOT_RECEIVING_BEFORE.search(before))
+
+
+def deciding_bodies(text: str) -> list[tuple[int, str]]:
+    """Every body named as deciding, giving or paying, with its offset, in order."""
+    found: list[tuple[int, str]] = []
+    for match in _BODY.finditer(text):
+        if gives_or_decides(text, *match.span()):
+            name = " ".join(match[0].split())
+            name = "Organisations- och föreningsutskottet" if name == "OFU" else name
+            found.append((match.start(), name[0].upper() + name[1:]))
+    return found
