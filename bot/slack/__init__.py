@@ -1,0 +1,1 @@
+"""The Slack layer: turns Slack events into engine calls and answers into Block Kit."""

@@ -1,0 +1,1 @@
+"""One module per listener; each has `register(app, services, settings)`."""
