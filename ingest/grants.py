@@ -199,10 +199,13 @@ def _row_evidence(indexed: _Text, amount: Amount, context: str | None) -> _Evide
         return None
     # A label names a project ("Digital ansökan om ...") so its words say nothing of status.
     lead = _lead_in(indexed, line_start)
+    status = _status(lead, context)
+    if status == "proposed" and context == "adopted":
+        status = "decided"  # the minutes adopt the proposed table
     if _TOTAL_LABEL.match(label):
-        return _Evidence(amount, start, amount.end, (), "total", _status(lead, context))
+        return _Evidence(amount, start, amount.end, (), "total", status)
     recipients, purpose = _row_cells(label)
-    return _Evidence(amount, start, amount.end, recipients, purpose, _status(lead, context))
+    return _Evidence(amount, start, amount.end, recipients, purpose, status)
 
 
 def _row_cells(label: str) -> tuple[tuple[str, ...], str | None]:
@@ -452,6 +455,15 @@ _GIVEN = re.compile(
     re.IGNORECASE,
 )
 _DECISION_DOC = re.compile(r"protokoll|\bjusterat?\b", re.IGNORECASE)
+# A proposal paper that carries the minutes of its decision records what was decided.
+_MINUTES_INSIDE = re.compile(
+    r"protokollsutdrag|protokoll fört|^\s*justerat\b", re.IGNORECASE | re.MULTILINE
+)
+# "Socialnämnden beslutar att fördela ... enligt tabell 1 / i enlighet med förvaltningens förslag"
+_ADOPTS = re.compile(
+    r"beslutar\b[^.]{0,200}?\b(?:enligt|i enlighet med)\s+(?:förvaltningens\s+)?(?:förslag|tabell)",
+    re.IGNORECASE,
+)
 _PROPOSAL_DOC = re.compile(r"förslag|föresl|tjänsteutlåtande", re.IGNORECASE)
 _APPLICATION_DOC = re.compile(r"^\W*ansökan\b", re.IGNORECASE)
 
@@ -460,8 +472,8 @@ def _doc_context(doc: ParsedDocument) -> str | None:
     """What kind of paper this is, from its title and opening: a decision, a proposal, an
     application, or None when it does not say (news, press releases)."""
     opening = _PROPOSAL_NAMED.sub(" ", f"{doc.meta.title}\n{doc.text[:500]}")
-    if _DECISION_DOC.search(opening):
-        return "decision"
+    if _DECISION_DOC.search(opening) or _MINUTES_INSIDE.search(doc.text):
+        return "adopted" if _ADOPTS.search(doc.text) else "decision"
     if _APPLICATION_DOC.search(doc.meta.title):
         return "applied"
     return "proposed" if _PROPOSAL_DOC.search(opening) else None

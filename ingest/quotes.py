@@ -57,6 +57,11 @@ class Speaker:
     party: str | None
 
 
+_MENTION = re.compile(
+    r"(?P<name>[A-ZÅÄÖ][\w-]+(?: [A-ZÅÄÖ][\w-]+)+) \((?P<party>M|S|V|MP|L|FP|C|KD|SD|Fi)\)"
+)
+
+
 def find_quotes(text: str) -> tuple[Quote, ...]:
     """Every attributed statement in the text, in order, with offsets into it."""
     return _Finder(text).scan()
@@ -80,6 +85,7 @@ class _Finder:
                 pending.clear()
                 self._quote_marks(start, end)
                 carry = self._name_first(start, end)
+                self._mentioned(start, end)
                 continue
             found, said_end, end_of_name = self._attribution(start, end)
             speaker = found or carry
@@ -92,6 +98,14 @@ class _Finder:
             self._add(speaker, start, start, said_end, end_of_name)
             carry = speaker
         return tuple(sorted(self.quotes, key=lambda quote: quote.start))
+
+    def _mentioned(self, start: int, end: int) -> None:
+        """A person named with a party in running text is whom a later "säger han" means."""
+        for match in _MENTION.finditer(self.text, start, end):
+            after = _role_after(self.text[match.end() : end])
+            speaker = self._resolve(match["name"], after, _party(match["party"]))
+            if speaker is not None:
+                self.last = speaker
 
     def _quote_marks(self, start: int, end: int) -> None:
         """Record ”...”, säger Namn (X) inside a paragraph."""

@@ -6,6 +6,7 @@ import re
 import string
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from types import MappingProxyType
 
@@ -145,3 +146,12 @@ def _placeholders(name: str, text: str) -> frozenset[str]:
 
 def _braced(names: Iterable[str]) -> str:
     return ", ".join("{" + n + "}" for n in sorted(names))
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> dict[str, str]:
+    """English question words mapped to the Swedish words documents use (lexicon_en_sv.yaml)."""
+    data = yaml.safe_load(_read("lexicon_en_sv.yaml")) or {}
+    if not isinstance(data, dict):
+        raise PromptError("prompts/lexicon_en_sv.yaml: expected `english: svenska` lines")
+    return {str(k).lower(): str(v) for k, v in data.items()}

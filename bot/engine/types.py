@@ -61,3 +61,49 @@ class AnswerEngine(Protocol):
     def explain(self, term: str) -> Answer:
         """Explain a term or programme for a newcomer, from the corpus and the glossary."""
         ...
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A retrieved passage: an exact slice `text == document_text[start:end]`."""
+
+    chunk_id: str
+    doc_id: str
+    source: str
+    title: str
+    kind: str
+    date: str | None
+    page: int | None
+    url: str | None
+    path: str
+    body: str | None
+    text: str
+    start: int
+    end: int
+    score: float = 0.0
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Metadata filters a question or a caller may set."""
+
+    kinds: tuple[str, ...] = ()
+    date_from: str | None = None  # ISO, inclusive
+    date_to: str | None = None
+    body: str | None = None
+
+
+class Retriever(Protocol):
+    """Finds passages; the engine needs nothing else from the store."""
+
+    def retrieve(self, query: str, k: int, filters: Filters | None = None) -> list[Passage]:
+        """The k best passages for the query, best first."""
+        ...
+
+    def document_text(self, doc_id: str) -> str:
+        """The stored text of a document, for quoting spans beyond one passage."""
+        ...
+
+    def neighbours(self, passage: Passage) -> list[Passage]:
+        """The passages just before and after this one in its document."""
+        ...

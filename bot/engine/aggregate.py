@@ -1,0 +1,164 @@
+"""Answers across amounts: stated totals, sums of named parts, differences, lists over a bar."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from bot.engine.candidates import Candidate
+from bot.engine.compose import MIN_SCORE, Draft, add_quotes, answer_amount, pick_amount
+from bot.engine.dates import date_phrase
+from bot.engine.ledger import GRANTED, Ledger, distinct
+from bot.engine.question import Question, read_question
+from bot.engine.sentences import Span
+from bot.engine.wording import phrase
+from ingest.amounts import format_sek
+
+_TOTAL = re.compile(r"\b(totalt|sammanlagt|sammantaget|summa|in total|totals?)\b", re.I)
+_SUM_OF_PARTS = re.compile(r"\b(lägg(er)? ihop|summera|add up|combine)\b", re.I)
+_CHANGE = re.compile(
+    r"\b(ökade|minskade|ökning|minskning|skillnad\w*|increase\w*|decrease\w*)\b", re.I
+)
+_MAX_LISTED = 8
+
+Finder = Callable[[Question], list[Candidate]]
+TextOf = Callable[[str], str]
+
+
+def answer_aggregate(
+    question: Question, found: Sequence[Candidate], ledger: Ledger, find: Finder, text_of: TextOf
+) -> Draft | None:
+    """Pick the aggregate the question asks for and compute or quote it."""
+    if question.threshold is not None:
+        return _over_threshold(question, ledger, text_of)
+    if _CHANGE.search(question.text):
+        return _difference(question, found) or answer_amount(question, found, ledger)
+    if _SUM_OF_PARTS.search(question.text):
+        return _sum_of_parts(question, find) or answer_amount(question, found, ledger)
+    stated = [c for c in found if _TOTAL.search(c.text) and c.amounts]
+    if stated and stated[0].score >= MIN_SCORE and stated[0].score >= found[0].score - 0.15:
+        return answer_amount(question, stated, ledger)
+    if _TOTAL.search(question.text) and found:
+        listed = _sum_of_sentence(question, found[0])
+        if listed is not None:
+            return listed
+    if question.recipients:
+        return _recipient_total(question, ledger, text_of) or answer_amount(question, found, ledger)
+    return answer_amount(question, found, ledger)
+
+
+def _over_threshold(question: Question, ledger: Ledger, text_of: TextOf) -> Draft | None:
+    assert question.threshold is not None
+    year = question.years[0] if question.years else None
+    rows = distinct(
+        [g for g in ledger.filter(year=year, statuses=GRANTED) if g.amount_sek > question.threshold]
+    )
+    if not rows:
+        return None
+    draft = Draft(question)
+    draft.lines.append(
+        phrase(question.language, "list_over", threshold=format_sek(question.threshold))
+    )
+    for grant in rows[:_MAX_LISTED]:
+        passage = ledger.passage(grant)
+        marker = draft.citations.cite(passage, text_of(grant.doc_id), Span(grant.start, grant.end))
+        who = ", ".join(grant.recipients) or (grant.purpose or grant.title)
+        when = date_phrase(grant.date, question.language) or phrase(question.language, "undated")
+        draft.lines.append(f"• {format_sek(grant.amount_sek)} – {who} ({when}) {marker}")
+        draft.amounts.append(grant.amount_sek)
+    return draft
+
+
+def _recipient_total(question: Question, ledger: Ledger, text_of: TextOf) -> Draft | None:
+    recipient = question.recipients[0]
+    year = question.years[0] if question.years else None
+    rows = distinct(ledger.filter(recipient=recipient, year=year, statuses=GRANTED))
+    if not rows:
+        return None
+    draft = Draft(question)
+    parts = []
+    for grant in rows[:_MAX_LISTED]:
+        passage = ledger.passage(grant)
+        marker = draft.citations.cite(passage, text_of(grant.doc_id), Span(grant.start, grant.end))
+        parts.append(f"{format_sek(grant.amount_sek)} {marker}")
+    total = sum(g.amount_sek for g in rows[:_MAX_LISTED])
+    draft.lines.append(
+        phrase(question.language, "total", total=format_sek(total), parts=" + ".join(parts))
+    )
+    draft.amounts.append(total)
+    draft.computed.append(total)
+    add_quotes(draft)
+    return draft
+
+
+def _sum_of_parts(question: Question, find: Finder) -> Draft | None:
+    """ "Add up A and B": the best amount for each named part, then their sum."""
+    subject = re.split(_SUM_OF_PARTS, question.text, maxsplit=1)[-1]
+    parts = [p for p in re.split(r"\s+(?:och|and|samt|\+)\s+|,", subject) if p.strip()]
+    if len(parts) < 2:
+        return None
+    draft = Draft(question)
+    values = []
+    for part in parts[:4]:
+        years = " ".join(str(y) for y in question.years if str(y) not in part)
+        sub = read_question(f"Hur mycket {part.strip(' ?–-')} {years}".strip())
+        found = [c for c in find(sub) if any(a.currency == "SEK" for a in c.amounts)]
+        if not found or found[0].score < MIN_SCORE:
+            return None
+        amount = pick_amount(sub, found[0])
+        marker = draft.citations.cite(found[0].passage, found[0].doc_text, found[0].span)
+        values.append((amount.value, f"{format_sek(amount.value)} {marker}"))
+    total = sum(v for v, _ in values)
+    draft.lines.append(
+        phrase(
+            question.language,
+            "total",
+            total=format_sek(total),
+            parts=" + ".join(t for _, t in values),
+        )
+    )
+    draft.amounts.append(total)
+    draft.computed.append(total)
+    add_quotes(draft)
+    return draft
+
+
+def _sum_of_sentence(question: Question, candidate: Candidate) -> Draft | None:
+    """ "How much in total": the amounts one sentence lists, added up."""
+    sek = [a for a in candidate.amounts if a.currency == "SEK"]
+    if len(sek) < 2 or candidate.score < MIN_SCORE:
+        return None
+    draft = Draft(question)
+    marker = draft.citations.cite_candidate(candidate)
+    total = sum(a.value for a in sek)
+    parts = " + ".join(f"{format_sek(a.value)} {marker}" for a in sek)
+    draft.lines.append(phrase(question.language, "total", total=format_sek(total), parts=parts))
+    draft.amounts.append(total)
+    draft.computed.append(total)
+    add_quotes(draft)
+    return draft
+
+
+def _difference(question: Question, found: Sequence[Candidate]) -> Draft | None:
+    """ "How much did it grow": two amounts of one sentence, and the gap between them."""
+    for candidate in found[:5]:
+        sek = [a for a in candidate.amounts if a.currency == "SEK"]
+        if len(sek) >= 2 and candidate.score >= MIN_SCORE:
+            low, high = sorted((sek[0], sek[1]), key=lambda a: a.value)
+            draft = Draft(question)
+            draft.citations.cite_candidate(candidate)
+            draft.lines.append(
+                phrase(
+                    question.language,
+                    "difference",
+                    difference=format_sek(high.value - low.value),
+                    high=format_sek(high.value),
+                    low=format_sek(low.value),
+                )
+                + " [1]"
+            )
+            draft.amounts.append(high.value - low.value)
+            draft.computed.append(high.value - low.value)
+            add_quotes(draft)
+            return draft
+    return None

@@ -1,0 +1,397 @@
+"""Extractive answers: a direct first sentence built from the best evidence, then quotes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from bot.engine.candidates import PURPOSE, Candidate
+from bot.engine.citations import Citations
+from bot.engine.dates import date_phrase
+from bot.engine.ledger import Ledger
+from bot.engine.question import Question
+from bot.engine.receivers import is_body, receivers_of_type, wanted_type
+from bot.engine.sentences import Span, paragraph_of, sentence_spans
+from bot.engine.terms import coverage, rarity, term_set
+from bot.engine.wording import kind_label, phrase
+from ingest.models import Amount, Grant, Quote
+from ingest.quotes import find_quotes
+from ingest.recipients import find_receivers
+
+# Below this score the best sentence does not answer the question (tuned on the dev set).
+MIN_SCORE = 0.4
+_APPROX = re.compile(
+    r"\b(cirka|ca\.?|drygt|ungefär|omkring|runt|nästan|närmare|knappt|över)\s*$", re.I
+)
+
+
+@dataclass
+class Draft:
+    """An answer being composed: lines of text, citations and the amounts stated."""
+
+    question: Question
+    citations: Citations = field(default_factory=Citations)
+    lines: list[str] = field(default_factory=list)
+    amounts: list[int] = field(default_factory=list)
+    answered: bool = True
+    # Figures fou-bot computed (sums, differences) and other texts that ground figures.
+    computed: list[int] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+
+    def according(self, candidate: Candidate) -> str:
+        """ "according to the decision of 25 June 2013"."""
+        p = candidate.passage
+        label = kind_label(self.question.language, p.kind)
+        date = date_phrase(p.date, self.question.language)
+        if date is None:
+            return phrase(self.question.language, "according_undated", label=label)
+        return phrase(self.question.language, "according", label=label, date=date)
+
+
+def answer_amount(question: Question, found: Sequence[Candidate], ledger: Ledger) -> Draft | None:
+    """How much: the best-matching amount, its status, and a later figure if one exists."""
+    pool = [
+        c for c in found if c.amounts and _has_recipients(question, c) and _has_years(question, c)
+    ]
+    if not pool or pool[0].score < MIN_SCORE:
+        return None
+    best = pool[0]
+    amount = pick_amount(question, best)
+    later = _later_figure(question, best, amount, pool[1:6])
+    lead, lead_amount = (later, pick_amount(question, later)) if later else (best, amount)
+    draft = Draft(question)
+    marker = draft.citations.cite(lead.passage, lead.doc_text, _quote_span(question, lead))
+    status = _status(ledger, lead, lead_amount)
+    key = status if status in ("applied", "proposed") else "amount"
+    draft.lines.append(
+        phrase(
+            question.language,
+            key,
+            amount=_as_written(lead, lead_amount),
+            according=draft.according(lead),
+            marker=marker,
+        )
+    )
+    if key != "amount" and question.asks_granted:
+        # Money applied for or proposed was not granted: say so rather than answer.
+        draft.answered = False
+    elif lead_amount.currency == "SEK":
+        draft.amounts.append(lead_amount.value)
+    if later:
+        old_marker = draft.citations.cite(best.passage, best.doc_text, _quote_span(question, best))
+        draft.lines[-1] += " " + phrase(
+            question.language,
+            "later",
+            date=later.passage.date or "?",
+            amount=_as_written(later, lead_amount),
+            marker=marker,
+            old_amount=_as_written(best, amount),
+            old_date=best.passage.date or "?",
+            old_marker=old_marker,
+        )
+    add_quotes(draft)
+    return draft
+
+
+def _has_years(question: Question, candidate: Candidate) -> bool:
+    """Years asked about must be where the amount is: its paragraph, title, date or heading."""
+    if not question.years:
+        return True
+    p = candidate.passage
+    near = f"{candidate.paragraph} {p.title} {p.date or ''} {candidate.doc_text[:600]}"
+    return all(str(year) in near for year in question.years)
+
+
+def answer_recipients(
+    question: Question, found: Sequence[Candidate], ledger: Ledger | None = None
+) -> Draft | None:
+    """Who got it: the recipients named in the best sentence, or every row of its table."""
+    wanted = wanted_type(question.text)
+    pool = [c for c in found if receivers_of_type(c.text, wanted)] or list(found)
+    if not pool or pool[0].score < MIN_SCORE:
+        return None
+    best = pool[0]
+    draft = Draft(question)
+    rows = _table_rows(question, best, ledger, wanted)
+    if rows:
+        names = list(dict.fromkeys(r for g in rows for r in g.recipients))
+        markers = [
+            draft.citations.cite(best.passage, best.doc_text, Span(g.start, g.end)) for g in rows
+        ]
+        marker = " ".join(markers)
+    else:
+        names = list(dict.fromkeys(receivers_of_type(best.text, wanted)))
+        marker = draft.citations.cite(best.passage, best.doc_text, _with_list(question, best))
+    if names:
+        draft.lines.append(
+            phrase(
+                question.language,
+                "recipients",
+                names=_join(names, question.language),
+                according=draft.according(best),
+                marker=marker,
+            )
+        )
+    else:
+        draft.lines.append(_open_line(draft, best, marker))
+    add_quotes(draft)
+    return draft
+
+
+def _table_rows(
+    question: Question, best: Candidate, ledger: Ledger | None, wanted: str | None
+) -> list[Grant]:
+    """When the answer is a list of allocations (a table of grants), its rows."""
+    if ledger is None or not question.about_money:
+        return []
+    rows = [
+        g
+        for g in ledger.grants
+        if g.doc_id == best.passage.doc_id
+        and g.recipients
+        and g.status != "applied"
+        and (
+            wanted is None
+            or any(receivers_of_type(r, wanted) or wanted == "organisation" for r in g.recipients)
+        )
+    ]
+    return sorted(rows, key=lambda g: g.start) if len(rows) >= 3 else []
+
+
+def _with_list(question: Question, candidate: Candidate) -> Span:
+    """A sentence that ends in a colon, with the list lines that follow it."""
+    span = _quote_span(question, candidate)
+    if not candidate.text.rstrip().endswith(":"):
+        return span
+    end = span.end
+    for line in sentence_spans(
+        candidate.doc_text, span.end, min(len(candidate.doc_text), span.end + 800)
+    )[:8]:
+        end = line.end
+    return Span(span.start, end)
+
+
+def answer_quote(question: Question, found: Sequence[Candidate]) -> Draft | None:
+    """Who said what: the quote that best matches, its speaker and when."""
+    best = _best_quote(question, found)
+    if best is None:
+        return answer_general(question, found) if not question.persons else None
+    candidate, quote = best
+    draft = Draft(question)
+    marker = draft.citations.cite(
+        candidate.passage, candidate.doc_text, Span(quote.start, quote.end)
+    )
+    speaker = quote.speaker + (f" ({quote.party})" if quote.party else "")
+    if quote.role:
+        speaker += f", {quote.role},"
+    draft.lines.append(
+        phrase(
+            question.language,
+            "said",
+            speaker=speaker,
+            according=draft.according(candidate),
+            marker=marker,
+        )
+    )
+    add_quotes(draft)
+    return draft
+
+
+def _best_quote(question: Question, found: Sequence[Candidate]) -> tuple[Candidate, Quote] | None:
+    """The attributed quote of the top documents whose words and speaker fit the question."""
+    surnames = [p.split()[-1] for p in question.persons]
+    pool: list[tuple[Candidate, Quote, frozenset[str]]] = []
+    seen: set[str] = set()
+    for candidate in found:
+        if candidate.passage.doc_id in seen or candidate.score < MIN_SCORE - 0.1:
+            continue
+        seen.add(candidate.passage.doc_id)
+        for quote in find_quotes(candidate.doc_text):
+            if surnames and not any(s in quote.speaker for s in surnames):
+                continue
+            about = term_set(f"{quote.speaker} {quote.role or ''} {quote.text}")
+            pool.append((candidate, quote, about))
+        if len(seen) >= 5:
+            break
+    if not pool:
+        return None
+    # Words every quote shares (the district, the topic) say less than the rare ones.
+    weights = rarity(question.terms, [about for _, _, about in pool])
+    candidate, quote, _ = max(
+        pool, key=lambda row: coverage(question.terms, row[2], weights) + row[0].score
+    )
+    return candidate, quote
+
+
+def answer_general(question: Question, found: Sequence[Candidate]) -> Draft | None:
+    """Why, when, and open questions: the best sentences, introduced with source and date."""
+    if not found or found[0].score < MIN_SCORE:
+        return None
+    best = found[0]
+    draft = Draft(question)
+    # The reason usually follows the sentence that names the money or the project.
+    span = _with_following(best) if question.kind == "why" else _quote_span(question, best)
+    marker = draft.citations.cite(best.passage, best.doc_text, span)
+    if question.kind == "when":
+        draft.lines.append(
+            phrase(
+                question.language,
+                "when",
+                date_phrase=_when(best, question),
+                according=draft.according(best),
+                marker=marker,
+            )
+        )
+    else:
+        draft.lines.append(_open_line(draft, best, marker))
+    second = _companion(best, found[1:4]) if question.kind != "why" else None
+    if second is not None:
+        draft.citations.cite(second.passage, second.doc_text, second.span)
+    add_quotes(draft)
+    return draft
+
+
+def pick_amount(question: Question, candidate: Candidate) -> Amount:
+    """The amount of a sentence whose surroundings best match the question."""
+    sek = [a for a in candidate.amounts if a.currency == "SEK"] or list(candidate.amounts)
+    if question.threshold is not None:
+        sek = [a for a in sek if a.value != question.threshold] or sek
+    text = candidate.text
+    named = [
+        (start, end) for name, start, end in find_receivers(text) if name in question.recipients
+    ]
+
+    def fit(amount: Amount) -> float:
+        window = text[max(0, amount.start - 90) : amount.end + 90]
+        score = coverage(question.terms, term_set(window))
+        # The amount right after a recipient the question names is that recipient's.
+        if any(0 <= amount.start - end <= 40 for _, end in named):
+            score += 1.0
+        return score
+
+    return max(sek, key=fit)
+
+
+def _sek(candidate: Candidate) -> bool:
+    return any(a.currency == "SEK" for a in candidate.amounts)
+
+
+def _has_recipients(question: Question, candidate: Candidate) -> bool:
+    """Districts and organisations asked about must be named where the amount is."""
+    required = [r for r in question.recipients if not is_body(r)]
+    if not required:
+        return True
+    present = {name for name, _, _ in find_receivers(candidate.paragraph)}
+    return all(r in present for r in required)
+
+
+def _status(ledger: Ledger, candidate: Candidate, amount: Amount) -> str | None:
+    start = candidate.span.start
+    for grant in ledger.in_span(candidate.passage.doc_id, start, candidate.span.end):
+        if grant.amount_sek == amount.value:
+            return grant.status
+    return None
+
+
+def _as_written(candidate: Candidate, amount: Amount) -> str:
+    """The amount as the source writes it, with its "cirka" when it has one."""
+    before = candidate.text[max(0, amount.start - 12) : amount.start]
+    match = _APPROX.search(before)
+    raw = " ".join(amount.raw.split())
+    if match and not _APPROX.match(raw):
+        return f"{match.group(1)} {raw}"
+    return raw
+
+
+def _later_figure(
+    question: Question, best: Candidate, amount: Amount, others: Sequence[Candidate]
+) -> Candidate | None:
+    """A later document stating a different amount for the same thing, if any."""
+    if not best.passage.date:
+        return None
+    for other in others:
+        same_doc = other.passage.doc_id == best.passage.doc_id
+        if same_doc or not other.passage.date or other.passage.date <= best.passage.date:
+            continue
+        if best.score - other.score > 0.08:
+            continue
+        if pick_amount(question, other).value != amount.value:
+            return other
+    return None
+
+
+def _quote_span(question: Question, candidate: Candidate) -> Span:
+    """The sentence, widened to the earlier sentence naming the recipients asked about."""
+    missing = [r for r in question.recipients if r not in candidate.text]
+    if not missing:
+        return candidate.span
+    for span in reversed(sentence_spans(candidate.doc_text, 0, candidate.span.start)[-3:]):
+        sentence = candidate.doc_text[span.start : span.end]
+        if all(r in {n for n, _, _ in find_receivers(sentence)} for r in missing):
+            return Span(span.start, candidate.span.end)
+    return candidate.span
+
+
+def _when(candidate: Candidate, question: Question) -> str:
+    match = re.search(
+        r"\b(\d{4}-\d{2}-\d{2}|\d{1,2} (januari|februari|mars|april|maj|juni|juli|augusti|"
+        r"september|oktober|november|december) \d{4})\b",
+        candidate.text,
+        re.I,
+    )
+    if match:
+        return match.group(0)
+    return date_phrase(candidate.passage.date, question.language) or phrase(
+        question.language, "undated"
+    )
+
+
+def _with_following(candidate: Candidate, limit: int = 450) -> Span:
+    """The sentence and the next ones of its paragraph, up to about `limit` characters."""
+    text = candidate.doc_text
+    para = paragraph_of(text, candidate.span.start)
+    end = candidate.span.end
+    following = sentence_spans(text, candidate.span.end, para.end)[:2]
+    if not following:
+        # The paragraph ends here: the reason may open the next one ("Pengarna ska gå till").
+        nxt = paragraph_of(text, min(len(text), para.end + 2))
+        first = sentence_spans(text, nxt.start, nxt.end)[:1]
+        following = [f for f in first if PURPOSE.search(text[f.start : f.end])]
+    for span in following:
+        if text[span.start : span.end].startswith(("•", "-", "*")):
+            break
+        if span.end - candidate.span.start > limit:
+            break
+        end = span.end
+    return Span(candidate.span.start, end)
+
+
+def _companion(best: Candidate, others: Sequence[Candidate]) -> Candidate | None:
+    """A second sentence of the same document that adds to the first."""
+    for other in others:
+        close = abs(other.span.start - best.span.end) < 400
+        if other.passage.doc_id == best.passage.doc_id and close and best.score - other.score < 0.1:
+            return other
+    return None
+
+
+def _open_line(draft: Draft, candidate: Candidate, marker: str) -> str:
+    p = candidate.passage
+    language = draft.question.language
+    date = date_phrase(p.date, language) or phrase(language, "undated")
+    return phrase(language, "open", label=kind_label(language, p.kind), date=date, marker=marker)
+
+
+def add_quotes(draft: Draft) -> None:
+    """Add each citation's quote as its own line, after the direct answer."""
+    for citation in draft.citations.items:
+        text = " ".join(citation.quote.split())
+        draft.lines.append(f"> ”{text}” [{citation.n}]")
+
+
+def _join(names: Sequence[str], language: str) -> str:
+    if len(names) == 1:
+        return names[0]
+    conjunction = " och " if language == "sv" else " and "
+    return ", ".join(names[:-1]) + conjunction + names[-1]

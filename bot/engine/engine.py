@@ -1,0 +1,184 @@
+"""The answer engine: question in, short cited answer out, every figure grounded."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import Protocol
+
+from bot.engine.aggregate import answer_aggregate
+from bot.engine.candidates import Candidate, candidates
+from bot.engine.compose import Draft, answer_amount, answer_general, answer_quote, answer_recipients
+from bot.engine.dates import date_phrase
+from bot.engine.errors import QuestionTooLong
+from bot.engine.evidence import Evidence
+from bot.engine.followup import resolve_followup
+from bot.engine.grounding import ungrounded_figures
+from bot.engine.ledger import Ledger
+from bot.engine.onboarding import answer_onboarding
+from bot.engine.question import Question, read_question, search_text
+from bot.engine.quotes import draft_quote
+from bot.engine.types import Answer, Citation, Passage, Retriever, Turn
+from bot.engine.wording import phrase
+from ingest.amounts import format_sek
+
+log = logging.getLogger(__name__)
+
+RETRIEVE_K = 10
+
+
+class LlmAnswerer(Protocol):
+    """Rewrites an extractive answer with a chat model, or returns the fallback."""
+
+    def answer(
+        self, question: str, history: Sequence[Turn], evidence: Sequence[Evidence], fallback: Answer
+    ) -> Answer:
+        """The model's answer, checked; `fallback` on any failure."""
+        ...
+
+
+@dataclass
+class Engine:
+    """Answers questions from a retriever and the grants ledger; a chat model is optional."""
+
+    retriever: Retriever
+    ledger: Callable[[], Ledger]
+    llm: LlmAnswerer | None = None
+    max_question_chars: int = 2000
+    top_k: int = 5
+
+    def ask(self, question: str, history: Sequence[Turn] = ()) -> Answer:
+        """Answer a question, resolving a follow-up against the earlier turns."""
+        started = time.perf_counter()
+        text = self._checked(question)
+        resolved = resolve_followup(text, history)
+        read = read_question(resolved)
+        passages = self.retriever.retrieve(search_text(read), RETRIEVE_K)
+        answer = self._answer(read, passages)
+        if self.llm is not None:
+            answer = self.llm.answer(resolved, history, self._evidence(passages), answer)
+        return replace(answer, question=question, latency_ms=_ms(started))
+
+    def draft_quote(self, politician: str, topic: str) -> Answer:
+        """A draft quote for a politician, from cited facts and their earlier quotes."""
+        started = time.perf_counter()
+        self._checked(f"{politician} {topic}")
+        read = read_question(topic)
+        passages = self.retriever.retrieve(f"{topic} {politician}", RETRIEVE_K)
+        found = candidates(read, passages, self.retriever)
+        draft = draft_quote(read, politician, found, self.retriever.document_text)
+        return replace(self._finish(read, draft, passages), latency_ms=_ms(started))
+
+    def explain(self, term: str) -> Answer:
+        """Explain a term for a newcomer, from the glossary and the documents."""
+        read = read_question(f"Vad är {term.strip(' ?')}?")
+        return self._answer(read, self.retriever.retrieve(term, RETRIEVE_K))
+
+    def _checked(self, question: str) -> str:
+        text = " ".join(question.split())
+        if len(text) > self.max_question_chars:
+            raise QuestionTooLong(len(text), self.max_question_chars)
+        return text
+
+    def _answer(self, question: Question, passages: Sequence[Passage]) -> Answer:
+        found = candidates(question, passages, self.retriever)
+        draft = self._compose(question, found)
+        return self._finish(question, draft, passages)
+
+    def _compose(self, question: Question, found: Sequence[Candidate]) -> Draft | None:
+        kind = question.kind
+        if kind == "amount":
+            return answer_amount(question, found, self.ledger())
+        if kind == "aggregate":
+            return answer_aggregate(
+                question, found, self.ledger(), self._find, self.retriever.document_text
+            )
+        if kind == "recipients":
+            return answer_recipients(question, found, self.ledger())
+        if kind == "who_said":
+            return answer_quote(question, found)
+        if kind == "onboarding":
+            return answer_onboarding(question, found)
+        return answer_general(question, found)
+
+    def _find(self, question: Question) -> list[Candidate]:
+        passages = self.retriever.retrieve(search_text(question), RETRIEVE_K)
+        return candidates(question, passages, self.retriever)
+
+    def _finish(
+        self, question: Question, draft: Draft | None, passages: Sequence[Passage]
+    ) -> Answer:
+        retrieved = tuple(dict.fromkeys(p.source for p in passages))[:RETRIEVE_K]
+        if draft is not None:
+            text = "\n".join(draft.lines)
+            # Sums fou-bot computed are grounded in the cited parts they add up.
+            allowed = [format_sek(v) for v in draft.computed]
+            bad = ungrounded_figures(
+                text,
+                [
+                    *grounding_material(draft.citations.items, question.language),
+                    *allowed,
+                    *draft.sources,
+                ],
+            )
+            if not bad:
+                if not draft.answered:
+                    text = f"{phrase(question.language, 'no_answer')}\n{text}"
+                return Answer(
+                    question=question.text,
+                    text=text,
+                    answered=draft.answered,
+                    citations=tuple(draft.citations.items),
+                    amounts_sek=tuple(draft.amounts),
+                    retrieved=retrieved,
+                )
+            log.warning("dropped an answer with ungrounded figures %s: %r", bad, question.text)
+        return self._decline(question, passages, retrieved)
+
+    def _decline(
+        self, question: Question, passages: Sequence[Passage], retrieved: tuple[str, ...]
+    ) -> Answer:
+        lines = [phrase(question.language, "no_answer")]
+        nearest = list(dict.fromkeys(f"{p.title} ({p.date or '–'})" for p in passages))[:3]
+        if nearest:
+            lines.append(phrase(question.language, "nearest"))
+            lines.extend(f"• {title}" for title in nearest)
+        return Answer(
+            question=question.text,
+            text="\n".join(lines),
+            answered=False,
+            citations=(),
+            retrieved=retrieved,
+        )
+
+    def _evidence(self, passages: Sequence[Passage]) -> list[Evidence]:
+        """The top passages, numbered, as the model may read and cite them."""
+        evidence = []
+        for n, p in enumerate(passages[: self.top_k], start=1):
+            citation = Citation(
+                n=n,
+                source=p.source,
+                title=p.title,
+                kind=p.kind,
+                date=p.date,
+                page=p.page,
+                url=p.url,
+                path=p.path,
+                quote=p.text,
+            )
+            evidence.append(Evidence(n=n, citation=citation, passage=p.text))
+        return evidence
+
+
+def grounding_material(citations: Sequence[Citation], language: str) -> list[str]:
+    """What may ground a figure: each cited quote, its title and its date as written."""
+    material: list[str] = []
+    for c in citations:
+        material.extend([c.quote, c.title, c.date or "", date_phrase(c.date, language) or ""])
+    return material
+
+
+def _ms(started: float) -> float:
+    return round((time.perf_counter() - started) * 1000, 1)

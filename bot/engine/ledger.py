@@ -1,0 +1,97 @@
+"""The grants ledger as the engine sees it: filter, find and add up allocations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from bot.engine.types import Passage
+from ingest.models import Grant
+
+# Money that was applied for or only proposed is not money someone got.
+GRANTED = frozenset({"decided", "budget", "reported"})
+
+
+def _fold(name: str) -> str:
+    return " ".join(name.lower().replace("-", " ").split())
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """What a citation of a grant needs beyond the grant itself."""
+
+    kind: str
+    url: str | None
+    path: str
+
+
+@dataclass(frozen=True)
+class Ledger:
+    """Every allocation the live documents state."""
+
+    grants: tuple[Grant, ...]
+    documents: dict[str, DocumentInfo]
+
+    @classmethod
+    def of(cls, grants: Iterable[Grant], documents: dict[str, DocumentInfo]) -> Ledger:
+        """A ledger sorted by date, newest first."""
+        ordered = sorted(grants, key=lambda g: (g.date or "", g.start), reverse=True)
+        return cls(tuple(ordered), documents)
+
+    def passage(self, grant: Grant) -> Passage:
+        """The grant's supporting span as a passage, so it can be cited."""
+        info = self.documents.get(grant.doc_id, DocumentInfo("other", None, grant.source))
+        return Passage(
+            chunk_id=f"{grant.doc_id}:grant",
+            doc_id=grant.doc_id,
+            source=grant.source,
+            title=grant.title,
+            kind=info.kind,
+            date=grant.date,
+            page=grant.page,
+            url=info.url,
+            path=info.path,
+            body=grant.body,
+            text=grant.sentence,
+            start=grant.start,
+            end=grant.end,
+        )
+
+    def filter(
+        self,
+        *,
+        recipient: str | None = None,
+        year: int | None = None,
+        minimum: int | None = None,
+        statuses: frozenset[str] | None = None,
+    ) -> list[Grant]:
+        """Grants matching every given condition (recipient matched loosely)."""
+        wanted = _fold(recipient) if recipient else None
+        rows = []
+        for grant in self.grants:
+            if wanted and not any(wanted in _fold(r) for r in grant.recipients):
+                continue
+            if year and not (grant.date or "").startswith(str(year)):
+                continue
+            if minimum is not None and grant.amount_sek < minimum:
+                continue
+            if statuses is not None and grant.status not in statuses:
+                continue
+            rows.append(grant)
+        return rows
+
+    def in_span(self, doc_id: str, start: int, end: int) -> list[Grant]:
+        """Grants whose supporting text overlaps a span of a document."""
+        return [g for g in self.grants if g.doc_id == doc_id and g.start < end and start < g.end]
+
+
+def distinct(grants: Sequence[Grant]) -> list[Grant]:
+    """Drop repeats: the same amount to the same recipients stated twice in one document."""
+    seen: set[tuple[str, int, tuple[str, ...]]] = set()
+    kept = []
+    for grant in grants:
+        key = (grant.doc_id, grant.amount_sek, grant.recipients)
+        if key not in seen:
+            seen.add(key)
+            kept.append(grant)
+    return kept

@@ -1,0 +1,204 @@
+"""Read a question: what kind it is, what it names, and what an answer must match."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.engine.language import detect_language
+from bot.engine.terms import content_terms
+from ingest.amounts import parse_amount
+from ingest.recipients import find_receivers
+from prompts import load_lexicon
+
+# Checked in order: the first kind whose pattern matches wins.
+_KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "who_said",
+        re.compile(
+            r"\b(vem (av .*)?(sa|sade|sagt|uttalade)|vad (sa|sade|har .* sagt)|citat|"
+            r"uttal|who said|quote[ds]?|what did .* say)\b",
+            re.I,
+        ),
+    ),
+    (
+        "aggregate",
+        re.compile(
+            r"\b(totalt|sammanlagt|sammantaget|lägg(er)? ihop|summa|summera|ökade|minskade|"
+            r"ökning|minskning|skillnad|in total|altogether|combined|increase|decrease|"
+            r"(vilka|which) .*\b(mer än|över|minst|more than|over|at least) \S+)\b",
+            re.I,
+        ),
+    ),
+    ("when", re.compile(r"^\s*(när|vilket datum|vilken dag|when|what date)\b", re.I)),
+    (
+        "why",
+        re.compile(
+            r"\b(varför|syfte[t]?|till vad|användas till|ska .* användas|why|purpose|"
+            r"what .* for|used for)\b",
+            re.I,
+        ),
+    ),
+    (
+        "recipients",
+        re.compile(
+            r"\b(vilka|vem fick|vilken (stadsdel|förening|organisation|enhet|nämnd)|"
+            r"vem .* pengar|who (got|received|gets|shares?)|which)\b",
+            re.I,
+        ),
+    ),
+    (
+        "amount",
+        re.compile(
+            r"\b(hur (mycket|mkt|stor[at]?|många kronor)|belopp|vad kostade|kostnad|"
+            r"how much|how large|what amount)\b",
+            re.I,
+        ),
+    ),
+    (
+        "onboarding",
+        re.compile(
+            r"^\s*(vad (är|betyder|innebär|står|menas med)|förklara|berätta om|"
+            r"hur (ansöker|söker|gör) (jag|man)|what (is|are|does)|how (do|can) (i|we)|explain)\b"
+            r"(?!.*\b(hur mycket|how much|fick|got)\b)",
+            re.I,
+        ),
+    ),
+)
+_GRANTED_ASKED = re.compile(
+    r"\b(fick|fått|bevilja\w*|tilldela\w*|got|received|granted|awarded)\b", re.I
+)
+_PROPOSAL_ASKED = re.compile(r"(förslag|föresl|ansök|sökt|söker|propos|appl)", re.I)
+_MONEY = re.compile(
+    r"\b(pengar|medel|anslag|bidrag|kronor|kr|miljon\w*|miljard\w*|budget\w*|stöd|"
+    r"money|funding|grant\w*|million\w*|satsning\w*)\b",
+    re.I,
+)
+_TYPE_STEMS = (
+    "stadsdel", "nämnd", "organisation", "förening", "enhet", "aktör", "verksamhet",
+    "district", "organi", "committe", "unit",
+)  # fmt: skip
+_SUMMING = re.compile(r"\b(lägg(er)? ihop|summera|sammanlagt|totalt|add up|in total)\b", re.I)
+_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+_NAME = re.compile(
+    r"(?<![.!?]\s)(?<!^)\b([A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?"
+    r"(?:\s+[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?){1,2})\b"
+)
+_THRESHOLD = re.compile(
+    r"\b(?:mer än|över|minst|more than|over|at least)\s+"
+    r"((?:en|ett|\d[\d\s,.]*)\s*\w+(?:\s+kr\w*)?)",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question read for answering: kind, language, content terms and hard constraints."""
+
+    text: str
+    language: str
+    kind: str
+    terms: tuple[str, ...]
+    persons: tuple[str, ...]
+    recipients: tuple[str, ...]
+    years: tuple[int, ...]
+    about_money: bool
+    threshold: int | None = None
+    subject: str | None = None
+    asks_granted: bool = False
+
+
+def read_question(text: str) -> Question:
+    """Classify a question and pull out what an answer has to match."""
+    recipients = tuple(dict.fromkeys(name for name, _, _ in find_receivers(text)))
+    kind = _kind(text)
+    language = detect_language(text)
+    terms = content_terms(text)
+    if language == "en":
+        terms = list(dict.fromkeys([*terms, *content_terms(swedish_words(text))]))
+    if kind == "recipients":
+        # "Vilka stadsdelar ..." is answered by district names, not by the word "stadsdel".
+        terms = [t for t in terms if not t.startswith(_TYPE_STEMS)]
+    return Question(
+        text=text,
+        language=language,
+        kind=kind,
+        terms=tuple(terms),
+        persons=_persons(text, recipients),
+        recipients=recipients,
+        years=tuple(sorted({int(y) for y in _YEAR.findall(text)})),
+        about_money=bool(_MONEY.search(text)) or kind in ("amount", "aggregate"),
+        threshold=_threshold(text),
+        subject=_subject(text) if kind == "onboarding" else None,
+        asks_granted=bool(_GRANTED_ASKED.search(text)) and not _PROPOSAL_ASKED.search(text),
+    )
+
+
+def swedish_words(text: str) -> str:
+    """The Swedish words the lexicon gives for an English question's words."""
+    lexicon = load_lexicon()
+    return " ".join(lexicon[w] for w in re.findall(r"[a-z-]+", text.lower()) if w in lexicon)
+
+
+def search_text(question: Question) -> str:
+    """What to search for: the question, and its Swedish words when it is in English."""
+    if question.language == "en":
+        return f"{question.text} {swedish_words(question.text)}"
+    return question.text
+
+
+def _kind(text: str) -> str:
+    for kind, pattern in _KIND_PATTERNS:
+        if pattern.search(text):
+            if kind == "aggregate" and not (
+                _MONEY.search(text) or _amountish(text) or _SUMMING.search(text)
+            ):
+                continue
+            return kind
+    return "open"
+
+
+def _amountish(text: str) -> bool:
+    return bool(re.search(r"\b(hur (mycket|mkt)|how much)\b", text, re.I))
+
+
+def _persons(text: str, recipients: tuple[str, ...]) -> tuple[str, ...]:
+    """Two- or three-word capitalised names that are not places or recipients."""
+    found = []
+    for match in _NAME.finditer(text):
+        name = match.group(1)
+        if any(part in recipients or part in name for part in recipients):
+            continue
+        if name.split()[0].lower() in _NOT_FIRST_NAMES:
+            continue
+        found.append(name)
+    return tuple(dict.fromkeys(found))
+
+
+# Capitalised words that start two-word phrases but are not people.
+_NOT_FIRST_NAMES = {
+    "stockholms", "stockholm", "göteborgs", "uppsala", "uppsalas", "svenska", "röda",
+    "rädda", "socialnämnden", "fokus", "housing", "mutual", "the", "what", "which",
+    "who", "how", "alliansen", "staden", "stadens", "kommunen",
+}  # fmt: skip
+
+
+def _threshold(text: str) -> int | None:
+    match = _THRESHOLD.search(text)
+    if not match:
+        return None
+    phrase = match.group(1)
+    if not re.search(r"(miljon|miljard|kr|tkr|mnkr|million|billion|\d{4,})", phrase, re.I):
+        phrase += " kronor"
+    return parse_amount(phrase)
+
+
+def _subject(text: str) -> str | None:
+    match = re.search(
+        r"(?:vad (?:är|betyder|innebär|står|menas med)|förklara|berätta om|"
+        r"what (?:is|are|does)|explain)"
+        r"\s+(?:en |ett |the |a )?(.+?)(?:\s+för\b.*|\s+mean\b.*)?\s*\??$",
+        text.strip(),
+        re.I,
+    )
+    return match.group(1).strip(" ?\"'”") if match else None

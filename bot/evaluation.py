@@ -1,0 +1,128 @@
+"""The eval command's work: ingest a folder fresh, ask every question, score the answers."""
+
+from __future__ import annotations
+
+import json
+import statistics
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.engine.grounding import ungrounded_figures
+from bot.engine.types import Answer, AnswerEngine
+
+
+@dataclass(frozen=True)
+class EvalQuestion:
+    """One question of a set, with its gold answer."""
+
+    id: str
+    question: str
+    kind: str
+    gold_docs: tuple[str, ...]
+    gold_amount_sek: int | None
+    must_mention: tuple[str, ...]
+
+
+def load_questions(path: Path) -> list[EvalQuestion]:
+    """Read a question set in the eval format."""
+    rows = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    if not isinstance(rows, list):
+        raise ValueError(f"{path}: expected a list of questions")
+    return [
+        EvalQuestion(
+            id=str(row["id"]),
+            question=str(row["question"]),
+            kind=str(row.get("kind", "")),
+            gold_docs=tuple(str(d) for d in row.get("gold_docs") or ()),
+            gold_amount_sek=row.get("gold_amount_sek"),
+            must_mention=tuple(str(m) for m in row.get("must_mention") or ()),
+        )
+        for row in rows
+    ]
+
+
+def result_row(question: EvalQuestion, answer: Answer) -> dict[str, Any]:
+    """One JSON line of results, as the eval format specifies."""
+    return {
+        "id": question.id,
+        "question": question.question,
+        "answered": answer.answered,
+        "answer": answer.text,
+        "amounts_sek": list(answer.amounts_sek),
+        "citations": [
+            {k: v for k, v in asdict(c).items() if k in _CITATION_KEYS} for c in answer.citations
+        ],
+        "retrieved": list(answer.retrieved[:10]),
+        "mode": answer.mode,
+        "latency_ms": answer.latency_ms,
+    }
+
+
+_CITATION_KEYS = ("n", "source", "title", "url", "date", "page", "quote")
+
+
+def run_questions(
+    engine: AnswerEngine, questions: Sequence[EvalQuestion], out: Path
+) -> list[dict[str, Any]]:
+    """Ask every question through the engine and write the results as JSON lines."""
+    rows = []
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w", encoding="utf-8") as handle:
+        for question in questions:
+            row = result_row(question, engine.ask(question.question))
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+            rows.append(row)
+    return rows
+
+
+def summarise(
+    questions: Sequence[EvalQuestion], rows: Sequence[dict[str, Any]]
+) -> dict[str, float]:
+    """hit@5, citation precision, amount accuracy, must-mention, declines, grounding, latency."""
+    pairs = list(zip(questions, rows, strict=True))
+    answerable = [(q, r) for q, r in pairs if q.gold_docs]
+    unanswerable = [(q, r) for q, r in pairs if not q.gold_docs]
+    amount_qs = [(q, r) for q, r in pairs if q.gold_amount_sek is not None]
+    cited = [c for q, r in answerable for c in r["citations"] if r["answered"]]
+    gold_of = {q.id: set(q.gold_docs) for q in questions}
+    cited_ok = sum(
+        1
+        for q, r in answerable
+        if r["answered"]
+        for c in r["citations"]
+        if c["source"] in gold_of[q.id]
+    )
+    latencies = sorted(r["latency_ms"] for r in rows) or [0.0]
+    return {
+        "questions": len(rows),
+        "hit@5": _share(answerable, lambda q, r: bool(set(r["retrieved"][:5]) & set(q.gold_docs))),
+        "citation_precision": cited_ok / len(cited) if cited else 0.0,
+        "amount_accuracy": _share(amount_qs, lambda q, r: q.gold_amount_sek in r["amounts_sek"]),
+        "must_mention": _share(answerable, _mentions_all),
+        "unanswerable_declined": _share(unanswerable, lambda q, r: not r["answered"]),
+        "answerable_declined": _share(answerable, lambda q, r: not r["answered"]),
+        "ungrounded_answers": sum(1 for r in rows if _ungrounded(r)),
+        "latency_p50_ms": statistics.median(latencies),
+        "latency_p95_ms": latencies[min(len(latencies) - 1, int(0.95 * len(latencies)))],
+    }
+
+
+def _share(pairs: Sequence[tuple[EvalQuestion, dict[str, Any]]], test: Any) -> float:
+    return sum(1 for q, r in pairs if test(q, r)) / len(pairs) if pairs else 0.0
+
+
+def _mentions_all(question: EvalQuestion, row: dict[str, Any]) -> bool:
+    text = row["answer"].lower()
+    return all(m.lower() in text for m in question.must_mention)
+
+
+def _ungrounded(row: dict[str, Any]) -> bool:
+    """An answer stating a figure that no cited quote contains (computed sums included)."""
+    if not row["answered"]:
+        return False
+    quotes = [c["quote"] for c in row["citations"]]
+    return bool(ungrounded_figures(row["answer"], quotes))
