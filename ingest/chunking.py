@@ -98,11 +98,12 @@ def _pack(text: str, blocks: list[_Block], size: int) -> list[list[_Block]]:
     groups: list[list[_Block]] = []
     current: list[_Block] = []
     for block in (piece for b in blocks for piece in _split_long(text, b, size)):
-        too_big = current and block.end - current[0].start > size
-        ends_on_heading = bool(current) and current[-1].heading
-        if too_big and not (ends_on_heading and block.end - current[-1].start <= size):
+        if current and block.end - current[0].start > size:
+            # A heading opens the next chunk with the text it introduces, when both fit.
+            carry = len(current) > 1 and current[-1].heading
+            carried = [current.pop()] if carry and block.end - current[-1].start <= size else []
             groups.append(current)
-            current = []
+            current = carried
         current.append(block)
     if current:
         groups.append(current)

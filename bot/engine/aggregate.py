@@ -50,15 +50,21 @@ def answer_aggregate(
 def _over_threshold(question: Question, ledger: Ledger, text_of: TextOf) -> Draft | None:
     assert question.threshold is not None
     year = question.years[0] if question.years else None
+    # Projects that got money: decided or reported allocations, not whole budgets or totals.
     rows = distinct(
-        [g for g in ledger.filter(year=year, statuses=GRANTED) if g.amount_sek > question.threshold]
+        [
+            g
+            for g in ledger.filter(year=year, statuses=frozenset({"decided", "reported"}))
+            if g.amount_sek > question.threshold and g.purpose != "total"
+        ]
     )
+    rows.sort(key=lambda g: g.amount_sek, reverse=True)
     if not rows:
         return None
     draft = Draft(question)
-    draft.lines.append(
-        phrase(question.language, "list_over", threshold=format_sek(question.threshold))
-    )
+    threshold = format_sek(question.threshold)
+    draft.lines.append(phrase(question.language, "list_over", threshold=threshold))
+    draft.sources.append(threshold)  # the asker's own figure, restated
     for grant in rows[:_MAX_LISTED]:
         passage = ledger.passage(grant)
         marker = draft.citations.cite(passage, text_of(grant.doc_id), Span(grant.start, grant.end))

@@ -37,7 +37,20 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[Sp
         spans.extend(_trim(text, cursor, match.start()))
         cursor = match.end()
     spans.extend(_trim(text, cursor, end))
-    return spans
+    return [line for span in spans for line in _table_lines(text, span)]
+
+
+def _table_lines(text: str, span: Span) -> list[Span]:
+    """A table (lines with " | " cells) is read row by row: each row is its own statement."""
+    piece = text[span.start : span.end]
+    if " | " not in piece or "\n" not in piece:
+        return [span]
+    lines: list[Span] = []
+    cursor = span.start
+    for line in piece.split("\n"):
+        lines.extend(_trim(text, cursor, cursor + len(line)))
+        cursor += len(line) + 1
+    return lines
 
 
 def _mid_sentence(text: str, start: int, end: int) -> bool:
