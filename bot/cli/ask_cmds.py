@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from bot.cli.filters import filter_options, make_filters
 from bot.cli.render_answer import print_answer
 from bot.engine.errors import EngineError
 from bot.engine.types import Turn
@@ -14,13 +15,14 @@ from bot.settings import Settings
 @click.command("ask")
 @click.argument("question")
 @click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
+@filter_options
 @click.pass_obj
-def ask_cmd(obj: dict[str, Settings], question: str, as_json: bool) -> None:
+def ask_cmd(obj: dict[str, Settings], question: str, as_json: bool, **filters: object) -> None:
     """Answer QUESTION from the indexed documents, with cited sources."""
     settings = obj["settings"]
     engine = build_engine(settings, open_store(settings))
     try:
-        print_answer(engine.ask(question), as_json=as_json)
+        print_answer(engine.ask(question, filters=make_filters(**filters)), as_json=as_json)
     except EngineError as error:
         raise click.ClickException(str(error)) from error
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import click
 
-from bot.cli.render import print_passages
+from bot.cli.filters import filter_options, make_filters
+from bot.cli.render import console, source_line
+from bot.retrieval import HybridRetriever
 from bot.runtime import open_store
 from bot.settings import Settings
-from ingest.models import KINDS
 
 
 @click.command("search")
@@ -20,10 +21,23 @@ from ingest.models import KINDS
     type=click.IntRange(1, 50),
     help="How many passages to show.",
 )
-@click.option("--kind", type=click.Choice(KINDS), help="Only passages of this kind of document.")
+@filter_options
 @click.pass_obj
-def search_cmd(obj: dict[str, Settings], query: str, k: int, kind: str | None) -> None:
-    """Show the passages that best match QUERY, with their sources."""
-    store = open_store(obj["settings"])
-    where = {"kind": kind} if kind else None
-    print_passages(store.dense_search(query, k, where))
+def search_cmd(obj: dict[str, Settings], query: str, k: int, **filters: object) -> None:
+    """Show the passages that best match QUERY (the bot's own retrieval), with sources."""
+    retriever = HybridRetriever(open_store(obj["settings"]))
+    passages = retriever.retrieve(query, k, make_filters(**filters))
+    if not passages:
+        console.print("No passages found.")
+    for n, p in enumerate(passages, start=1):
+        meta = {
+            "title": p.title,
+            "kind": p.kind,
+            "date": p.date,
+            "page": p.page,
+            "url": p.url,
+            "path": p.path,
+        }
+        console.print(f"[bold][{n}][/bold] {source_line(meta)}", highlight=False)
+        text = " ".join(p.text.split())
+        console.print(f"    {text[:400]}{'…' if len(text) > 400 else ''}", highlight=False)

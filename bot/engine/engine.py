@@ -17,10 +17,10 @@ from bot.engine.evidence import Evidence
 from bot.engine.followup import resolve_followup
 from bot.engine.grounding import ungrounded_figures
 from bot.engine.ledger import Ledger
-from bot.engine.onboarding import answer_onboarding
+from bot.engine.onboarding import answer_onboarding, glossary_entry
 from bot.engine.question import Question, read_question, search_text
 from bot.engine.quotes import draft_quote
-from bot.engine.types import Answer, Citation, Passage, Retriever, Turn
+from bot.engine.types import Answer, Citation, Filters, Passage, Retriever, Turn
 from bot.engine.wording import phrase
 from ingest.amounts import format_sek
 
@@ -38,6 +38,23 @@ class LlmAnswerer(Protocol):
         """The model's answer, checked; `fallback` on any failure."""
         ...
 
+    def draft_quote(
+        self,
+        politician: str,
+        topic: str,
+        evidence: Sequence[Evidence],
+        style_examples: Sequence[str],
+        fallback: Answer,
+    ) -> Answer:
+        """A quote draft from cited facts, or `fallback`."""
+        ...
+
+    def explain(
+        self, term: str, glossary_entry: str | None, evidence: Sequence[Evidence], fallback: Answer
+    ) -> Answer:
+        """An explanation for a newcomer, or `fallback`."""
+        ...
+
 
 @dataclass
 class Engine:
@@ -49,13 +66,15 @@ class Engine:
     max_question_chars: int = 2000
     top_k: int = 5
 
-    def ask(self, question: str, history: Sequence[Turn] = ()) -> Answer:
+    def ask(
+        self, question: str, history: Sequence[Turn] = (), filters: Filters | None = None
+    ) -> Answer:
         """Answer a question, resolving a follow-up against the earlier turns."""
         started = time.perf_counter()
         text = self._checked(question)
         resolved = resolve_followup(text, history)
         read = read_question(resolved)
-        passages = self.retriever.retrieve(search_text(read), RETRIEVE_K)
+        passages = self.retriever.retrieve(search_text(read), RETRIEVE_K, filters)
         answer = self._answer(read, passages)
         if self.llm is not None:
             answer = self.llm.answer(resolved, history, self._evidence(passages), answer)
@@ -69,12 +88,24 @@ class Engine:
         passages = self.retriever.retrieve(f"{topic} {politician}", RETRIEVE_K)
         found = candidates(read, passages, self.retriever)
         draft = draft_quote(read, politician, found, self.retriever.document_text)
-        return replace(self._finish(read, draft, passages), latency_ms=_ms(started))
+        answer = self._finish(read, draft, passages)
+        if self.llm is not None:
+            styles = [c.quote for c in answer.citations if politician.split()[-1] in c.quote]
+            evidence = self._evidence(passages)
+            answer = self.llm.draft_quote(politician, topic, evidence, styles, answer)
+        return replace(answer, latency_ms=_ms(started))
 
     def explain(self, term: str) -> Answer:
         """Explain a term for a newcomer, from the glossary and the documents."""
+        started = time.perf_counter()
         read = read_question(f"Vad är {term.strip(' ?')}?")
-        return self._answer(read, self.retriever.retrieve(term, RETRIEVE_K))
+        passages = self.retriever.retrieve(term, RETRIEVE_K)
+        answer = self._answer(read, passages)
+        if self.llm is not None:
+            entry = glossary_entry(read.subject)
+            text = entry[1] if entry else None
+            answer = self.llm.explain(term, text, self._evidence(passages), answer)
+        return replace(answer, latency_ms=_ms(started))
 
     def _checked(self, question: str) -> str:
         text = " ".join(question.split())
