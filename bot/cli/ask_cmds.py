@@ -17,7 +17,7 @@ from bot.settings import Settings
 @click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
 @filter_options
 @click.pass_obj
-def ask_cmd(obj: dict[str, Settings], question: str, as_json: bool, **filters: object) -> None:
+def ask_cmd(obj: dict[str, Settings], /, question: str, as_json: bool, **filters: object) -> None:
     """Answer QUESTION from the indexed documents, with cited sources."""
     settings = obj["settings"]
     engine = build_engine(settings, open_store(settings))

@@ -9,6 +9,7 @@ from bot.cli.render import console, source_line
 from bot.retrieval import HybridRetriever
 from bot.runtime import open_store
 from bot.settings import Settings
+from vector_store.records import MetaValue
 
 
 @click.command("search")
@@ -23,14 +24,14 @@ from bot.settings import Settings
 )
 @filter_options
 @click.pass_obj
-def search_cmd(obj: dict[str, Settings], query: str, k: int, **filters: object) -> None:
+def search_cmd(obj: dict[str, Settings], /, query: str, k: int, **filters: object) -> None:
     """Show the passages that best match QUERY (the bot's own retrieval), with sources."""
     retriever = HybridRetriever(open_store(obj["settings"]))
     passages = retriever.retrieve(query, k, make_filters(**filters))
     if not passages:
         console.print("No passages found.")
     for n, p in enumerate(passages, start=1):
-        meta = {
+        fields: dict[str, MetaValue | None] = {
             "title": p.title,
             "kind": p.kind,
             "date": p.date,
@@ -38,6 +39,7 @@ def search_cmd(obj: dict[str, Settings], query: str, k: int, **filters: object) 
             "url": p.url,
             "path": p.path,
         }
+        meta = {k: v for k, v in fields.items() if v is not None}
         console.print(f"[bold][{n}][/bold] {source_line(meta)}", highlight=False)
         text = " ".join(p.text.split())
         console.print(f"    {text[:400]}{'…' if len(text) > 400 else ''}", highlight=False)
