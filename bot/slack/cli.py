@@ -110,6 +110,12 @@ def slack(ctx: click.Context, http_mode: bool, port: int, host: str) -> None:
             f"slack: Slack did not accept the bot token ({mask_tokens(str(error))}); check "
             f"SLACK_BOT_TOKEN and FOU_SLACK_API_URL ({settings.slack_api_url})"
         ) from None
+    except OSError as error:  # URLError and socket errors: the Web API is out of reach
+        reason = getattr(error, "reason", error)
+        raise click.ClickException(
+            f"slack: cannot reach the Slack Web API at {settings.slack_api_url} ({reason}); "
+            "check the network and FOU_SLACK_API_URL"
+        ) from None
     if http_mode:
         run_http(app, port, host, log_level=settings.log_level)
     else:
