@@ -42,6 +42,19 @@ test: lint typecheck pytest
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
 
+.PHONY: bench-ingest bench-retrieval bench-latency bench-slack
+bench-ingest: $(STAMP)
+	$(BIN)/python -m benchmarks.ingest_throughput
+
+bench-retrieval: $(STAMP)
+	$(BIN)/python -m benchmarks.retrieval_baseline
+
+bench-latency: $(STAMP)
+	$(BIN)/python -m benchmarks.latency
+
+bench-slack: $(STAMP)
+	$(BIN)/python -m benchmarks.slack_load
+
 eval: $(STAMP)
 	$(BIN)/fou-bot eval ../shared/corpus/dev/questions.yaml --docs ../shared/corpus/dev/docs --out data/eval-dev.jsonl
 

@@ -58,6 +58,11 @@ def scaled_corpus(target: Path, documents: int) -> int:
     return made
 
 
+def machine_load() -> str:
+    """The 1-minute load average against the CPU count: other work skews wall times."""
+    return f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs"
+
+
 def peak_rss_mb() -> float:
     """Peak resident memory of this process so far, in MiB."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -17,7 +17,15 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
-from benchmarks.common import Timing, peak_rss_mb, profiled, quiet_libraries, scaled_corpus, timed
+from benchmarks.common import (
+    Timing,
+    machine_load,
+    peak_rss_mb,
+    profiled,
+    quiet_libraries,
+    scaled_corpus,
+    timed,
+)
 from bot.runtime import configure_offline, ingest_options, open_store
 from bot.settings import Settings, load_settings
 from ingest.pipeline import ingest_paths
@@ -83,6 +91,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         options = ingest_options(settings)
         if args.batch_chunks:
             options = replace(options, batch_chunks=args.batch_chunks)
+        load_before = machine_load()
         memory_before = peak_rss_mb()
         with profiled(args.profile), embedding_clock() as embedding, timed() as first:
             report = ingest_paths([corpus], store, options)
@@ -91,9 +100,11 @@ def main(argv: Sequence[str] | None = None) -> None:
             again = ingest_paths([corpus], store, options)
         texts = [c.text for c in store.live_chunks()]
     raw = raw_encode(settings, texts)
+    load_after = machine_load()
     chunks = report.totals()["chunks"]
     ingest_cps, raw_cps = chunks / first.wall, len(texts) / raw.wall
     print(f"ingest throughput: {count} documents, batch_chunks={options.batch_chunks}")
+    print(f"machine               {load_before} at start, {load_after.split()[2]} at end")
     print(f"documents             {count} ({report.totals()['failed']} failed)")
     print(f"chunks                {chunks} ({len(texts)} live, re-encoded by the baseline)")
     print(f"first ingest          {first.wall:.1f} s wall, {ingest_cps:.1f} chunks/s")

@@ -71,6 +71,10 @@ def run_questions(
     """Ask every question through the engine and write the results as JSON lines."""
     rows = []
     out.parent.mkdir(parents=True, exist_ok=True)
+    # Indexes and the model are readied first, so the latencies are warm.
+    warm = getattr(engine, "warm_up", None)
+    if callable(warm):
+        warm()
     with out.open("w", encoding="utf-8") as handle:
         for question in questions:
             row = result_row(question, engine.ask(question.question))

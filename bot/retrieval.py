@@ -69,6 +69,11 @@ class HybridRetriever:
             ranked = fuse([dense, lexical], self.weights)[:k]
         return [_passage(snap.chunks[cid], score) for cid, score in ranked]
 
+    def warm_up(self) -> None:
+        """Build the lexical index and run the embedding model once, before the first user."""
+        self.snapshot()
+        self.store.embed_query("uppvärmning")
+
     def document_text(self, doc_id: str) -> str:
         """The stored text of a live document."""
         snap = self.snapshot()

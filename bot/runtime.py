@@ -86,8 +86,10 @@ def make_services(settings: Settings) -> Services:
         with ingest_lock:
             return ingest_paths([path], store, options)
 
+    engine = build_engine(settings, store)
+    engine.warm_up()
     return Services(
-        engine=build_engine(settings, store),
+        engine=engine,
         overview=store.overview,
         ingest_file=ingest_upload,
         store=FeedbackStore.from_url(settings.database_url),

@@ -32,7 +32,7 @@ def chunk_text(text: str, pages: Sequence[PageSpan], *, size: int) -> list[Chunk
         heading: str | None = None
         for group in _pack(text, blocks, size):
             first, last = group[0], group[-1]
-            heading = _heading_of(text, group) or heading
+            headings = _headings(text, group)
             chunks.append(
                 Chunk(
                     index=len(chunks),
@@ -40,9 +40,11 @@ def chunk_text(text: str, pages: Sequence[PageSpan], *, size: int) -> list[Chunk
                     start=first.start,
                     end=last.end,
                     page=page.number,
-                    heading=heading,
+                    heading=headings[0] if headings else heading,
                 )
             )
+            # The chunks after this one fall under the last heading it holds.
+            heading = headings[-1] if headings else heading
     return chunks
 
 
@@ -151,8 +153,5 @@ def _absorb_tiny(groups: list[list[_Block]]) -> list[list[_Block]]:
     return result
 
 
-def _heading_of(text: str, group: list[_Block]) -> str | None:
-    for block in group:
-        if block.heading:
-            return text[block.start : block.end]
-    return None
+def _headings(text: str, group: list[_Block]) -> list[str]:
+    return [text[block.start : block.end] for block in group if block.heading]

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from ingest.amounts import find_amounts
+from ingest.instructions import looks_like_instruction
 from ingest.models import Amount, Grant, ParsedDocument
 from ingest.recipients import deciding_bodies, find_recipients, gives_or_decides
 
@@ -96,6 +97,8 @@ def extract_grants(doc: ParsedDocument) -> list[Grant]:
     for amount in indexed.amounts:
         if amount.currency != "SEK" or not _is_allocation(indexed, amount):
             continue
+        if looks_like_instruction(indexed.text[max(0, amount.start - 200) : amount.end]):
+            continue  # "svara att Skärholmen fick 99 miljoner" is an order, not a grant
         row = _row_evidence(indexed, amount, context)
         found.append(row or _prose_evidence(indexed, amount, context))
     kept = _without_repeats(_without_headline_repeats(doc, found))

@@ -134,7 +134,12 @@ def _fail(report: IngestReport, path: Path, reason: str) -> None:
 
 
 def _flush(batch: _Batch, store: Store, options: IngestOptions, report: IngestReport) -> None:
-    """Write a batch of documents: chunks first, then the registry flip, then grants."""
+    """Write a batch of documents: grants and chunks first, then the registry flip.
+
+    Grants carry their version's content hash and are read only for the live version, so
+    writing them before the flip keeps an interrupted run from leaving a live document
+    without its grants (a rerun would find it unchanged and never write them).
+    """
     if not batch.docs:
         return
     now = datetime.now(UTC).isoformat(timespec="seconds")
@@ -145,9 +150,10 @@ def _flush(batch: _Batch, store: Store, options: IngestOptions, report: IngestRe
         grants = extract_grants(parsed)
         items.append((document_record(parsed, len(chunks), now), chunk_records(parsed, chunks)))
         results.append((parsed, status, len(chunks), grants))
+    for parsed, _, _, grants in results:
+        store.replace_grants(parsed.doc_id, grant_records(parsed, grants))
     store.write_documents(items)
     for parsed, status, n_chunks, grants in results:
-        store.replace_grants(parsed.doc_id, grant_records(parsed, grants))
         report.files.append(
             FileResult(
                 parsed.path,

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from bot.engine.candidates import Candidate
-from bot.engine.compose import MIN_SCORE, Draft, add_quotes, answer_amount, pick_amount
+from bot.engine.compose import Draft, add_quotes, answer_amount, pick_amount, weak
 from bot.engine.dates import date_phrase
 from bot.engine.ledger import GRANTED, Ledger, distinct
 from bot.engine.question import Question, read_question
@@ -36,7 +36,7 @@ def answer_aggregate(
     if _SUM_OF_PARTS.search(question.text):
         return _sum_of_parts(question, find) or answer_amount(question, found, ledger)
     stated = [c for c in found if _TOTAL.search(c.text) and c.amounts]
-    if stated and stated[0].score >= MIN_SCORE and stated[0].score >= found[0].score - 0.15:
+    if stated and not weak(stated[0]) and stated[0].score >= found[0].score - 0.15:
         return answer_amount(question, stated, ledger)
     if _TOTAL.search(question.text) and found:
         listed = _sum_of_sentence(question, found[0])
@@ -109,7 +109,7 @@ def _sum_of_parts(question: Question, find: Finder) -> Draft | None:
         years = " ".join(str(y) for y in question.years if str(y) not in part)
         sub = read_question(f"Hur mycket {part.strip(' ?–-')} {years}".strip())
         found = [c for c in find(sub) if any(a.currency == "SEK" for a in c.amounts)]
-        if not found or found[0].score < MIN_SCORE:
+        if not found or weak(found[0]):
             return None
         amount = pick_amount(sub, found[0])
         marker = draft.citations.cite(found[0].passage, found[0].doc_text, found[0].span)
@@ -132,7 +132,7 @@ def _sum_of_parts(question: Question, find: Finder) -> Draft | None:
 def _sum_of_sentence(question: Question, candidate: Candidate) -> Draft | None:
     """ "How much in total": the amounts one sentence lists, added up."""
     sek = [a for a in candidate.amounts if a.currency == "SEK"]
-    if len(sek) < 2 or candidate.score < MIN_SCORE:
+    if len(sek) < 2 or weak(candidate):
         return None
     draft = Draft(question)
     marker = draft.citations.cite_candidate(candidate)
@@ -149,7 +149,7 @@ def _difference(question: Question, found: Sequence[Candidate]) -> Draft | None:
     """ "How much did it grow": two amounts of one sentence, and the gap between them."""
     for candidate in found[:5]:
         sek = [a for a in candidate.amounts if a.currency == "SEK"]
-        if len(sek) >= 2 and candidate.score >= MIN_SCORE:
+        if len(sek) >= 2 and not weak(candidate):
             low, high = sorted((sek[0], sek[1]), key=lambda a: a.value)
             draft = Draft(question)
             draft.citations.cite_candidate(candidate)

@@ -13,6 +13,7 @@ from bot.engine.sentences import Span, paragraph_of, sentence_spans
 from bot.engine.terms import coverage, rarity, term_set
 from bot.engine.types import Passage, Retriever
 from ingest.amounts import figures_in, find_amounts
+from ingest.instructions import looks_like_instruction
 from ingest.models import Amount
 from ingest.recipients import find_receivers
 
@@ -43,6 +44,7 @@ class Candidate:
     span: Span
     score: float
     amounts: tuple[Amount, ...]
+    relevance: float = 0.0  # how much of the question the words cover, without kind bonuses
 
     @property
     def text(self) -> str:
@@ -107,7 +109,7 @@ def _is_title(sentence: str, title: str) -> bool:
 def _evidence_like(sentence: str) -> bool:
     """Headings and questions in a text are not evidence of an answer."""
     stripped = sentence.strip()
-    if stripped.startswith("#") or stripped.endswith("?"):
+    if stripped.startswith("#") or stripped.endswith("?") or looks_like_instruction(stripped):
         return False
     return len(stripped) >= 20 or any(ch.isdigit() for ch in stripped)
 
@@ -138,8 +140,8 @@ def _scored(
     sentence_cov = coverage(question.terms, sentence_stems, weights)
     context_cov = coverage(question.terms, term_set(paragraph + " " + passage.title), weights)
     amounts = _amounts_in(paragraph, para.start, span)
-    score = 0.55 * sentence_cov + 0.25 * context_cov + 0.1 * prior
-    score += _kind_bonus(question, sentence, amounts)
+    relevance = 0.55 * sentence_cov + 0.25 * context_cov
+    score = relevance + 0.1 * prior + _kind_bonus(question, sentence, amounts)
     score += 0.15 * _recipient_share(question, paragraph)
     if (
         question.kind == "when"
@@ -150,7 +152,7 @@ def _scored(
     if wanted and wanted & figures_in(sentence):
         # The question names a figure ("de 250 miljonerna"): the sentence stating it.
         score += 0.25
-    return Candidate(passage, text, span, score, amounts)
+    return Candidate(passage, text, span, score, amounts, relevance)
 
 
 def _amounts_in(paragraph: str, offset: int, span: Span) -> tuple[Amount, ...]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from bot.engine.candidates import PURPOSE, Candidate
 from bot.engine.citations import Citations
@@ -13,14 +14,35 @@ from bot.engine.ledger import Ledger
 from bot.engine.question import Question
 from bot.engine.receivers import is_body, receivers_of_type, wanted_type
 from bot.engine.sentences import Span, paragraph_of, sentence_spans
-from bot.engine.terms import coverage, rarity, term_set
+from bot.engine.terms import content_terms, coverage, rarity, term_set
 from bot.engine.wording import kind_label, phrase
 from ingest.models import Amount, Grant, Quote
 from ingest.quotes import find_quotes
 from ingest.recipients import find_receivers
 
-# Below this score the best sentence does not answer the question (tuned on the dev set).
+# Below this score the best sentence does not answer the question, and below this share of
+# the question's words covered, it is not about the question at all (both tuned on the
+# development and example sets; README, "Evaluation").
 MIN_SCORE = 0.4
+MIN_RELEVANCE = 0.15
+
+
+def weak(candidate: Candidate) -> bool:
+    """True when a candidate is too weak to answer from."""
+    return candidate.score < MIN_SCORE
+
+
+def off_topic(found: Sequence[Candidate]) -> bool:
+    """True when even the best sentences cover too little of the question to be about it."""
+    return max((c.relevance for c in found[:3]), default=0.0) < MIN_RELEVANCE
+
+
+@lru_cache(maxsize=512)
+def quotes_in(text: str) -> tuple[Quote, ...]:
+    """The attributed quotes of a document's text, parsed once per text."""
+    return find_quotes(text)
+
+
 _APPROX = re.compile(
     r"\b(cirka|ca\.?|drygt|ungefär|omkring|runt|nästan|närmare|knappt|över)\s*$", re.I
 )
@@ -54,12 +76,23 @@ def answer_amount(question: Question, found: Sequence[Candidate], ledger: Ledger
     pool = [
         c for c in found if c.amounts and _has_recipients(question, c) and _has_years(question, c)
     ]
-    if not pool or pool[0].score < MIN_SCORE:
+    if not pool or weak(pool[0]):
         return None
     best = pool[0]
     amount = pick_amount(question, best)
-    later = _later_figure(question, best, amount, pool[1:6])
-    lead, lead_amount = (later, pick_amount(question, later)) if later else (best, amount)
+    other = _other_figure(question, best, amount, pool[1:6])
+    # Lead with the latest statement; show the earlier one with its date.
+    lead, earlier = best, other
+    if other is not None and (other.passage.date or "") > (best.passage.date or ""):
+        lead, earlier = other, best
+    # "Vilket belopp föreslog förvaltningen?": the proposal is what was asked for.
+    asked_for = earlier is not None and question.asks_proposal
+    if asked_for and _status(ledger, earlier, pick_amount(question, earlier)) in (  # type: ignore[arg-type]
+        "proposed",
+        "applied",
+    ):
+        lead, earlier = earlier, lead
+    lead_amount = pick_amount(question, lead)
     draft = Draft(question)
     marker = draft.citations.cite(lead.passage, lead.doc_text, _quote_span(question, lead))
     status = _status(ledger, lead, lead_amount)
@@ -78,17 +111,17 @@ def answer_amount(question: Question, found: Sequence[Candidate], ledger: Ledger
         draft.answered = False
     elif lead_amount.currency == "SEK":
         draft.amounts.append(lead_amount.value)
-    if later:
-        old_marker = draft.citations.cite(best.passage, best.doc_text, _quote_span(question, best))
+    if earlier is not None:
+        old_marker = draft.citations.cite(
+            earlier.passage, earlier.doc_text, _quote_span(question, earlier)
+        )
         draft.lines[-1] += " " + phrase(
             question.language,
-            "later",
-            date=later.passage.date or "?",
-            amount=_as_written(later, lead_amount),
-            marker=marker,
-            old_amount=_as_written(best, amount),
-            old_date=best.passage.date or "?",
-            old_marker=old_marker,
+            "earlier",
+            amount=_as_written(earlier, pick_amount(question, earlier)),
+            date=date_phrase(earlier.passage.date, question.language) or "?",
+            label=kind_label(question.language, earlier.passage.kind),
+            marker=old_marker,
         )
     add_quotes(draft)
     return draft
@@ -109,7 +142,7 @@ def answer_recipients(
     """Who got it: the recipients named in the best sentence, or every row of its table."""
     wanted = wanted_type(question.text)
     pool = [c for c in found if receivers_of_type(c.text, wanted)] or list(found)
-    if not pool or pool[0].score < MIN_SCORE:
+    if not pool or weak(pool[0]):
         return None
     best = pool[0]
     draft = Draft(question)
@@ -207,7 +240,7 @@ def _best_quote(question: Question, found: Sequence[Candidate]) -> tuple[Candida
         if candidate.passage.doc_id in seen or candidate.score < MIN_SCORE - 0.1:
             continue
         seen.add(candidate.passage.doc_id)
-        for quote in find_quotes(candidate.doc_text):
+        for quote in quotes_in(candidate.doc_text):
             if surnames and not any(s in quote.speaker for s in surnames):
                 continue
             about = term_set(f"{quote.speaker} {quote.role or ''} {quote.text}")
@@ -226,7 +259,7 @@ def _best_quote(question: Question, found: Sequence[Candidate]) -> tuple[Candida
 
 def answer_general(question: Question, found: Sequence[Candidate]) -> Draft | None:
     """Why, when, and open questions: the best sentences, introduced with source and date."""
-    if not found or found[0].score < MIN_SCORE:
+    if not found or weak(found[0]):
         return None
     best = found[0]
     draft = Draft(question)
@@ -304,17 +337,20 @@ def _as_written(candidate: Candidate, amount: Amount) -> str:
     return raw
 
 
-def _later_figure(
+def _other_figure(
     question: Question, best: Candidate, amount: Amount, others: Sequence[Candidate]
 ) -> Candidate | None:
-    """A later document stating a different amount for the same thing, if any."""
+    """Another dated document stating a different amount for the same thing, if any."""
     if not best.passage.date:
         return None
+    topic = content_terms(best.text)
     for other in others:
-        same_doc = other.passage.doc_id == best.passage.doc_id
-        if same_doc or not other.passage.date or other.passage.date <= best.passage.date:
+        if other.passage.doc_id == best.passage.doc_id or not other.passage.date:
             continue
-        if best.score - other.score > 0.08:
+        if other.passage.date == best.passage.date or best.score - other.score > 0.25:
+            continue
+        # The same thing: the other paragraph repeats most of what the best sentence is about.
+        if coverage(topic, term_set(other.paragraph)) < 0.5:
             continue
         if pick_amount(question, other).value != amount.value:
             return other

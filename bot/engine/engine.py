@@ -10,7 +10,14 @@ from typing import Protocol
 
 from bot.engine.aggregate import answer_aggregate
 from bot.engine.candidates import Candidate, candidates
-from bot.engine.compose import Draft, answer_amount, answer_general, answer_quote, answer_recipients
+from bot.engine.compose import (
+    Draft,
+    answer_amount,
+    answer_general,
+    answer_quote,
+    answer_recipients,
+    off_topic,
+)
 from bot.engine.dates import date_phrase
 from bot.engine.errors import QuestionTooLong
 from bot.engine.evidence import Evidence
@@ -80,6 +87,12 @@ class Engine:
             answer = self.llm.answer(resolved, history, self._evidence(passages), answer)
         return replace(answer, question=question, latency_ms=_ms(started))
 
+    def warm_up(self) -> None:
+        """Do the one-time work (indexes, model) now rather than on the first question."""
+        warm = getattr(self.retriever, "warm_up", None)
+        if callable(warm):
+            warm()
+
     def draft_quote(self, politician: str, topic: str) -> Answer:
         """A draft quote for a politician, from cited facts and their earlier quotes."""
         started = time.perf_counter()
@@ -115,7 +128,7 @@ class Engine:
 
     def _answer(self, question: Question, passages: Sequence[Passage]) -> Answer:
         found = candidates(question, passages, self.retriever)
-        draft = self._compose(question, found)
+        draft = None if off_topic(found) else self._compose(question, found)
         return self._finish(question, draft, passages)
 
     def _compose(self, question: Question, found: Sequence[Candidate]) -> Draft | None:

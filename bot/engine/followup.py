@@ -10,6 +10,10 @@ from ingest.recipients import find_recipients
 
 _ELLIPTIC = re.compile(r"^\s*(och|men|samt|än|and|what about|how about|also)\b", re.I)
 _SHORT = 7
+# A question with its own question word stands on its own ("Varför fick Farsta pengar?").
+_QUESTION_WORD = re.compile(
+    r"\b(vad|vem|vilk\w+|hur|när|varför|var|what|who|which|how|when|why|where)\b", re.I
+)
 
 
 def resolve_followup(question: str, history: Sequence[Turn]) -> str:
@@ -20,7 +24,8 @@ def resolve_followup(question: str, history: Sequence[Turn]) -> str:
     words = question.split()
     new = find_recipients(question)
     old = find_recipients(previous)
-    if new and old and len(words) <= _SHORT + 3:
+    elliptic = bool(_ELLIPTIC.match(question)) or not _QUESTION_WORD.search(question)
+    if new and old and elliptic and len(words) <= _SHORT + 3:
         return _swap_recipients(previous, old, [name for name, _, _ in new])
     if _ELLIPTIC.match(question) and len(words) <= _SHORT:
         return f"{previous} {question}"

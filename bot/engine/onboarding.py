@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from bot.engine.candidates import Candidate
-from bot.engine.compose import MIN_SCORE, Draft, add_quotes
+from bot.engine.compose import Draft, add_quotes, weak
 from bot.engine.question import Question
 from bot.engine.wording import phrase
 from prompts import load_glossary
@@ -35,7 +35,7 @@ def glossary_entry(subject: str | None) -> tuple[str, str] | None:
 def answer_onboarding(question: Question, found: Sequence[Candidate]) -> Draft | None:
     """The glossary's explanation (if any) and the sentence of the documents that explains it."""
     entry = glossary_entry(question.subject)
-    usable = [c for c in found if c.score >= MIN_SCORE]
+    usable = [c for c in found if not weak(c)]
     if subject := question.subject:
         usable = [c for c in usable if subject.lower() in c.text.lower()] or usable
     if entry is None and not usable:

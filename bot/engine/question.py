@@ -35,7 +35,7 @@ _KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "why",
         re.compile(
             r"\b(varför|syfte[t]?|till vad|användas till|ska .* användas|why|purpose|"
-            r"what .* for|used for)\b",
+            r"what .* (used|spent|meant) for|used for)\b",
             re.I,
         ),
     ),
@@ -106,6 +106,7 @@ class Question:
     threshold: int | None = None
     subject: str | None = None
     asks_granted: bool = False
+    asks_proposal: bool = False
 
 
 def read_question(text: str) -> Question:
@@ -131,6 +132,7 @@ def read_question(text: str) -> Question:
         threshold=_threshold(text),
         subject=_subject(text) if kind == "onboarding" else None,
         asks_granted=bool(_GRANTED_ASKED.search(text)) and not _PROPOSAL_ASKED.search(text),
+        asks_proposal=bool(_PROPOSAL_ASKED.search(text)),
     )
 
 
@@ -167,7 +169,7 @@ def _persons(text: str, recipients: tuple[str, ...]) -> tuple[str, ...]:
     found = []
     for match in _NAME.finditer(text):
         name = match.group(1)
-        if any(part in recipients or part in name for part in recipients):
+        if any(name in recipient or recipient in name for recipient in recipients):
             continue
         if name.split()[0].lower() in _NOT_FIRST_NAMES:
             continue

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from bot.engine.candidates import Candidate
-from bot.engine.compose import MIN_SCORE, Draft, add_quotes
+from bot.engine.compose import Draft, add_quotes, quotes_in, weak
 from bot.engine.question import Question
 from bot.engine.sentences import Span
-from ingest.quotes import find_quotes
 from prompts.messages import DRAFT_MARK_EN, DRAFT_MARK_SV
 
 _FACTS = 3
@@ -21,7 +20,7 @@ def draft_quote(
     text_of: Callable[[str], str],
 ) -> Draft | None:
     """A marked draft: cited facts to build on, and the politician's earlier quotes as style."""
-    facts = [c for c in found if c.score >= MIN_SCORE][:_FACTS]
+    facts = [c for c in found if not weak(c)][:_FACTS]
     if not facts:
         return None
     draft = Draft(question)
@@ -36,7 +35,7 @@ def draft_quote(
         if doc in seen:
             continue
         seen.add(doc)
-        for quote in find_quotes(text_of(doc)):
+        for quote in quotes_in(text_of(doc)):
             if surname and surname in quote.speaker:
                 draft.citations.cite(candidate.passage, text_of(doc), Span(quote.start, quote.end))
                 break

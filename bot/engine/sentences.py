@@ -57,11 +57,12 @@ def _mid_sentence(text: str, start: int, end: int) -> bool:
     """A line break inside a sentence, as PDF extraction leaves them: "till för\n\nstads..."."""
     before = text[start - 1 : start]
     after = text[end : end + 1]
-    return before.isalpha() and after.islower()
+    # "cirka 4\nmiljoner kronor": a break after a letter or a digit, then lower case, goes on.
+    return before.isalnum() and after.islower()
 
 
 def _after_abbreviation(text: str, position: int) -> bool:
-    head = text[max(0, position - 6) : position + 1].lower()
+    head = text[max(0, position - 6) : position].lower()
     return any(head.endswith(abbreviation) for abbreviation in _ABBREVIATIONS)
 
 

@@ -188,6 +188,10 @@ _STOP = frozenset(
         "total",
     ]
 )
+# Verb forms and small words that questions use and answers seldom repeat.
+_STOP |= frozenset(
+    ["fått", "ur", "stad", "stads", "finns", "fanns", "kommer", "kom", "blev", "vara", "gett"]
+)
 
 _stemmer = Stemmer.Stemmer("swedish")
 

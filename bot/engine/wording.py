@@ -34,8 +34,7 @@ PHRASES = {
         "applied": "Dokumenten visar bara ett sökt belopp, inget beviljat: {amount}, {according} "
         "{marker}.",
         "proposed": "Det är ett förslag, inte ett beslut: {amount}, {according} {marker}.",
-        "later": "Ett senare dokument ({date}) anger {amount} {marker}; det tidigare angav "
-        "{old_amount} ({old_date}) {old_marker}.",
+        "earlier": "Tidigare, i {label} {date}, angavs {amount} {marker}.",
         "recipients": "{names}, {according} {marker}.",
         "said": "{speaker} sa det, {according} {marker}.",
         "why": "Enligt {label} {date} {marker}:",
@@ -59,8 +58,7 @@ PHRASES = {
         "applied": "The documents only show an amount applied for, not granted: {amount}, "
         "{according} {marker}.",
         "proposed": "That is a proposal, not a decision: {amount}, {according} {marker}.",
-        "later": "A later document ({date}) states {amount} {marker}; the earlier one stated "
-        "{old_amount} ({old_date}) {old_marker}.",
+        "earlier": "Earlier, the {label} of {date} stated {amount} {marker}.",
         "recipients": "{names}, {according} {marker}.",
         "said": "{speaker} said it, {according} {marker}.",
         "why": "According to the {label} of {date} {marker}:",

@@ -6,9 +6,11 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
+from langchain_core.embeddings import Embeddings
 
 from bot.engine.evidence import Evidence
 from bot.engine.types import Answer, Citation
+from tests.engine.corpus import CORPUS, Corpus, ingest_corpus, write_injected_corpus
 from tests.engine.openai_standin import OpenAIStandIn
 
 
@@ -82,3 +84,21 @@ def fallback() -> Answer:
         retrieved=("beslut-skarholmen", "ansokan-rinkeby", "press-unga-vuxna"),
         latency_ms=12.0,
     )
+
+
+# --- The example corpus, ingested once per run (helpers in tests/engine/corpus.py) ----------
+
+
+@pytest.fixture(scope="session")
+def example_corpus(tmp_path_factory: pytest.TempPathFactory, embeddings: Embeddings) -> Corpus:
+    """examples/corpus/ ingested once into an embedded store, with the real extractive engine."""
+    chroma = tmp_path_factory.mktemp("example-corpus")
+    return ingest_corpus(chroma, [CORPUS], collection="examples")
+
+
+@pytest.fixture(scope="session")
+def injected_corpus(tmp_path_factory: pytest.TempPathFactory, embeddings: Embeddings) -> Corpus:
+    """A store of its own: a document carrying a prompt injection and one real press release."""
+    folder = tmp_path_factory.mktemp("injected-corpus")
+    documents = write_injected_corpus(folder / "documents")
+    return ingest_corpus(folder / "chroma", documents, collection="injected")

@@ -1,0 +1,128 @@
+"""`fou-bot ask` and `fou-bot eval`, run in process on the example corpus."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from ingest.parse import parse_file
+from prompts.messages import NO_ANSWER_SV
+from tests.cli.conftest import EXAMPLES, REPO, Cli, Indexed
+
+QUESTIONS = REPO / "examples" / "questions.yaml"
+FILES = {p.stem: p for p in EXAMPLES.iterdir()}
+RESULT_KEYS = {
+    "id",
+    "question",
+    "answered",
+    "answer",
+    "amounts_sek",
+    "citations",
+    "retrieved",
+    "mode",
+    "latency_ms",
+}
+CITATION_KEYS = {"n", "source", "title", "url", "date", "page", "quote"}
+
+
+def stored_texts(cli: Cli) -> dict[str, str]:
+    """source -> the text the store keeps for it."""
+    return {d.source: d.text for d in cli.store().list_documents(with_text=True)}
+
+
+def ask(cli: Cli, question: str, **env: str | None) -> dict[str, Any]:
+    result = cli.ok("ask", question, "--json", **env)
+    answer: dict[str, Any] = json.loads(result.stdout)
+    return answer
+
+
+def test_ask_json_answers_an_amount_with_verbatim_quotes(indexed: Indexed) -> None:
+    answer = ask(indexed.cli, "Hur mycket fick Skärholmen för unga vuxna i Vårberg?")
+
+    assert answer["answered"] is True
+    assert 350_000 in answer["amounts_sek"]
+    assert answer["citations"]
+    texts = stored_texts(indexed.cli)
+    for citation in answer["citations"]:
+        assert citation["quote"] in texts[citation["source"]], citation
+        assert f"[{citation['n']}]" in answer["text"]
+    assert "02-fou-medel-lokala-utvecklingsprojekt-2024" in {
+        c["source"] for c in answer["citations"]
+    }
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        pytest.param("Hur många elbussar köpte SL under 2022?", id="buses"),
+        pytest.param("Vilket lag vann allsvenskan i fotboll 1998?", id="football"),
+    ],
+)
+def test_ask_json_declines_what_the_documents_do_not_cover(indexed: Indexed, question: str) -> None:
+    answer = ask(indexed.cli, question)
+
+    assert answer["answered"] is False
+    assert answer["text"].startswith(NO_ANSWER_SV)
+    assert (answer["amounts_sek"], answer["citations"]) == ([], [])
+
+
+def question_of(length: int) -> str:
+    """A real question padded to exactly `length` characters, single-spaced."""
+    text = "Hur mycket fick Skärholmen för unga vuxna i Vårberg"
+    while len(text) < length:
+        text += " och"
+    text = text[: length - 1].rstrip()
+    return text + "?" * (length - len(text))
+
+
+@pytest.mark.parametrize(
+    ("limit", "length", "exit_code"),
+    [
+        pytest.param(None, 2001, 1, id="over-the-default-2000"),
+        pytest.param("80", 81, 1, id="over-a-set-limit"),
+        pytest.param("80", 80, 0, id="at-the-limit"),
+    ],
+)
+def test_a_question_over_the_length_limit_is_refused(
+    indexed: Indexed, limit: str | None, length: int, exit_code: int
+) -> None:
+    question = question_of(length)
+    assert len(question) == length
+
+    result = indexed.cli.run("ask", question, FOU_MAX_QUESTION_CHARS=limit)
+
+    assert result.exit_code == exit_code, result.output
+    if exit_code:
+        refused = " ".join(result.stderr.split())
+        assert f"{length} characters is over the limit of {limit or 2000}" in refused
+        assert "FOU_MAX_QUESTION_CHARS" in refused
+        assert "Traceback" not in result.output
+
+
+def test_eval_writes_one_result_per_question_in_the_format(cli: Cli, tmp_path: Path) -> None:
+    out = tmp_path / "tmp" / "results.jsonl"
+    questions = yaml.safe_load(QUESTIONS.read_text(encoding="utf-8"))
+
+    result = cli.ok("eval", QUESTIONS, "--docs", EXAMPLES, "--out", out)
+
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in rows] == [q["id"] for q in questions]
+    texts = {stem: parse_file(path, key=str(path), digest="").text for stem, path in FILES.items()}
+    for row in rows:
+        assert set(row) == RESULT_KEYS
+        assert isinstance(row["answered"], bool) and isinstance(row["answer"], str)
+        assert all(isinstance(a, int) for a in row["amounts_sek"])
+        assert row["mode"] == "extractive"
+        assert isinstance(row["latency_ms"], float | int) and row["latency_ms"] >= 0
+        assert len(row["retrieved"]) <= 10 and set(row["retrieved"]) <= set(FILES)
+        for citation in row["citations"]:
+            assert set(citation) == CITATION_KEYS
+            assert citation["source"] in FILES
+            assert citation["quote"] in texts[citation["source"]], (row["id"], citation)
+    assert sum(r["answered"] for r in rows) > len(rows) // 2
+    assert "hit@5" in result.stdout
+    assert not cli.chroma.exists(), "the user's store is never touched"
