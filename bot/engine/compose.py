@@ -86,12 +86,10 @@ def answer_amount(question: Question, found: Sequence[Candidate], ledger: Ledger
     if other is not None and (other.passage.date or "") > (best.passage.date or ""):
         lead, earlier = other, best
     # "Vilket belopp föreslog förvaltningen?": the proposal is what was asked for.
-    asked_for = earlier is not None and question.asks_proposal
-    if asked_for and _status(ledger, earlier, pick_amount(question, earlier)) in (  # type: ignore[arg-type]
-        "proposed",
-        "applied",
-    ):
-        lead, earlier = earlier, lead
+    if earlier is not None and question.asks_proposal:
+        status = _status(ledger, earlier, pick_amount(question, earlier))
+        if status in ("proposed", "applied"):
+            lead, earlier = earlier, lead
     lead_amount = pick_amount(question, lead)
     draft = Draft(question)
     marker = draft.citations.cite(lead.passage, lead.doc_text, _quote_span(question, lead))
