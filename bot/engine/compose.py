@@ -113,9 +113,10 @@ def answer_amount(question: Question, found: Sequence[Candidate], ledger: Ledger
         old_marker = draft.citations.cite(
             earlier.passage, earlier.doc_text, _quote_span(question, earlier)
         )
+        newer = (earlier.passage.date or "") > (lead.passage.date or "")
         draft.lines[-1] += " " + phrase(
             question.language,
-            "earlier",
+            "later" if newer else "earlier",
             amount=_as_written(earlier, pick_amount(question, earlier)),
             date=date_phrase(earlier.passage.date, question.language) or "?",
             label=kind_label(question.language, earlier.passage.kind),
