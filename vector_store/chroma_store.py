@@ -166,7 +166,13 @@ class ChunkStore:
 
     def replace_grants(self, doc_id: str, records: Sequence[Grant]) -> None:
         """Make `records` (id, text, metadata) the grants of `doc_id`, dropping the others."""
-        self._grants.replace(doc_id, records)
+        self.replace_grants_of({doc_id: records})
+
+    def replace_grants_of(self, grants: Mapping[str, Sequence[Grant]]) -> None:
+        """Make `grants[doc_id]` the grants of each document, in shared calls."""
+        if not grants:
+            return
+        self._grants.replace(grants)
         self._registry.bump()
 
     # --- reading ---------------------------------------------------------------------

@@ -15,6 +15,8 @@ from vector_store.records import MetaValue
 
 Grant = tuple[str, str, Mapping[str, MetaValue]]  # id, sentence, metadata
 
+_DOCS_PER_LOOKUP = 200  # documents named in one `$in` lookup of old grant ids
+
 
 class GrantLedger:
     """The `{collection}-grants` collection."""
@@ -23,26 +25,39 @@ class GrantLedger:
         self._records = plain_collection(client, name, "grants")
         self._page = page
 
-    def replace(self, doc_id: str, grants: Sequence[Grant]) -> None:
-        """Make `grants` the grants of `doc_id`: upsert them, then drop the others."""
-        ids = [grant_id for grant_id, _, _ in grants]
-        if len(set(ids)) != len(ids):
-            raise StoreError(
-                f"store: grants of {doc_id!r} repeat an id; give each grant its own id"
-            )
+    def replace(self, grants: Mapping[str, Sequence[Grant]]) -> None:
+        """Make `grants[doc_id]` the grants of each document: upsert them, drop the others.
+
+        All documents' grants go in shared upserts, so a batch of many small documents costs
+        a few calls rather than several per document.
+        """
+        for doc_id, records in grants.items():
+            ids = [grant_id for grant_id, _, _ in records]
+            if len(set(ids)) != len(ids):
+                raise StoreError(
+                    f"store: grants of {doc_id!r} repeat an id; give each grant its own id"
+                )
         stamp = now()
-        for start in range(0, len(grants), self._page):
-            part = grants[start : start + self._page]
+        rows = [(doc_id, grant) for doc_id, records in grants.items() for grant in records]
+        for start in range(0, len(rows), self._page):
+            part = rows[start : start + self._page]
             self._records.upsert(
-                ids=[grant_id for grant_id, _, _ in part],
+                ids=[grant_id for _, (grant_id, _, _) in part],
                 embeddings=placeholders(len(part)),
-                documents=[text for _, text, _ in part],
+                documents=[text for _, (_, text, _) in part],
                 metadatas=[  # type: ignore[misc]
-                    {**clean(meta), "doc_id": doc_id, "written_at": stamp} for _, _, meta in part
+                    {**clean(meta), "doc_id": doc_id, "written_at": stamp}
+                    for doc_id, (_, _, meta) in part
                 ],
             )
-        old = self._records.get(where={"doc_id": doc_id}, include=[])["ids"]
-        delete_ids(self._records, sorted(set(old) - set(ids)), self._page)
+        kept = {grant_id for _, (grant_id, _, _) in rows}
+        doc_ids = list(grants)
+        old: list[str] = []
+        for start in range(0, len(doc_ids), _DOCS_PER_LOOKUP):
+            group = doc_ids[start : start + _DOCS_PER_LOOKUP]
+            where = {"doc_id": group[0]} if len(group) == 1 else {"doc_id": {"$in": group}}
+            old.extend(self._records.get(where=cast(Where, where), include=[])["ids"])
+        delete_ids(self._records, sorted(set(old) - kept), self._page)
 
     def remove(self, doc_id: str) -> None:
         """Drop every grant of a document."""

@@ -512,12 +512,12 @@ class InterruptedStore(ChunkStore):
             raise KeyboardInterrupt
         super()._flip(docs)
 
-    def replace_grants(
-        self, doc_id: str, records: Sequence[tuple[str, str, Mapping[str, MetaValue]]]
+    def replace_grants_of(
+        self, grants: Mapping[str, Sequence[tuple[str, str, Mapping[str, MetaValue]]]]
     ) -> None:
-        if self.stop_in == "grants" and doc_id == self.stop_doc:
+        if self.stop_in == "grants" and self.stop_doc in grants:
             raise KeyboardInterrupt
-        super().replace_grants(doc_id, records)
+        super().replace_grants_of(grants)
 
 
 @pytest.mark.parametrize("stop_in", [pytest.param(s, id=s) for s in ("flip", "grants")])

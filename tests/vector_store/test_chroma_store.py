@@ -419,6 +419,26 @@ def test_grants_are_replaced_per_document(store: ChunkStore) -> None:
         store.replace_grants("budget", [("x", "a", {}), ("x", "b", {})])
 
 
+def test_grants_of_many_documents_are_replaced_in_one_call(store: ChunkStore) -> None:
+    store.replace_grants_of(
+        {
+            "budget": [("budget:g1", "2,5 miljoner", {}), ("budget:g2", "1,15 miljoner", {})],
+            "shelters": [("shelters:g1", "12 miljoner", {})],
+            "gone": [("gone:g1", "MUST", {})],
+        }
+    )
+    before = store.generation()
+    store.replace_grants_of(
+        {"budget": [("budget:g2", "1,15 miljoner", {})], "gone": [], "new": [("new:g1", "x", {})]}
+    )
+
+    assert sorted(g[0] for g in store.list_grants()) == ["budget:g2", "new:g1", "shelters:g1"]
+    assert store.generation() != before
+    unchanged = store.generation()
+    store.replace_grants_of({})
+    assert store.generation() == unchanged
+
+
 # --- metadata without None ----------------------------------------------------------------
 
 
