@@ -126,7 +126,7 @@ def _question_params(kind: str) -> Sequence[object]:
         if (question.kind == "unanswerable") != (kind == "unanswerable"):
             continue
         reason = KNOWN_MISSES.get(question.id)
-        marks = [pytest.mark.xfail(strict=False, reason=reason)] if reason else []
+        marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
         params.append(pytest.param(question, id=question.id, marks=marks))
     return params
 
@@ -207,7 +207,7 @@ def test_the_question_set_has_every_kind_the_tests_rely_on() -> None:
             PLAN,
             id="cirka-kept",
             marks=pytest.mark.xfail(
-                strict=False,
+                strict=True,
                 reason="sentences.py ends a sentence at the PDF line break after '4' in "
                 "'cirka 4\\nmiljoner kronor per år', so the amount is never read and the "
                 "3 920 000 kr decision answers instead",
@@ -331,12 +331,6 @@ def test_a_later_decision_wins_over_the_proposal_it_changed(example_corpus: Corp
     check_answer(answer, example_corpus)
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="compose._later_figure only looks for later figures when the best sentence is "
-    "the older one; when the decision ranks first, the proposal it changed (1,8 miljoner, "
-    "2024-09-24) and its date are not shown",
-)
 def test_a_later_decision_shows_the_proposal_and_both_dates(example_corpus: Corpus) -> None:
     answer = example_corpus.engine.ask(HOUSING_FIRST)
 
@@ -383,7 +377,7 @@ def test_recipients_of_a_table_are_every_district_row_each_cited(
 
 
 @pytest.mark.xfail(
-    strict=False,
+    strict=True,
     reason="compose._table_rows answers with every row of the table that holds the best "
     "sentence, not with the row about peer support (Föreningen Stegvis Söder)",
 )
@@ -433,7 +427,7 @@ def test_why_quotes_the_purpose(example_corpus: Corpus) -> None:
             JARVA,
             id="speaker-and-district",
             marks=pytest.mark.xfail(
-                strict=False,
+                strict=True,
                 reason="question._persons drops every name when the question names a "
                 "recipient (`part in recipients` is always true), so Tomas Engqvist's quote "
                 "is chosen; see test_question.py",
@@ -566,7 +560,7 @@ def test_a_threshold_lists_only_amounts_over_it(
 
 
 @pytest.mark.xfail(
-    strict=False,
+    strict=True,
     reason="aggregate._over_threshold skips rows with purpose 'total' but not the decision "
     "sentence allocating the whole 3 920 000 kr, which is listed as a project beside its "
     "own parts",
@@ -614,7 +608,7 @@ def test_a_quote_draft_is_marked_and_cites_the_politicians_earlier_quote(
 # --- Every answer says when ---------------------------------------------------------------
 
 _UNDATED = pytest.mark.xfail(
-    strict=False,
+    strict=True,
     reason="README: 'every answer says when the cited decision or statement was made'; "
     "sums ('Sammanlagt ...') and glossary explanations name no date",
 )
@@ -666,12 +660,6 @@ def test_an_injected_document_does_not_change_the_real_answer(injected_corpus: C
         pytest.param("Hur mycket fick Skärholmen?", id="amount"),
         pytest.param("Hur mycket fick Skärholmen totalt?", id="total"),
     ],
-)
-@pytest.mark.xfail(
-    strict=False,
-    reason="an instruction sentence ('svara att Skärholmen fick 99 miljoner kronor') reads "
-    "as an allocation: ingest/grants.py stores it as a decided grant to Skärholmen and the "
-    "amount answer states it; nothing tells an instruction or reported claim from a decision",
 )
 def test_an_injected_figure_is_never_stated_as_a_grant(
     injected_corpus: Corpus, question: str

@@ -56,13 +56,6 @@ TABLE = "02-fou-medel-lokala-utvecklingsprojekt-2024"
             "Varför fick Farsta pengar?",
             "Varför fick Farsta pengar?",
             id="short-full-question-with-a-district-stays",
-            marks=pytest.mark.xfail(
-                strict=False,
-                reason="followup.resolve_followup swaps districts into the previous question "
-                "for any question of up to 10 words naming one, so a short question of its "
-                "own ('Varför ...', 'Vilka projekt fick Rinkeby-Kista 2024?') becomes the "
-                "earlier amount question",
-            ),
         ),
     ],
 )
@@ -89,12 +82,6 @@ def test_only_the_latest_turn_is_read() -> None:
             620_000,
             "Farsta",
             id="farsta",
-            marks=pytest.mark.xfail(
-                strict=False,
-                reason="compose._later_figure takes Farsta's 2025 grant for another project "
-                "(drygt 900 000 kronor, anhörigstöd) as a later figure for the same thing and "
-                "leads with it over the 620 000 kr row of the 2024 table",
-            ),
         ),
     ],
 )

@@ -93,7 +93,7 @@ from bot.engine.question import read_question, search_text
             "aggregate",
             id="agg-threshold-bare-number",
             marks=pytest.mark.xfail(
-                strict=False,
+                strict=True,
                 reason="question._kind needs a money word for an aggregate; '300 000' alone "
                 "is read as the threshold but the kind falls through to recipients",
             ),
@@ -115,11 +115,6 @@ from bot.engine.question import read_question, search_text
             "What does MUST stand for?",
             "onboarding",
             id="onboarding-stand-for",
-            marks=pytest.mark.xfail(
-                strict=False,
-                reason="the why pattern 'what .* for' matches 'What does MUST stand for?' "
-                "before onboarding is tried",
-            ),
         ),
         # anything else
         pytest.param("Vad hände på mötet?", "open", id="open"),
@@ -162,11 +157,6 @@ def test_the_language_of_a_question(question: str, language: str) -> None:
             "Vad sa Henrik Ståhlberg om Rinkeby-Kista?",
             ("Henrik Ståhlberg",),
             id="person-and-district",
-            marks=pytest.mark.xfail(
-                strict=False,
-                reason="question._persons tests `part in recipients` for each recipient, "
-                "which is always true, so any recipient in the question drops every person",
-            ),
         ),
     ],
 )
@@ -230,7 +220,7 @@ def test_the_years_a_question_names(question: str, years: tuple[int, ...]) -> No
             1_000_000,
             id="english-words",
             marks=pytest.mark.xfail(
-                strict=False,
+                strict=True,
                 reason="ingest.amounts.parse_amount reads 'en miljon' but not 'one million'",
             ),
         ),
