@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from bot.engine.places import elsewhere
 from bot.engine.question import Question
 from bot.engine.receivers import receivers_of_type, wanted_type
 from bot.engine.sentences import Span, paragraph_of, sentence_spans
@@ -115,7 +116,10 @@ def _evidence_like(sentence: str) -> bool:
 
 
 def satisfies_document(question: Question, passage: Passage, text: str) -> bool:
-    """Hard constraints: named people and years must occur in the document."""
+    """Hard constraints: named people and years must occur in the document, and a
+    document plainly about another municipality does not answer for the one named."""
+    if elsewhere(question.places, passage.title, passage.url or passage.source, text):
+        return False
     haystack = f"{passage.title}\n{passage.date or ''}\n{text}"
     for person in question.persons:
         surname = person.split()[-1]

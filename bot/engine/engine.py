@@ -25,6 +25,7 @@ from bot.engine.followup import resolve_followup
 from bot.engine.grounding import ungrounded_figures
 from bot.engine.ledger import Ledger
 from bot.engine.onboarding import answer_onboarding, glossary_entry
+from bot.engine.places import elsewhere
 from bot.engine.question import Question, read_question, search_text
 from bot.engine.quotes import draft_quote
 from bot.engine.types import Answer, Citation, Filters, Passage, Retriever, Turn
@@ -185,7 +186,8 @@ class Engine:
         self, question: Question, passages: Sequence[Passage], retrieved: tuple[str, ...]
     ) -> Answer:
         lines = [phrase(question.language, "no_answer")]
-        nearest = list(dict.fromkeys(f"{p.title} ({p.date or '–'})" for p in passages))[:3]
+        near = [p for p in passages if not self._elsewhere(question, p)] or list(passages)
+        nearest = list(dict.fromkeys(f"{p.title} ({p.date or '–'})" for p in near))[:3]
         if nearest:
             lines.append(phrase(question.language, "nearest"))
             lines.extend(f"• {title}" for title in nearest)
@@ -196,6 +198,13 @@ class Engine:
             citations=(),
             retrieved=retrieved,
         )
+
+    def _elsewhere(self, question: Question, passage: Passage) -> bool:
+        """The passage's document is about another municipality than the one asked about."""
+        if not question.places:
+            return False
+        text = self.retriever.document_text(passage.doc_id)
+        return elsewhere(question.places, passage.title, passage.url or passage.source, text)
 
     def _evidence(self, passages: Sequence[Passage]) -> list[Evidence]:
         """The top passages, numbered, as the model may read and cite them."""

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from bot.engine.language import detect_language
+from bot.engine.places import places_in
 from bot.engine.terms import content_terms
 from ingest.amounts import parse_amount
 from ingest.recipients import find_receivers
@@ -107,6 +108,7 @@ class Question:
     subject: str | None = None
     asks_granted: bool = False
     asks_proposal: bool = False
+    places: tuple[str, ...] = ()  # municipalities named: "Stockholms stad", "Gothenburg"
 
 
 def read_question(text: str) -> Question:
@@ -133,6 +135,7 @@ def read_question(text: str) -> Question:
         subject=_subject(text) if kind == "onboarding" else None,
         asks_granted=bool(_GRANTED_ASKED.search(text)) and not _PROPOSAL_ASKED.search(text),
         asks_proposal=bool(_PROPOSAL_ASKED.search(text)),
+        places=places_in(text),
     )
 
 

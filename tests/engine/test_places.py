@@ -1,0 +1,52 @@
+"""Municipalities in questions and documents: a document about another place does not answer."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine.places import about, elsewhere, places_in
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Vad fick Stockholms stad?", ("Stockholm",), id="genitive"),
+        pytest.param("What did Gothenburg allocate?", ("Göteborg",), id="english-name"),
+        pytest.param("https://www.uppsala.se/nyheter", ("Uppsala",), id="in-a-link"),
+        pytest.param("Malmö och Lunds kommun", ("Malmö", "Lund"), id="two"),
+        pytest.param("Rinkeby-Kista och Skärholmen", (), id="districts-are-not-municipalities"),
+        pytest.param("Lundaskolan och Stockholmsmodellen", (), id="inside-a-longer-word"),
+    ],
+)
+def test_places_in(text: str, expected: tuple[str, ...]) -> None:
+    assert places_in(text) == expected
+
+
+def test_a_document_is_about_the_place_it_names_most() -> None:
+    text = "Det handlar om Göteborgs Stad, inte om Stockholms stad. Göteborg satsar. Göteborg."
+    assert about("Satsning", "", text) == {"Göteborg"}
+    assert about("Stockholm och Göteborg", "", "Göteborg, Göteborg.") == {"Stockholm", "Göteborg"}
+    assert about("Protokoll", "", "Socialnämnden beslutar.") == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("places", "title", "link", "text", "expected"),
+    [
+        pytest.param(("Stockholm",), "Förslaget", "https://www.uppsala.se/x", "", True, id="other"),
+        pytest.param(("Stockholm",), "Protokoll", "", "Nämnden beslutar.", False, id="no-place"),
+        pytest.param(("Stockholm",), "Beslut", "", "Stockholms stad ger", False, id="same"),
+        pytest.param((), "Beslut", "https://www.uppsala.se/x", "", False, id="none-asked"),
+        pytest.param(
+            ("Stockholm",),
+            "Frölunda",
+            "",
+            "Göteborgs Stad, inte Stockholms stad. Göteborg.",
+            True,
+            id="passing-mention",
+        ),
+    ],
+)
+def test_elsewhere(
+    places: tuple[str, ...], title: str, link: str, text: str, expected: bool
+) -> None:
+    assert elsewhere(places, title, link, text) is expected
