@@ -11,8 +11,10 @@ from typing import Any
 
 import yaml
 
-from bot.engine.grounding import ungrounded_figures
+from bot.engine.dates import date_phrase
+from bot.engine.grounding import figures_in, ungrounded_figures
 from bot.engine.types import Answer, AnswerEngine
+from bot.engine.wording import COMPUTED_MARKS
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,7 @@ def summarise(
         "unanswerable_declined": _share(unanswerable, lambda q, r: not r["answered"]),
         "answerable_declined": _share(answerable, lambda q, r: not r["answered"]),
         "ungrounded_answers": sum(1 for r in rows if _ungrounded(r)),
+        "computed_answers": sum(1 for r in rows if _computed(r)),
         "latency_p50_ms": statistics.median(latencies),
         "latency_p95_ms": latencies[min(len(latencies) - 1, int(0.95 * len(latencies)))],
     }
@@ -125,8 +128,35 @@ def _mentions_all(question: EvalQuestion, row: dict[str, Any]) -> bool:
 
 
 def _ungrounded(row: dict[str, Any]) -> bool:
-    """An answer stating a figure that no cited quote contains (computed sums included)."""
+    """An answer stating a figure that neither a cited quote, nor a cited source's title or
+    date, nor fou-bot's own marked computation accounts for."""
+    return bool(_unaccounted(row))
+
+
+def _computed(row: dict[str, Any]) -> bool:
+    """An answer stating a sum or difference fou-bot computed (marked as such)."""
+    return bool(_outside_sources(row)) and not _unaccounted(row)
+
+
+def _outside_sources(row: dict[str, Any]) -> list[str]:
+    """Figures of an answered question found in no cited quote, title or date."""
     if not row["answered"]:
-        return False
-    quotes = [c["quote"] for c in row["citations"]]
-    return bool(ungrounded_figures(row["answer"], quotes))
+        return []
+    material: list[str] = []
+    for c in row["citations"]:
+        date = c.get("date") or ""
+        phrases = [date_phrase(date, lang) or "" for lang in ("sv", "en")] if date else []
+        material.extend([c["quote"], c.get("title") or "", date, *phrases])
+    return ungrounded_figures(row["answer"], material)
+
+
+def _unaccounted(row: dict[str, Any]) -> list[str]:
+    """Figures outside the sources, less the result leading each computed line."""
+    outside = _outside_sources(row)
+    results = set()
+    for line in row["answer"].splitlines():
+        if any(mark in line for mark in COMPUTED_MARKS):
+            found = figures_in(line)
+            if found:
+                results.add(found[0].written)
+    return [figure for figure in outside if figure not in results]

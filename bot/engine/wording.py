@@ -23,6 +23,9 @@ KIND_LABELS = {
     },
 }
 
+# Words marking a figure fou-bot computed rather than quoted, in every language.
+COMPUTED_MARKS = ("beräknad av fou-bot", "computed by fou-bot")
+
 PHRASES = {
     "sv": {
         "no_answer": NO_ANSWER_SV,

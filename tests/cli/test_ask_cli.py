@@ -125,4 +125,7 @@ def test_eval_writes_one_result_per_question_in_the_format(cli: Cli, tmp_path: P
             assert citation["quote"] in texts[citation["source"]], (row["id"], citation)
     assert sum(r["answered"] for r in rows) > len(rows) // 2
     assert "hit@5" in result.stdout
+    summary = " ".join(result.stdout.split())
+    assert '"ungrounded_answers": 0,' in summary  # every figure from a cited source
+    assert '"computed_answers": 3,' in summary  # the example set's sums and differences
     assert not cli.chroma.exists(), "the user's store is never touched"
