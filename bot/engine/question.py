@@ -87,7 +87,7 @@ _NAME = re.compile(
 )
 _THRESHOLD = re.compile(
     r"\b(?:mer än|över|minst|more than|over|at least)\s+"
-    r"((?:en|ett|\d[\d\s,.]*)\s*\w+(?:\s+kr\w*)?)",
+    r"((?:en|ett|one|a|two|three|four|five|ten|\d[\d\s,.]*)\s*\w+(?:\s+kr\w*)?)",
     re.I,
 )
 
@@ -156,7 +156,10 @@ def _kind(text: str) -> str:
     for kind, pattern in _KIND_PATTERNS:
         if pattern.search(text):
             if kind == "aggregate" and not (
-                _MONEY.search(text) or _amountish(text) or _SUMMING.search(text)
+                _MONEY.search(text)
+                or _amountish(text)
+                or _SUMMING.search(text)
+                or _threshold(text) is not None
             ):
                 continue
             return kind
@@ -188,11 +191,19 @@ _NOT_FIRST_NAMES = {
 }  # fmt: skip
 
 
+# English number words in a threshold, in the Swedish that parse_amount reads.
+_ENGLISH_NUMBERS = {
+    "one": "en", "a": "en", "two": "två", "three": "tre", "four": "fyra", "five": "fem",
+    "ten": "tio", "thousand": "tusen", "million": "miljoner", "millions": "miljoner",
+    "billion": "miljarder", "billions": "miljarder",
+}  # fmt: skip
+
+
 def _threshold(text: str) -> int | None:
     match = _THRESHOLD.search(text)
     if not match:
         return None
-    phrase = match.group(1)
+    phrase = " ".join(_ENGLISH_NUMBERS.get(w.lower(), w) for w in match.group(1).split())
     if not re.search(r"(miljon|miljard|kr|tkr|mnkr|million|billion|\d{4,})", phrase, re.I):
         phrase += " kronor"
     return parse_amount(phrase)

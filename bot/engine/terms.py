@@ -196,12 +196,21 @@ _STOP |= frozenset(
 _stemmer = Stemmer.Stemmer("swedish")
 
 
+# Six-letter words whose "-et" is not the definite ending ("syftet" is "syfte" + "t").
+_ET_WORDS = frozenset({"budget", "planet", "basket", "ticket", "jacket", "racket"})
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """The Swedish stem of a lower-case word."""
     # Snowball leaves the definite "-et" ("projektet", "syftet") in place; drop it first
     # so definite and indefinite forms meet.
-    if len(word) > 6 and word.endswith(("et", "ets")) and not word.endswith("het"):
+    if (
+        len(word) >= 6
+        and word.endswith(("et", "ets"))
+        and not word.endswith("het")
+        and word.removesuffix("s") not in _ET_WORDS
+    ):
         word = word[: -3 if word.endswith("ets") else -2]
     return str(_stemmer.stemWord(word))
 
