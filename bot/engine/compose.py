@@ -277,9 +277,14 @@ def answer_general(question: Question, found: Sequence[Candidate]) -> Draft | No
         )
     else:
         draft.lines.append(_open_line(draft, best, marker))
-    second = _companion(best, found[1:4]) if question.kind != "why" else None
-    if second is not None:
-        draft.citations.cite(second.passage, second.doc_text, second.span)
+    if question.kind == "why":
+        reason = _reason(best, span, found[1:12])
+        if reason is not None:
+            draft.citations.cite(reason[0].passage, reason[0].doc_text, reason[1])
+    else:
+        second = _companion(best, found[1:4])
+        if second is not None:
+            draft.citations.cite(second.passage, second.doc_text, second.span)
     add_quotes(draft)
     return draft
 
@@ -388,11 +393,11 @@ def _with_following(candidate: Candidate, limit: int = 450) -> Span:
     para = paragraph_of(text, candidate.span.start)
     end = candidate.span.end
     following = sentence_spans(text, candidate.span.end, para.end)[:2]
-    if not following:
-        # The paragraph ends here: the reason may open the next one ("Pengarna ska gå till").
+    if not any(PURPOSE.search(text[f.start : f.end]) for f in following):
+        # The reason may open the next paragraph ("Pengarna ska gå till ...").
         nxt = paragraph_of(text, min(len(text), para.end + 2))
         first = sentence_spans(text, nxt.start, nxt.end)[:1]
-        following = [f for f in first if PURPOSE.search(text[f.start : f.end])]
+        following = [*following, *(f for f in first if PURPOSE.search(text[f.start : f.end]))]
     for span in following:
         if text[span.start : span.end].startswith(("•", "-", "*")):
             break
@@ -400,6 +405,40 @@ def _with_following(candidate: Candidate, limit: int = 450) -> Span:
             break
         end = span.end
     return Span(candidate.span.start, end)
+
+
+# Words that give a reason, not only a purpose: "därför", "eftersom", "på grund av".
+REASON = re.compile(
+    r"\b(därför|eftersom|på grund av|med anledning av|syftet|i syfte|motiver\w*|skälet|"
+    r"because|therefore|in order to|the aim)\b",
+    re.I,
+)
+# A reason sentence that points back ("därför") is quoted with the sentence before it.
+_POINTS_BACK = re.compile(r"\b(därför|therefore|detta|this is why)\b", re.I)
+
+
+def _reason(
+    best: Candidate, quoted: Span, others: Sequence[Candidate]
+) -> tuple[Candidate, Span] | None:
+    """A sentence of the same document giving the reason, when the quote gives none."""
+    text = best.doc_text
+    if REASON.search(text[quoted.start : quoted.end]):
+        return None
+    for other in others:
+        same = other.passage.doc_id == best.passage.doc_id
+        outside = other.span.end <= quoted.start or other.span.start >= quoted.end
+        # About the question too, not only another reason in the same document.
+        related = other.relevance >= max(0.1, 0.5 * best.relevance)
+        if not (same and outside and related and REASON.search(other.text)):
+            continue
+        span = other.span
+        if _POINTS_BACK.search(other.text):
+            para = paragraph_of(text, span.start)
+            before = sentence_spans(text, para.start, span.start)
+            if before and before[-1].end > quoted.end:
+                span = Span(before[-1].start, span.end)
+        return other, span
+    return None
 
 
 def _companion(best: Candidate, others: Sequence[Candidate]) -> Candidate | None:
