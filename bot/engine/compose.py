@@ -262,6 +262,23 @@ def answer_general(question: Question, found: Sequence[Candidate]) -> Draft | No
         return None
     best = found[0]
     draft = Draft(question)
+    decided = _meeting_decision(best, found[:12]) if _ASKS_DECIDED.search(question.text) else None
+    if question.kind == "when" and decided is not None:
+        # "When was it decided": the meeting that took the decision, not the paper's date.
+        best, span, date = decided
+        marker = draft.citations.cite(best.passage, best.doc_text, span)
+        written = date_phrase(date, question.language) if "-" in date else date
+        draft.lines.append(
+            phrase(
+                question.language,
+                "decided_when",
+                date_phrase=written or date,
+                according=draft.according(best),
+                marker=marker,
+            )
+        )
+        add_quotes(draft)
+        return draft
     # The reason usually follows the sentence that names the money or the project.
     span = _with_following(best) if question.kind == "why" else _quote_span(question, best)
     marker = draft.citations.cite(best.passage, best.doc_text, span)
@@ -371,6 +388,38 @@ def _quote_span(question: Question, candidate: Candidate) -> Span:
         if all(r in {n for n, _, _ in find_receivers(sentence)} for r in missing):
             return Span(span.start, candidate.span.end)
     return candidate.span
+
+
+_ASKS_DECIDED = re.compile(r"\b(beslutade|beslöt|beslut\w*|decided|decision)\b", re.I)
+_DECIDES = re.compile(r"\b(beslutar|beslutade|beslöt|fattade beslut|decided)\b", re.I)
+_DATE = (
+    r"(\d{4}-\d{2}-\d{2}|\d{1,2} (?:januari|februari|mars|april|maj|juni|juli|augusti|"
+    r"september|oktober|november|december) \d{4})"
+)
+# The minutes' heading: "Socialnämnden, sammanträde den 11 juni 2024", "Sammanträdesdatum".
+_MEETING = re.compile(rf"\b(?:sammanträde(?:t|sdatum)?|mötet?)\s*(?:den\s+|:\s*)?{_DATE}", re.I)
+_PROPOSED = re.compile(r"\b(förslag till beslut|föreslår|föreslås|proposes?d?)\b", re.I)
+_MEETING_REACH = 400  # how far before the decision its meeting heading may stand
+
+
+def _meeting_decision(
+    best: Candidate, found: Sequence[Candidate]
+) -> tuple[Candidate, Span, str] | None:
+    """A decision sentence about the question under a meeting heading, the span from the
+    heading to the sentence, and the meeting's date."""
+    for candidate in found:
+        if candidate.relevance < max(0.1, 0.5 * best.relevance):
+            continue
+        if not _DECIDES.search(candidate.text):
+            continue
+        text = candidate.doc_text
+        start = max(0, candidate.span.start - _MEETING_REACH)
+        headings = list(_MEETING.finditer(text, start, candidate.span.start))
+        if not headings or _PROPOSED.search(text, headings[-1].end(), candidate.span.end):
+            continue  # no meeting heading, or a proposal for the meeting to decide
+        heading = headings[-1]
+        return candidate, Span(heading.start(), candidate.span.end), heading.group(1)
+    return None
 
 
 def _when(candidate: Candidate, question: Question) -> str:

@@ -43,6 +43,8 @@ PHRASES = {
         "said": "{speaker} sa det, {according} {marker}.",
         "why": "Enligt {label} {date} {marker}:",
         "when": "{date_phrase}, {according} {marker}.",
+        "decided_when": "{date_phrase}, vid sammanträdet där beslutet fattades, {according} "
+        "{marker}.",
         "total": "Sammanlagt {total} (summa beräknad av fou-bot av {parts}).",
         "stated_total": "Sammanlagt {amount}, {according} {marker}.",
         "difference": "Skillnaden är {difference} (beräknad av fou-bot: {high} − {low}).",
@@ -68,6 +70,8 @@ PHRASES = {
         "said": "{speaker} said it, {according} {marker}.",
         "why": "According to the {label} of {date} {marker}:",
         "when": "{date_phrase}, {according} {marker}.",
+        "decided_when": "{date_phrase}, at the meeting that took the decision, {according} "
+        "{marker}.",
         "total": "In total {total} (sum computed by fou-bot from {parts}).",
         "stated_total": "In total {amount}, {according} {marker}.",
         "difference": "The difference is {difference} (computed by fou-bot: {high} − {low}).",

@@ -106,8 +106,6 @@ KNOWN_MISSES = {
     "Stockholm, named in the next sentence of the paragraph, is left out",
     "ex019": "who_said: Tomas Engqvist's quote is chosen; Henrik Ståhlberg's quote is "
     "attributed in the previous paragraph ('säger han') and never considered",
-    "ex022": "when: answers 21 maj 2024 (the date of the tjänsteutlåtande, which ingest "
-    "stores as the document date) instead of the decision of 11 juni 2024",
     "ex030": "onboarding: 'How do I apply ...' is declined; the FoU plan and the intro "
     "describe the application to utvecklingsenheten",
 }
