@@ -52,7 +52,9 @@ _STADSMISSION = re.compile(
 _BODY_SHAPE = re.compile(
     rf"(?<![\w-])(?:[A-Za-zÅÄÖåäö][a-zåäö]{{2,}}(?:{_DEFINITE})"
     rf"|[A-ZÅÄÖ][a-zåäö]{{2,}}(?:{_INDEFINITE})"
-    r"|(?:Föreningen|Stiftelsen|Riksförbundet|[A-ZÅÄÖ][a-zåäö]*jouren)(?:\s+[A-ZÅÄÖ][\w-]*)+)(?!\w)"
+    # "Föreningen Stegvis Söder", and "den ideella föreningen Tryggare Hem" in running text.
+    r"|(?:[Ff]öreningen|[Ss]tiftelsen|Riksförbundet|[A-ZÅÄÖ][a-zåäö]*jouren)"
+    r"(?:\s+[A-ZÅÄÖ][\w-]*)+)(?!\w)"
 )
 # "på Templet Östermalm", "i Fokus Skärholmen": a district inside another name is a place.
 _INSIDE_A_NAME = re.compile(r"[a-zåäö,]\s[A-ZÅÄÖ][\wåäö]+ $")

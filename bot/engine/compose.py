@@ -154,7 +154,12 @@ def answer_recipients(
         marker = " ".join(markers)
     else:
         names = list(dict.fromkeys(receivers_of_type(best.text, wanted)))
-        marker = draft.citations.cite(best.passage, best.doc_text, _with_list(question, best))
+        span = _with_list(question, best)
+        more = _also_receiving(best, span, wanted)
+        if more is not None:
+            span, added = more
+            names = list(dict.fromkeys([*names, *added]))
+        marker = draft.citations.cite(best.passage, best.doc_text, span)
     if names:
         draft.lines.append(
             phrase(
@@ -169,6 +174,25 @@ def answer_recipients(
         draft.lines.append(_open_line(draft, best, marker))
     add_quotes(draft)
     return draft
+
+
+_ALSO = re.compile(r"^\W*(även|också|dessutom|likaså|vidare|also|in addition)\b", re.I)
+
+
+def _also_receiving(
+    best: Candidate, span: Span, wanted: str | None
+) -> tuple[Span, list[str]] | None:
+    """The next sentences of the paragraph that add recipients ("Även föreningen X får ...")."""
+    text = best.doc_text
+    para = paragraph_of(text, best.span.start)
+    end, added = span.end, list[str]()
+    for following in sentence_spans(text, span.end, para.end)[:2]:
+        sentence = text[following.start : following.end]
+        names = receivers_of_type(sentence, wanted)
+        if not (_ALSO.search(sentence) and names):
+            break
+        end, added = following.end, [*added, *names]
+    return (Span(span.start, end), added) if added else None
 
 
 def _table_rows(

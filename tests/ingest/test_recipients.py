@@ -28,6 +28,11 @@ def _names(text: str) -> list[str]:
         pytest.param("Pengar till RINKEBY-KISTA i år.", ["Rinkeby-Kista"], id="capitals"),
         pytest.param("Skärholmens stadsdelsförvaltning får stöd.", ["Skärholmen"], id="genitive"),
         pytest.param(
+            "Även den ideella föreningen Tryggare Hem Stockholm får medel.",
+            ["Föreningen Tryggare Hem Stockholm"],
+            id="association-in-running-text",
+        ),
+        pytest.param(
             "Enskede-Årsta-Vantör och Hässelby-Vällingby.",
             ["Enskede-Årsta-Vantör", "Hässelby-Vällingby"],
             id="three-parts",
