@@ -266,7 +266,10 @@ def _best_quote(question: Question, found: Sequence[Candidate]) -> tuple[Candida
         for quote in quotes_in(candidate.doc_text):
             if surnames and not any(s in quote.speaker for s in surnames):
                 continue
-            about = term_set(f"{quote.speaker} {quote.role or ''} {quote.text}")
+            about = term_set(
+                f"{quote.speaker} {quote.role or ''} {quote.text} "
+                + _introduction(candidate.doc_text, quote)
+            )
             pool.append((candidate, quote, about))
         if len(seen) >= 5:
             break
@@ -278,6 +281,16 @@ def _best_quote(question: Question, found: Sequence[Candidate]) -> tuple[Candida
         pool, key=lambda row: coverage(question.terms, row[2], weights) + row[0].score
     )
     return candidate, quote
+
+
+def _introduction(text: str, quote: Quote) -> str:
+    """The paragraph before a quote when it names the speaker ("X (M) tycker att ...")."""
+    para = paragraph_of(text, quote.start)
+    if para.start < 2:
+        return ""
+    before = paragraph_of(text, para.start - 2)
+    intro = text[before.start : before.end]
+    return intro if quote.speaker.split()[-1] in intro else ""
 
 
 def answer_general(question: Question, found: Sequence[Candidate]) -> Draft | None:
