@@ -10,7 +10,7 @@ import csv
 import json
 import uuid
 from dataclasses import asdict, dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, Literal, TextIO
 
@@ -26,6 +26,7 @@ from sqlalchemy import (
     Table,
     Text,
     create_engine,
+    delete,
     event,
     insert,
     select,
@@ -73,6 +74,9 @@ feedback = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
 
+# Slack retries an event three times within minutes; a day of event ids is plenty.
+SEEN_EVENTS_KEPT = timedelta(days=1)
+FORGET_EVERY = 500  # claims between two clean-ups of old event ids, per process
 CSV_COLUMNS = ("created_at", "user_id", "verdict", "question", "answer", "sources", "answer_id")
 # Spreadsheet programs run cells starting with these as formulas.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -121,6 +125,7 @@ class FeedbackStore:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self._claims = 0
         metadata.create_all(engine)
 
     @classmethod
@@ -146,7 +151,21 @@ class FeedbackStore:
                 conn.execute(insert(seen_events).values(event_id=event_id, seen_at=_now()))
         except IntegrityError:
             return False
+        self._claims += 1
+        if self._claims % FORGET_EVERY == 0:
+            self.forget_events()
         return True
+
+    def forget_events(self, older_than: timedelta = SEEN_EVENTS_KEPT) -> int:
+        """Delete event ids seen longer ago than Slack retries; how many went.
+
+        Answers and feedback are kept: they are the record that the feedback export reads.
+        """
+        with self.engine.begin() as conn:
+            gone = conn.execute(
+                delete(seen_events).where(seen_events.c.seen_at < _now() - older_than)
+            )
+        return int(gone.rowcount or 0)
 
     def save_answer(self, answer: Answer, *, draft: bool = False) -> str:
         """Keep an answer for its buttons; returns the id the buttons carry."""

@@ -5,12 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import threading
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import update
 
 from bot.engine.types import Answer
-from bot.slack.store import FeedbackStore
+from bot.slack.store import SEEN_EVENTS_KEPT, FeedbackStore, seen_events
 from tests.slack import fakes
 
 
@@ -18,6 +20,23 @@ def test_an_event_id_is_claimed_once(store: FeedbackStore) -> None:
     assert store.claim_event("Ev01") is True
     assert store.claim_event("Ev01") is False
     assert store.claim_event("Ev02") is True
+
+
+def test_old_event_ids_are_forgotten_and_answers_kept(store: FeedbackStore) -> None:
+    answer_id = store.save_answer(fakes.answer_for("Hur mycket?", "350 000 kr [1]."))
+    store.claim_event("EvOLD")
+    with store.engine.begin() as conn:
+        conn.execute(
+            update(seen_events)
+            .where(seen_events.c.event_id == "EvOLD")
+            .values(seen_at=datetime.now(UTC) - SEEN_EVENTS_KEPT - timedelta(minutes=1))
+        )
+    store.claim_event("EvNEW")
+
+    assert store.forget_events() == 1
+    assert store.claim_event("EvNEW") is False  # a recent id still drops a retry
+    assert store.claim_event("EvOLD") is True  # long past Slack's retries
+    assert store.load_answer(answer_id) is not None
 
 
 def test_two_processes_racing_for_the_same_event_have_one_winner(database_url: str) -> None:
