@@ -76,7 +76,7 @@ class HybridRetriever:
 
     def document_text(self, doc_id: str) -> str:
         """The stored text of a live document."""
-        snap = self.snapshot()
+        snap = self._current()
         if doc_id not in snap.texts:
             record = self.store.get_document(doc_id)
             snap.texts[doc_id] = record.text if record else ""
@@ -84,7 +84,7 @@ class HybridRetriever:
 
     def neighbours(self, passage: Passage) -> list[Passage]:
         """The live passages just before and after this one in its document."""
-        snap = self.snapshot()
+        snap = self._current()
         index = (
             int(snap.chunks[passage.chunk_id].metadata.get("chunk_index", 0))
             if passage.chunk_id in snap.chunks
@@ -99,7 +99,17 @@ class HybridRetriever:
 
     def ledger(self) -> Ledger:
         """The grants of the live documents."""
-        return self.snapshot().ledger
+        return self._current().ledger
+
+    def _current(self) -> _Snapshot:
+        """The snapshot the last retrieve checked, so one question reads one corpus.
+
+        Checking the store's generation costs a round trip; retrieve does it once per
+        question, and the dozens of text, neighbour and ledger reads that follow reuse it.
+        """
+        with self._lock:
+            snap = self._snapshot
+        return snap if snap is not None else self.snapshot()
 
     def snapshot(self) -> _Snapshot:
         """The lexical index and ledger, rebuilt only when the store has changed."""

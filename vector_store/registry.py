@@ -50,19 +50,20 @@ class Registry:
         hashes: dict[str, str] = {}
         for start in range(0, len(doc_ids), self._page):
             ids = list(doc_ids[start : start + self._page])
-            got = self._records.get(ids=ids, where={RECORD_KEY: DOCUMENT}, include=["metadatas"])
+            # By id alone: with a `where` beside the ids Chroma scans every record's metadata.
+            got = self._records.get(ids=ids, include=["metadatas"])
             for record_id, meta in zip(got["ids"], got["metadatas"] or [], strict=True):
-                hashes[record_id] = str(meta.get("content_hash"))
+                if meta.get(RECORD_KEY) == DOCUMENT:
+                    hashes[record_id] = str(meta.get("content_hash"))
         return hashes
 
     def get(self, doc_id: str) -> DocumentRecord | None:
         """A live document with its text, or None."""
-        got = self._records.get(
-            ids=[doc_id], where={RECORD_KEY: DOCUMENT}, include=["metadatas", "documents"]
-        )
-        if not got["ids"]:
-            return None
-        return document_from((got["metadatas"] or [{}])[0], (got["documents"] or [""])[0] or "")
+        got = self._records.get(ids=[doc_id], include=["metadatas", "documents"])
+        meta = (got["metadatas"] or [{}])[0] if got["ids"] else {}
+        if meta.get(RECORD_KEY) != DOCUMENT:
+            return None  # unknown, or the generation marker
+        return document_from(meta, (got["documents"] or [""])[0] or "")
 
     def documents(self, *, with_text: bool) -> list[DocumentRecord]:
         """Every live document, sorted by doc_id; `text` is empty unless `with_text`."""
