@@ -103,6 +103,7 @@ def summarise(
         if c["source"] in gold_of[q.id]
     )
     latencies = sorted(r["latency_ms"] for r in rows) or [0.0]
+    grounding = [_grounding(r) for r in rows]
     return {
         "questions": len(rows),
         "hit@5": _share(answerable, lambda q, r: bool(set(r["retrieved"][:5]) & set(q.gold_docs))),
@@ -111,8 +112,8 @@ def summarise(
         "must_mention": _share(answerable, _mentions_all),
         "unanswerable_declined": _share(unanswerable, lambda q, r: not r["answered"]),
         "answerable_declined": _share(answerable, lambda q, r: not r["answered"]),
-        "ungrounded_answers": sum(1 for r in rows if _ungrounded(r)),
-        "computed_answers": sum(1 for r in rows if _computed(r)),
+        "ungrounded_answers": sum(1 for kind in grounding if kind == "ungrounded"),
+        "computed_answers": sum(1 for kind in grounding if kind == "computed"),
         "latency_p50_ms": statistics.median(latencies),
         "latency_p95_ms": latencies[min(len(latencies) - 1, int(0.95 * len(latencies)))],
     }
@@ -127,15 +128,20 @@ def _mentions_all(question: EvalQuestion, row: dict[str, Any]) -> bool:
     return all(m.lower() in text for m in question.must_mention)
 
 
-def _ungrounded(row: dict[str, Any]) -> bool:
-    """An answer stating a figure that neither a cited quote, nor a cited source's title or
-    date, nor fou-bot's own marked computation accounts for."""
-    return bool(_unaccounted(row))
-
-
-def _computed(row: dict[str, Any]) -> bool:
-    """An answer stating a sum or difference fou-bot computed (marked as such)."""
-    return bool(_outside_sources(row)) and not _unaccounted(row)
+def _grounding(row: dict[str, Any]) -> str:
+    """ "ungrounded" when the answer states a figure that neither a cited quote, nor a cited
+    source's title or date, nor fou-bot's own marked computation accounts for; "computed"
+    when the only such figures are fou-bot's marked sums and differences; else "sourced"."""
+    outside = _outside_sources(row)
+    if not outside:
+        return "sourced"
+    results = set()
+    for line in row["answer"].splitlines():
+        if any(mark in line for mark in COMPUTED_MARKS):
+            found = figures_in(line)
+            if found:
+                results.add(found[0].written)  # the sum or difference leads its line
+    return "ungrounded" if any(f not in results for f in outside) else "computed"
 
 
 def _outside_sources(row: dict[str, Any]) -> list[str]:
@@ -148,15 +154,3 @@ def _outside_sources(row: dict[str, Any]) -> list[str]:
         phrases = [date_phrase(date, lang) or "" for lang in ("sv", "en")] if date else []
         material.extend([c["quote"], c.get("title") or "", date, *phrases])
     return ungrounded_figures(row["answer"], material)
-
-
-def _unaccounted(row: dict[str, Any]) -> list[str]:
-    """Figures outside the sources, less the result leading each computed line."""
-    outside = _outside_sources(row)
-    results = set()
-    for line in row["answer"].splitlines():
-        if any(mark in line for mark in COMPUTED_MARKS):
-            found = figures_in(line)
-            if found:
-                results.add(found[0].written)
-    return [figure for figure in outside if figure not in results]

@@ -115,10 +115,15 @@ def _evidence_like(sentence: str) -> bool:
     return len(stripped) >= 20 or any(ch.isdigit() for ch in stripped)
 
 
+def about_elsewhere(question: Question, passage: Passage, text: str) -> bool:
+    """The passage's document is about another municipality than the one the question names."""
+    return elsewhere(question.places, passage.title, passage.url or passage.source, text)
+
+
 def satisfies_document(question: Question, passage: Passage, text: str) -> bool:
     """Hard constraints: named people and years must occur in the document, and a
     document plainly about another municipality does not answer for the one named."""
-    if elsewhere(question.places, passage.title, passage.url or passage.source, text):
+    if about_elsewhere(question, passage, text):
         return False
     haystack = f"{passage.title}\n{passage.date or ''}\n{text}"
     for person in question.persons:

@@ -299,8 +299,9 @@ def answer_general(question: Question, found: Sequence[Candidate]) -> Draft | No
         return None
     best = found[0]
     draft = Draft(question)
-    decided = _meeting_decision(best, found[:12]) if _ASKS_DECIDED.search(question.text) else None
-    if question.kind == "when" and decided is not None:
+    asks_decided = question.kind == "when" and _ASKS_DECIDED.search(question.text)
+    decided = _meeting_decision(best, found[:12]) if asks_decided else None
+    if decided is not None:
         # "When was it decided": the meeting that took the decision, not the paper's date.
         best, span, date = decided
         marker = draft.citations.cite(best.passage, best.doc_text, span)
@@ -460,12 +461,7 @@ def _meeting_decision(
 
 
 def _when(candidate: Candidate, question: Question) -> str:
-    match = re.search(
-        r"\b(\d{4}-\d{2}-\d{2}|\d{1,2} (januari|februari|mars|april|maj|juni|juli|augusti|"
-        r"september|oktober|november|december) \d{4})\b",
-        candidate.text,
-        re.I,
-    )
+    match = re.search(rf"\b{_DATE}\b", candidate.text, re.I)
     if match:
         return match.group(0)
     return date_phrase(candidate.passage.date, question.language) or phrase(

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 
 from bot.engine.aggregate import answer_aggregate
-from bot.engine.candidates import Candidate, candidates
+from bot.engine.candidates import Candidate, about_elsewhere, candidates
 from bot.engine.compose import (
     Draft,
     answer_amount,
@@ -25,7 +25,6 @@ from bot.engine.followup import resolve_followup
 from bot.engine.grounding import ungrounded_figures
 from bot.engine.ledger import Ledger
 from bot.engine.onboarding import answer_onboarding, glossary_entry
-from bot.engine.places import elsewhere
 from bot.engine.question import Question, read_question, search_text
 from bot.engine.quotes import draft_quote
 from bot.engine.types import Answer, Citation, Filters, Passage, Retriever, Turn
@@ -203,8 +202,7 @@ class Engine:
         """The passage's document is about another municipality than the one asked about."""
         if not question.places:
             return False
-        text = self.retriever.document_text(passage.doc_id)
-        return elsewhere(question.places, passage.title, passage.url or passage.source, text)
+        return about_elsewhere(question, passage, self.retriever.document_text(passage.doc_id))
 
     def _evidence(self, passages: Sequence[Passage]) -> list[Evidence]:
         """The top passages, numbered, as the model may read and cite them."""

@@ -59,14 +59,15 @@ _ALTERNATIVES = "|".join(sorted(map(re.escape, _FORM), key=len, reverse=True))
 _PLACE = re.compile(rf"(?<![\w-])({_ALTERNATIVES})s?(?!\w)", re.I)
 
 
-def places_in(text: str) -> tuple[str, ...]:
-    """The municipalities a text names, canonical, in order of first mention."""
-    return tuple(dict.fromkeys(_FORM[m.group(1).lower()] for m in _PLACE.finditer(text)))
-
-
 @lru_cache(maxsize=1024)
 def _counts(text: str) -> Counter[str]:
+    """How often a text names each municipality, in order of first mention."""
     return Counter(_FORM[m.group(1).lower()] for m in _PLACE.finditer(text))
+
+
+def places_in(text: str) -> tuple[str, ...]:
+    """The municipalities a text names, canonical, in order of first mention."""
+    return tuple(_counts(text))
 
 
 def about(title: str, link: str, text: str) -> frozenset[str]:
