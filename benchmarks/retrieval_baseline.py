@@ -23,6 +23,7 @@ from bot.evaluation import EvalQuestion, load_questions
 from bot.retrieval import HybridRetriever
 from bot.runtime import configure_offline, ingest_options, open_store
 from bot.settings import Settings, load_settings
+from bot.splits import question_split
 from ingest.pipeline import ingest_paths
 
 Search = Callable[[str, int], list[str]]  # question, k -> sources of the top k, best first
@@ -110,25 +111,40 @@ def hits(search: Search, questions: Sequence[EvalQuestion]) -> dict[int, float]:
     return {k: found[k] / max(len(questions), 1) for k in KS}
 
 
-def run(name: str, docs: Path, questions_file: Path) -> dict[str, dict[int, float]]:
-    """Print the table for one question set; returns hit@k per retriever."""
+def run(
+    name: str, docs: Path, questions_file: Path, model: str | None = None
+) -> dict[str, dict[int, float]]:
+    """Print the tables for one question set (tuning and locked split); hit@k per retriever."""
     answerable = [q for q in load_questions(questions_file) if q.gold_docs]
+    parts = {
+        split: [q for q in answerable if question_split(q.id, q.gold_docs) == split]
+        for split in ("tuning", "locked")
+    }
     with tempfile.TemporaryDirectory(prefix="fou-bench-retrieval-") as tmp:
+        overrides = {"embedding_model": model} if model else {}
         settings = load_settings(
-            chroma_path=Path(tmp) / "chroma", chroma_host=None, collection="retrieval"
+            chroma_path=Path(tmp) / "chroma", chroma_host=None, collection="retrieval", **overrides
         )
         started = time.perf_counter()
         searches, ours = fou_bot_searches(settings, docs)
         baseline, theirs = langchain_search(settings, docs, name)
+        searches["LangChain baseline (1000/200, k=4)"] = baseline
+        by_split = {
+            split: {label: hits(search, qs) for label, search in searches.items()}
+            for split, qs in parts.items()
+        }
         results = {label: hits(search, answerable) for label, search in searches.items()}
-        results["LangChain baseline (1000/200, k=4)"] = hits(baseline, answerable)
     files = sum(1 for p in docs.rglob("*") if p.is_file())
     print(
-        f"\n{name}: {files} documents, {len(answerable)} answerable questions; "
+        f"\n{name} ({settings.embedding_model}): {files} documents, {len(answerable)} answerable "
+        f"questions ({len(parts['tuning'])} tuning, {len(parts['locked'])} locked); "
         f"{ours} fou-bot chunks, {theirs} LangChain chunks ({time.perf_counter() - started:.0f} s)"
     )
-    rows = [[label, *(f"{r[k]:.2f}" for k in KS)] for label, r in results.items()]
-    print(table(["retriever", *(f"hit@{k}" for k in KS)], rows))
+    rows = [
+        [label, *(f"{by_split[s][label][k]:.2f}" for s in by_split for k in KS)]
+        for label in results
+    ]
+    print(table(["retriever", *(f"{s[:4]} hit@{k}" for s in by_split for k in KS)], rows))
     ours_hit = results["fou-bot (BM25 first, dense fills)"][4]
     base_hit = results["LangChain baseline (1000/200, k=4)"][4]
     print(f"hit@4: fou-bot {ours_hit:.2f}, LangChain baseline {base_hit:.2f}", end="")
@@ -140,6 +156,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     """Run every available question set."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="Only the example set.")
+    parser.add_argument(
+        "--model", default=None, help="Embedding model to measure (default: the setting)."
+    )
     args = parser.parse_args(argv)
     quiet_libraries()
     configure_offline()
@@ -148,10 +167,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     if args.quick:
         print("dev set: skipped (--quick)")
     elif dev_docs.is_dir() and dev_questions.is_file():
-        run("dev", dev_docs, dev_questions)
+        run("dev", dev_docs, dev_questions, args.model)
     else:
         print(f"dev set: skipped, {DEV} has no docs/ and questions.yaml")
-    run("examples", EXAMPLES, EXAMPLE_QUESTIONS)
+    run("examples", EXAMPLES, EXAMPLE_QUESTIONS, args.model)
 
 
 if __name__ == "__main__":

