@@ -14,8 +14,8 @@ the tuning subset only: locked rows are never shown, only their figures.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import csv
+import hashlib
 import json
 import pickle
 import subprocess
