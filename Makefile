@@ -42,7 +42,7 @@ test: lint typecheck pytest
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
 
-.PHONY: bench-ingest bench-retrieval bench-latency bench-slack
+.PHONY: bench-ingest bench-retrieval bench-latency bench-slack bench-grants
 bench-ingest: $(STAMP)
 	$(BIN)/python -m benchmarks.ingest_throughput
 
@@ -54,6 +54,9 @@ bench-latency: $(STAMP)
 
 bench-slack: $(STAMP)
 	$(BIN)/python -m benchmarks.slack_load
+
+bench-grants: $(STAMP)
+	$(BIN)/python -m benchmarks.grants_scaling
 
 eval: $(STAMP)
 	$(BIN)/fou-bot eval ../shared/corpus/dev/questions.yaml --docs ../shared/corpus/dev/docs --out data/eval-dev.jsonl

@@ -89,6 +89,10 @@ class _Evidence:
     status: str
 
 
+# Bump whenever extraction changes what it finds, so stored ledgers are read again.
+EXTRACTOR_VERSION = "grants-v2"
+
+
 def extract_grants(doc: ParsedDocument) -> list[Grant]:
     """Every SEK allocation the document states, each with its exact supporting span."""
     indexed = _Text(doc.text, tuple(_sentences(doc.text)), tuple(find_amounts(doc.text)))
@@ -135,7 +139,22 @@ def _sentences(text: str) -> list[_Sentence]:
         start = match.end()
         paragraph += match[0].count("\n") >= 2
     pieces.append((start, len(text), paragraph))
-    return _trimmed(text, pieces)
+    return _trimmed(text, [cut for piece in pieces for cut in _bounded(text, *piece)])
+
+
+_SENTENCE_MAX = 3000  # a longer "sentence" (no punctuation, no breaks) is cut at spaces
+
+
+def _bounded(text: str, start: int, end: int, paragraph: int) -> list[tuple[int, int, int]]:
+    """The piece itself, or cut at whitespace into pieces of at most _SENTENCE_MAX: every
+    later step looks at a sentence as a whole, so this keeps extraction linear."""
+    cuts = []
+    while end - start > _SENTENCE_MAX:
+        space = text.rfind(" ", start + _SENTENCE_MAX // 2, start + _SENTENCE_MAX)
+        cut = space if space > start else start + _SENTENCE_MAX
+        cuts.append((start, cut, paragraph))
+        start = cut
+    return [*cuts, (start, end, paragraph)]
 
 
 def _splits(text: str, match: re.Match[str]) -> bool:
@@ -177,6 +196,8 @@ _PROSE_LABEL = re.compile(
 )
 _TOTAL_LABEL = re.compile(r"(?:summa|totalt|total|sammanlagt|sum)\b", re.IGNORECASE)
 _ROW_MARKS = " \t•*·▪–—-:|"
+_ROW_END = re.compile(r"[ \t.;:]*(?:\n|\Z)")
+_ROW_LABEL_MAX = 400  # a row's label is short; a longer line is prose
 _CELL = re.compile(r"\||\t| {2,}")
 _KIND_OF_BODY = re.compile(
     r"[\s,]*(?:stadsdels(?:förvaltning|nämnd)(?:en)?|socialförvaltningen|förvaltning(?:en)?)\b",
@@ -187,9 +208,12 @@ _KIND_OF_BODY = re.compile(
 def _row_evidence(indexed: _Text, amount: Amount, context: str | None) -> _Evidence | None:
     """A table or list row: a short label, then the amount, at the end of its line."""
     text = indexed.text
-    line_start = text.rfind("\n", 0, amount.start) + 1
-    line_end = len(text) if text.find("\n", amount.end) < 0 else text.find("\n", amount.end)
-    if text[amount.end : line_end].strip(" \t.;:") or _wraps(text, line_end):
+    ends_line = _ROW_END.match(text, amount.end)  # only marks after it, up to the line's end
+    if not ends_line:
+        return None
+    line_end = ends_line.end() - (text[ends_line.end() - 1 : ends_line.end()] == "\n")
+    line_start = text.rfind("\n", max(0, amount.start - _ROW_LABEL_MAX), amount.start) + 1
+    if _wraps(text, line_end) or (line_start == 0 and amount.start > _ROW_LABEL_MAX):
         return None
     if indexed.amounts_in(line_start, line_end) != [amount]:
         return None
@@ -223,17 +247,24 @@ def _row_cells(label: str) -> tuple[tuple[str, ...], str | None]:
     return recipients, " ".join(part for part in parts if part) or None
 
 
+_NEXT_CHAR = re.compile(r"\s*(\S)")
+
+
 def _wraps(text: str, line_end: int) -> bool:
     """The next line goes on in lower case: this line is a wrapped sentence, not a row."""
-    rest = text[line_end:].lstrip()
-    return bool(rest) and rest[0].islower()
+    following = _NEXT_CHAR.match(text, line_end)
+    return following is not None and following[1].islower()
+
+
+_LEAD_IN_REACH = 80  # lines walked up past a table's rows to its introduction
 
 
 def _lead_in(indexed: _Text, line_start: int) -> str:
     """The two lines before a block of rows that are not rows themselves (its introduction)."""
     text, taken = indexed.text, list[str]()
-    end = line_start - 1
-    while end > 0 and len(taken) < 2:
+    end, walked = line_start - 1, 0
+    while end > 0 and len(taken) < 2 and walked < _LEAD_IN_REACH:
+        walked += 1
         start = text.rfind("\n", 0, end) + 1
         line = text[start:end]
         stated = [a.end for a in indexed.amounts_in(start, end)]
@@ -343,14 +374,21 @@ def _linked(indexed: _Text, index: int) -> tuple[int, tuple[str, ...]] | None:
     return None
 
 
+_REACH = 8  # sentences either side that may lend a recipient
+
+
 def _neighbours(indexed: _Text, index: int) -> list[tuple[int, int]]:
     """Candidates by distance: the same paragraph (one shared topic word is enough), then,
     for a quoted statement, the paragraph before it (two shared topic words needed)."""
     here = indexed.sentences[index]
-    same = [i for i in indexed.paragraphs[here.paragraph] if i != index]
+    # A window of the paragraph: a PDF without blank lines is one paragraph of thousands.
+    members = indexed.paragraphs[here.paragraph]  # consecutive sentence indices
+    low, high = max(members[0], index - _REACH), min(members[-1], index + _REACH)
+    same = [i for i in range(low, high + 1) if i != index]
     found = [(i, 1) for i in sorted(same, key=lambda i: (abs(i - index), i > index))]
     if here.quote:
-        found += [(i, 2) for i in reversed(indexed.paragraphs.get(here.paragraph - 1, ()))]
+        before = indexed.paragraphs.get(here.paragraph - 1, ())
+        found += [(i, 2) for i in reversed(before[-_REACH:])]
     return found
 
 
@@ -528,22 +566,37 @@ def _is_allocation(indexed: _Text, amount: Amount) -> bool:
 
 
 def _without_headline_repeats(doc: ParsedDocument, found: list[_Evidence]) -> list[_Evidence]:
+    title = doc.meta.title.strip()
+    reach = len(title) + 8  # a title line is no longer than the title and its marks
+
     def in_title(evidence: _Evidence) -> bool:
-        start = doc.text.rfind("\n", 0, evidence.start) + 1
-        end = doc.text.find("\n", evidence.start)
+        start = doc.text.rfind("\n", max(0, evidence.start - reach), evidence.start) + 1
+        end = doc.text.find("\n", evidence.start, evidence.start + reach)
+        if (start == 0 and evidence.start > reach) or end < 0 < len(
+            doc.text
+        ) - evidence.start - reach:
+            return False
         line = doc.text[start : end if end >= 0 else len(doc.text)]
-        return line.strip(" \t#") == doc.meta.title.strip()
+        return line.strip(" \t#") == title
 
     body_values = {e.amount.value for e in found if not in_title(e)}
     return [e for e in found if not (in_title(e) and e.amount.value in body_values)]
 
 
 def _without_repeats(found: list[_Evidence]) -> list[_Evidence]:
-    """One grant per fact; a bare "reported" restatement yields to a decided or proposed one."""
+    """One grant per fact; a bare "reported" restatement yields to a decided or proposed one.
+
+    Only grants of the same amount to the same recipients can be one fact, so each is
+    compared with those alone (a dictionary lookup): linear in the number of amounts.
+    """
     kept: list[_Evidence] = []
+    same_key: dict[tuple[int, str, tuple[str, ...]], list[int]] = {}
     for evidence in found:
-        index = next((i for i, k in enumerate(kept) if _same_grant(evidence, k)), None)
+        key = (evidence.amount.value, evidence.amount.currency, evidence.recipients)
+        bucket = same_key.setdefault(key, [])
+        index = next((i for i in bucket if _same_grant(evidence, kept[i])), None)
         if index is None:
+            bucket.append(len(kept))
             kept.append(evidence)
         elif kept[index].status == "reported" != evidence.status:
             kept[index] = evidence
