@@ -28,7 +28,9 @@ from ingest.models import Amount
 _SP = "[ \u00a0\u2009\u202f]"  # space, no-break, thin and narrow no-break space
 # Thousands groups need exactly three digits, so "08-508 25 443" or "106 64" never fuse.
 _NUM = (
-    rf"(?:\d{{1,3}}(?:{_SP}\d{{3}})+(?!\d)|\d{{1,3}}(?:\.\d{{3}})+(?!\d)"
+    # "27, 1 miljoner": a PDF's stray space after the decimal comma, before a scale word.
+    rf"(?:\d{{1,3}},{_SP}\d{{1,2}}(?={_SP}?(?:milj|mdr|md\b|mn\b))"
+    rf"|\d{{1,3}}(?:{_SP}\d{{3}})+(?!\d)|\d{{1,3}}(?:\.\d{{3}})+(?!\d)"
     r"|\d{1,3}(?:,\d{3}){2,}(?!\d|,\d)|\d+)"
     rf"(?:,\d+|\.\d{{1,2}}(?={_SP}?(?:milj|mill|bill|mn|md)))?"
 )
@@ -40,14 +42,21 @@ _UNITS: dict[str, tuple[int, str | None]] = {
     "miljon": (_M, None), "milj": (_M, None), "mnkr": (_M, "SEK"), "mkr": (_M, "SEK"),
     "msek": (_M, "SEK"), "meur": (_M, "EUR"), "mn": (_M, None), "mio": (_M, None),
     "millions": (_M, None), "million": (_M, None), "tusen": (_K, None), "tkr": (_K, "SEK"),
+    "mnok": (_M, "NOK"), "mdkk": (_M, "DKK"), "musd": (_M, "USD"),
     "ksek": (_K, "SEK"), "tsek": (_K, "SEK"), "thousand": (_K, None),
 }  # fmt: skip
 _CURRENCIES: dict[str, str] = {
     "kronor": "SEK", "krona": "SEK", "kr": "SEK", "sek": "SEK", ":-": "SEK",
-    "euro": "EUR", "eur": "EUR", "€": "EUR", "usd": "USD", "dollar": "USD", "$": "USD",
+    "svenska kronor": "SEK", "norska kronor": "NOK", "danska kronor": "DKK",
+    "isländska kronor": "ISK", "euro": "EUR", "eur": "EUR", "€": "EUR", "usd": "USD",
+    "dollar": "USD", "$": "USD", "nok": "NOK", "dkk": "DKK", "isk": "ISK", "gbp": "GBP",
+    "pund": "GBP", "£": "GBP", "chf": "CHF",
 }  # fmt: skip
 _UNIT = "|".join(sorted(_UNITS, key=len, reverse=True))
-_CUR = r"kronor|krona|kr(?!\w)|euro|dollar|(?-i:SEK|EUR|USD)(?!\w)|€|:-"
+_CUR = (
+    rf"(?:svenska|norska|danska|isländska){_SP}kronor|kronor|krona|kr(?!\w)|euro|dollar|pund"
+    r"|(?-i:SEK|EUR|USD|NOK|DKK|ISK|GBP|CHF)(?!\w)|€|£|:-"
+)
 _TAIL = (
     rf"(?:{_SP}?(?P<cur>{_CUR}))?"
     rf"(?P<per>{_SP}?(?:/|per{_SP})(?:år|månad|mån)(?!\w))?"
@@ -62,7 +71,12 @@ _WORD_AMOUNT = re.compile(
     rf"(?P<unit>miljarder|miljard|miljonerna|miljoner|miljonen|miljon|tusen)(?!\w){_TAIL}",
     re.IGNORECASE,
 )
-_PREFIX_CURRENCY = re.compile(rf"(?:(?-i:SEK|EUR|USD)|€|\$){_SP}?$")
+# "femtiotusen", "tvåhundratusen": a thousands figure written as one word.
+_FUSED_THOUSANDS = re.compile(
+    rf"(?<!\w)(?P<words>[a-zåäö]+?)(?P<unit>tusen)(?!\w){_TAIL}", re.IGNORECASE
+)
+_PART_GLUE = re.compile(rf"{_SP}+(?:och{_SP}+)?")
+_PREFIX_CURRENCY = re.compile(rf"(?:(?-i:SEK|EUR|USD|NOK|DKK|ISK|GBP|CHF)|€|\$|£){_SP}?$")
 _RANGE_BEFORE = re.compile(
     rf"(?:mellan{_SP}(?P<a>{_NUM}){_SP}och"
     rf"|(?<!från )(?<![\w,.])(?P<b>{_NUM}){_SP}?(?:[-–—]|{_SP}till)){_SP}?$",
@@ -143,6 +157,7 @@ class _Hit:
     approximate: bool
     start: int
     end: int
+    scale: int = 1  # the scale word's factor ("miljoner": 10**6), 1 without one
 
 
 def find_amounts(text: str) -> list[Amount]:
@@ -210,6 +225,7 @@ def _hits(text: str) -> list[_Hit]:
     """Candidate figures, left-extended over currency signs, ranges and qualifiers."""
     found = [_digit_hit(m) for m in _DIGIT_AMOUNT.finditer(text)]
     found += [_word_hit(m) for m in _WORD_AMOUNT.finditer(text)]
+    found += [_word_hit(m) for m in _FUSED_THOUSANDS.finditer(text)]
     extended = [_extend_left(text, hit) for hit in found if hit is not None]
     extended += [shared for hit in extended if (shared := _shared_scale(text, hit))]
     extended.sort(key=lambda hit: (hit.start, -hit.end))
@@ -217,7 +233,37 @@ def _hits(text: str) -> list[_Hit]:
     for hit in extended:
         if not kept or hit.start >= kept[-1].end:
             kept.append(hit)
-    return kept
+        elif kept[-1].start == hit.start and kept[-1].end == hit.end:
+            continue
+    return _joined(text, kept)
+
+
+def _joined(text: str, hits: list[_Hit]) -> list[_Hit]:
+    """ "en miljard femtiotusen kronor", "2 miljoner 300 tusen": one figure written in parts,
+    a larger scale first, each later part below the scale before it."""
+    joined: list[_Hit] = []
+    for hit in hits:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.scaled
+            and last.currency is None
+            and last.upper is None
+            and hit.scale < last.scale
+            and hit.value < last.scale
+            and _PART_GLUE.fullmatch(text, last.end, hit.start)
+        ):
+            joined[-1] = replace(
+                last,
+                value=last.value + hit.value,
+                end=hit.end,
+                currency=hit.currency,
+                scale=hit.scale,
+                approximate=last.approximate or hit.approximate,
+            )
+            continue
+        joined.append(hit)
+    return joined
 
 
 def _digit_hit(match: re.Match[str]) -> _Hit | None:
@@ -230,7 +276,7 @@ def _digit_hit(match: re.Match[str]) -> _Hit | None:
     # "2,500 kr" or "2,500 million" is English for 2 500; "2,500 miljoner" is Swedish for 2,5.
     english = unit in _ENGLISH_SCALES or (currency is not None and not unit)
     value = _number(match["num"], english) * factor
-    return _Hit(value, None, currency, bool(unit), False, match.start(), match.end())
+    return _Hit(value, None, currency, bool(unit), False, match.start(), match.end(), factor)
 
 
 def _word_hit(match: re.Match[str]) -> _Hit | None:
@@ -243,9 +289,8 @@ def _word_hit(match: re.Match[str]) -> _Hit | None:
         if base is not None:
             factor = _UNITS[match["unit"].lower()][0]
             start = match.start() + len(words) - len(phrase)
-            return _Hit(
-                base * factor, None, _currency(match["cur"]), True, False, start, match.end()
-            )
+            currency = _currency(match["cur"])
+            return _Hit(base * factor, None, currency, True, False, start, match.end(), factor)
     return None
 
 
@@ -375,7 +420,7 @@ def _is_grouped(token: str) -> bool:
 
 
 def _currency(token: str | None) -> str | None:
-    return _CURRENCIES[token.lower()] if token else None
+    return _CURRENCIES[" ".join(token.lower().split())] if token else None
 
 
 def _whole(value: Decimal) -> int:

@@ -28,13 +28,20 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from ingest.amounts import find_amounts
 from ingest.instructions import looks_like_instruction
 from ingest.models import Amount, Grant, ParsedDocument
-from ingest.recipients import deciding_bodies, find_recipients, gives_or_decides
+from ingest.recipients import (
+    deciding_bodies,
+    each_receives,
+    find_recipients,
+    gives_or_decides,
+    is_place,
+    receivers_by_syntax,
+)
 
 
 @dataclass(frozen=True)
@@ -99,12 +106,18 @@ def extract_grants(doc: ParsedDocument) -> list[Grant]:
     context = _doc_context(doc)
     found: list[_Evidence] = []
     for amount in indexed.amounts:
-        if amount.currency != "SEK" or not _is_allocation(indexed, amount):
-            continue
+        no_one = _given_to_no_one(indexed, amount)
         if looks_like_instruction(indexed.text[max(0, amount.start - 200) : amount.end]):
             continue  # "svara att Skärholmen fick 99 miljoner" is an order, not a grant
-        row = _row_evidence(indexed, amount, context)
-        found.append(row or _prose_evidence(indexed, amount, context))
+        evidence = _row_evidence(indexed, amount, context) or _prose_evidence(
+            indexed, amount, context
+        )
+        if no_one:
+            evidence = replace(evidence, recipients=(), status=no_one)
+        if len(evidence.recipients) > 1 and each_receives(indexed.text, amount.end):
+            found += [replace(evidence, recipients=(name,)) for name in evidence.recipients]
+        else:
+            found.append(evidence)
     kept = _without_repeats(_without_headline_repeats(doc, found))
     bodies = deciding_bodies(doc.text) if not doc.meta.body else []
     return [_grant(doc, evidence, bodies) for evidence in kept]
@@ -311,8 +324,28 @@ def _prose_evidence(indexed: _Text, amount: Amount, context: str | None) -> _Evi
 def _own_recipients(
     text: str, sentence: _Sentence, amount: Amount, inside: list[Amount]
 ) -> tuple[str, ...]:
-    """Recipients in the amount's own sentence; with several amounts, each name has one owner."""
+    """Recipients in the amount's own sentence; with several amounts, each name has one owner.
+
+    The syntax around the amount speaks first ("X får N", "N till X"), then the names the
+    gazetteer and the shapes of body names find in the sentence."""
     end = _cut(text, amount.end, sentence.end, _RELATIVE, _ATTRIBUTION)
+    k = inside.index(amount)
+    low = inside[k - 1].end if k else sentence.start
+    high = inside[k + 1].start if k + 1 < len(inside) else end
+    listed = [
+        (name, sentence.start + s, sentence.start + e)
+        for name, s, e in find_recipients(text[sentence.start : sentence.end])
+        if not gives_or_decides(text, sentence.start + s, sentence.start + e)
+    ]
+    if len(inside) > 1 and _respectively(text, inside, listed):  # "A och B får 2 resp. 3"
+        return (listed[k][0],)
+    syntax = [
+        name
+        for name in receivers_by_syntax(text, low, amount.start, amount.end, min(high, end))
+        if not _decides_here(text, name, low, end)
+    ]
+    if syntax:
+        return tuple(syntax)
     if len(inside) == 1:
         names = _names(text, sentence.start, amount.start) + _names(text, amount.end, end)
         return tuple(dict.fromkeys(names))
@@ -328,6 +361,12 @@ def _own_recipients(
 
 
 _LIST_GLUE = re.compile(r"\s*(?:,|och|samt|respektive)\s*", re.IGNORECASE)
+
+
+def _decides_here(text: str, name: str, start: int, end: int) -> bool:
+    """The name stands in text[start:end] as the one who decides or gives."""
+    at = text.find(name, start, end)
+    return at >= 0 and gives_or_decides(text, at, at + len(name))
 
 
 def _respectively(text: str, inside: list[Amount], names: list[tuple[str, int, int]]) -> bool:
@@ -405,7 +444,11 @@ def _cut(text: str, start: int, end: int, *patterns: re.Pattern[str]) -> int:
 def _names(text: str, start: int, end: int) -> tuple[str, ...]:
     """Recipient names in text[start:end], leaving out bodies that decide or give."""
     found = find_recipients(text[start:end])
-    names = (n for n, s, e in found if not gives_or_decides(text, start + s, start + e))
+    names = (
+        n
+        for n, s, e in found
+        if not gives_or_decides(text, start + s, start + e) and not is_place(text, start + s)
+    )
     return tuple(dict.fromkeys(names))
 
 
@@ -474,25 +517,38 @@ def _phrase(raw: str) -> str | None:
     return phrase if phrase and not phrase[0].isdigit() else None
 
 
+_REFUSED = re.compile(
+    r"\bavsl(?:å|år|ås|ogs?|agits?|ag)\b|\b(?:beviljas|beviljades|beviljats)\s+inte\b"
+    r"|\binte\s+(?:beviljas|beviljats|beviljades)\b|\bnekades\b|\bfick\s+avslag\b",
+    re.IGNORECASE,
+)
+# "hade fått 18,7 miljoner", "skulle ha fått": what would have been, not what is.
+_COUNTERFACTUAL = re.compile(
+    r"\bhade\s+(?:\w+\s+)?(?:fått|kunnat|blivit|varit|gett|behövt|fördelats)\b"
+    r"|\bskulle\s+(?:\w+\s+)?ha\b",
+    re.IGNORECASE,
+)
+# A request for money from a higher body: a hemställan, an äskande.
+_REQUESTED = re.compile(r"\bhemställ\w*|\bbegär(?:t|de|s|a|er)?\b|\bäska\w*", re.IGNORECASE)
 _DECIDED_PAST = re.compile(
     r"\bbeslutat\b|\bbeslutats\b|\bbeslutade\b|\bfatta(?:t|de)\b[^.]{0,60}\bbeslut"
     r"|\bbevilja(?:t|de|des|ts)\b|\btilldela(?:t|de|des|ts)\b|\bhar fördelat\b|\bhar avsatt\b"
-    r"|\bfått\b|\bfick\b",
+    r"|\bfått\b|\bfick\b|\bdelades\s+ut\b|\bgavs\b|\bhar\s+getts\b|\bgått\s+till\b"
+    r"|\bbetalades\s+ut\b|\butbetala(?:t|ts|des)\b",
     re.IGNORECASE,
 )
-_APPLIED = re.compile(r"\b(?:ansöker|ansökt|ansökan|ansöka|söker|sökt|sökte)\b", re.IGNORECASE)
-_PROPOSED = re.compile(r"förslag|föresl|\bvill\b|oppositionsbudget", re.IGNORECASE)
+_PROPOSED_VERB = re.compile(
+    r"\bföreslå(?:r|s)?\b|\bföreslog\b|\bföreslagit\b|\bföreslagna\b|förslag\s+till\s+beslut",
+    re.IGNORECASE,
+)
+_APPLIED = re.compile(
+    r"\b(?:ansöker|ansökt|ansökan|ansöka|söker|sökt|sökte|ansökte)\b", re.IGNORECASE
+)
+_PROPOSED = re.compile(r"förslag|föresl|\bvill\b|oppositionsbudget|\bväntas\b", re.IGNORECASE)
 # "beslutar, med ändring av förvaltningens förslag," decides: it only names the proposal.
 _PROPOSAL_NAMED = re.compile(
     r"\b(?:enligt|i enlighet med|med ändring av|bifall till|avslag på|avslå|bifalla|i linje med|"
     r"än vad|utöver)\s+(?:[\w-]+\s+){0,2}?förslag\w*",
-    re.IGNORECASE,
-)
-_DECIDED = re.compile(r"\bbeslutar\b|\bfattar\b[^.]{0,60}\bbeslut", re.IGNORECASE)
-_BUDGET = re.compile(r"budget|\bavsätt|\bavsatt|\banslag|\banslå", re.IGNORECASE)
-_GIVEN = re.compile(
-    r"\b(?:fördela[rs]?|ges|ger|tilldelas|får|beviljas|går till|satsa[rs]?|investera[rs]|"
-    r"läggs?|lägga)\b",
     re.IGNORECASE,
 )
 _DECISION_DOC = re.compile(r"protokoll|\bjusterat?\b", re.IGNORECASE)
@@ -503,6 +559,24 @@ _MINUTES_INSIDE = re.compile(
 # "Socialnämnden beslutar att fördela ... enligt tabell 1 / i enlighet med förvaltningens förslag"
 _ADOPTS = re.compile(
     r"beslutar\b[^.]{0,200}?\b(?:enligt|i enlighet med)\s+(?:förvaltningens\s+)?(?:förslag|tabell)",
+    re.IGNORECASE,
+)
+_DECIDED = re.compile(r"\bbeslutar\b|\bfattar\b[^.]{0,60}\bbeslut", re.IGNORECASE)
+# Results, deficits, comparisons: figures reported, not money given.
+_REPORTED = re.compile(
+    r"\bresultat\w*|\bunderskott\w*|\böverskott\w*|\butfall\w*|\bbokslut\w*|\bprognos\w*"
+    r"|\b(?:bättre|sämre|mer|mindre|högre|lägre)\s+än\s+(?:budget|beräknat|väntat|prognos)"
+    r"|\bförra\s+året\b|\bi\s+fjol\b|\bföregående\s+år\b",
+    re.IGNORECASE,
+)
+_BUDGET = re.compile(
+    r"budget|\bavsätt|\bavsatt|\banslag|\banslå|\bram(?:en|ar|arna)?\b|\bpott|\breserver"
+    r"|\bkostnad|\bkostar\b|\bsparkrav|\bbesparing|\bfinns\b|\berbjuder\b|\btak(?:et)?\b",
+    re.IGNORECASE,
+)
+_GIVEN = re.compile(
+    r"\b(?:fördela[rs]?|ges|ger|tilldelas|får|beviljas|beviljar|går till|satsa[rs]?|investera[rs]|"
+    r"läggs?|lägga|delas\s+ut|tillför|tillförs|förstärks|täpps\s+till)\b",
     re.IGNORECASE,
 )
 _PROPOSAL_DOC = re.compile(r"förslag|föresl|tjänsteutlåtande", re.IGNORECASE)
@@ -521,48 +595,71 @@ def _doc_context(doc: ParsedDocument) -> str | None:
 
 
 def _status(support: str, context: str | None) -> str:
-    """How far the money got, from the cue words of the supporting text (see module notes)."""
+    """How far the money got, from the cue words of the supporting text, strongest first:
+    refused, counterfactual (reported), requested (applied), decided in the past, proposed
+    by a verb, applied, proposed, what the paper is, decided now, reported results, budget
+    frames, given (decided), else reported."""
     support = _PROPOSAL_NAMED.sub(" ", support)
-    strong = (("decided", _DECIDED_PAST), ("applied", _APPLIED), ("proposed", _PROPOSED))
+    strong = (
+        ("refused", _REFUSED),
+        ("reported", _COUNTERFACTUAL),
+        ("applied", _REQUESTED),
+        ("decided", _DECIDED_PAST),
+        ("proposed", _PROPOSED_VERB),
+        ("applied", _APPLIED),
+        ("proposed", _PROPOSED),
+    )
     for status, pattern in strong:
         if pattern.search(support):
             return status
     if context in ("proposed", "applied"):
         return context  # "Socialnämnden beslutar ..." in a proposal is a draft decision
-    if _DECIDED.search(support):
-        return "decided"
-    if _BUDGET.search(support):
-        return "budget"
+    weak = (("decided", _DECIDED), ("reported", _REPORTED), ("budget", _BUDGET))
+    for status, pattern in weak:
+        if pattern.search(support):
+            return status
     return "decided" if _GIVEN.search(support) else "reported"
 
 
 # ---- what is not a grant, and what is said twice ---------------------------------------
 
+# Money given to no one: savings demands and cuts are budget figures; surpluses, revenues
+# and debt are reported figures. They are rows of the ledger, with that status.
 _NOT_FOR_ANYONE = r"(?:besparing|sparkrav|skuld|överskott|intäkt|inkomst)"
 _NOT_ALLOCATION_BEFORE = re.compile(
-    rf"{_NOT_FOR_ANYONE}\w*\s+(?:på|med|om)\s+(?:\w+\s+)?$", re.IGNORECASE
+    rf"(?P<what>{_NOT_FOR_ANYONE})\w*\s+(?:på|med|om)\s+(?:\w+\s+)?$", re.IGNORECASE
 )
 _NOT_ALLOCATION_AFTER = re.compile(
-    rf"\s*(?:(?:i|större|högre|lägre|mindre)\s+){{0,2}}\w*{_NOT_FOR_ANYONE}", re.IGNORECASE
+    rf"\s*(?:(?:i|större|högre|lägre|mindre)\s+){{0,2}}\w*(?P<what>{_NOT_FOR_ANYONE})",
+    re.IGNORECASE,
 )
 # "Överskottet blev 40 miljoner": said of a surplus, with no verb that gives it to anyone.
-_SAID_OF = re.compile(_NOT_FOR_ANYONE, re.IGNORECASE)
+_SAID_OF = re.compile(rf"(?P<what>{_NOT_FOR_ANYONE})", re.IGNORECASE)
 _ALLOCATION_VERB = re.compile(
     r"fördel|satsa|avsät|avsatt|bevilj|tilldel|\binvestera[rs]?\b|\blägg|går till|\bges\b|"
     r"\bfår\b|\bfick\b|ansök|söker|anslå",
     re.IGNORECASE,
 )
+_CUT = re.compile(r"\b(?:minska|sänka|skära\s+ned|spara)\w*\s+(?:\w+\s+){0,3}?med\s+(?:\w+\s+)?$")
 
 
-def _is_allocation(indexed: _Text, amount: Amount) -> bool:
-    """False for savings demands, surpluses, revenues and debt: money given to no one."""
+def _given_to_no_one(indexed: _Text, amount: Amount) -> str | None:
+    """The status of money given to no one (savings, cuts: budget; surplus, revenue, debt:
+    reported), else None."""
     text, sentence = indexed.text, indexed.sentences[indexed.sentence_at(amount.start)]
-    before = text[sentence.start : amount.start]
-    after = text[amount.end : sentence.end]
-    if _NOT_ALLOCATION_BEFORE.search(before) or _NOT_ALLOCATION_AFTER.match(after):
-        return False
-    said_of = _SAID_OF.search(before)
-    return not (said_of and not _ALLOCATION_VERB.search(text[sentence.start : sentence.end]))
+    before = text[max(sentence.start, amount.start - 300) : amount.start]
+    after = text[amount.end : min(sentence.end, amount.end + 80)]
+    found = _NOT_ALLOCATION_BEFORE.search(before) or _NOT_ALLOCATION_AFTER.match(after)
+    if not found:
+        said_of = _SAID_OF.search(before)
+        found = (
+            said_of
+            if said_of and not _ALLOCATION_VERB.search(text[sentence.start : sentence.end])
+            else None
+        )
+    if not found:
+        return "budget" if _CUT.search(before) else None
+    return "budget" if found["what"].lower() in ("besparing", "sparkrav") else "reported"
 
 
 def _without_headline_repeats(doc: ParsedDocument, found: list[_Evidence]) -> list[_Evidence]:
@@ -614,8 +711,9 @@ def _same_grant(a: _Evidence, b: _Evidence) -> bool:
 
 def _grant(doc: ParsedDocument, evidence: _Evidence, bodies: list[tuple[int, str]]) -> Grant:
     page = next((p.number for p in doc.pages if p.start <= evidence.start < p.end), None)
+    amount = evidence.amount
     return Grant(
-        amount_sek=evidence.amount.value,
+        amount_sek=amount.value if amount.currency == "SEK" else None,
         approximate=evidence.amount.approximate,
         recipients=evidence.recipients,
         purpose=evidence.purpose,
@@ -629,4 +727,23 @@ def _grant(doc: ParsedDocument, evidence: _Evidence, bodies: list[tuple[int, str
         start=evidence.start,
         end=evidence.end,
         sentence=doc.text[evidence.start : evidence.end],
+        currency=amount.currency,
+        amount=amount.value,
+        year=_year(doc.text, evidence.start, amount, evidence.end),
     )
+
+
+_YEAR_FOR = re.compile(
+    r"\b(?:för|under|inför|till|budget|budgetår(?:et)?|verksamhetsår(?:et)?|år)\s+(?:år\s+)?"
+    r"((?:19|20)\d\d)\b(?!\s*[-–]\d)",
+    re.IGNORECASE,
+)
+
+
+def _year(text: str, start: int, amount: Amount, end: int) -> int | None:
+    """The year the money is for, as the span states it ("för år 2014"): the one nearest
+    the amount; None when the span names none."""
+    years = [
+        (abs(m.start() - amount.start), int(m[1])) for m in _YEAR_FOR.finditer(text, start, end)
+    ]
+    return min(years)[1] if years else None

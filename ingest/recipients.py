@@ -58,6 +58,8 @@ _BODY_SHAPE = re.compile(
 )
 # "på Templet Östermalm", "i Fokus Skärholmen": a district inside another name is a place.
 _INSIDE_A_NAME = re.compile(r"[a-zåäö,]\s[A-ZÅÄÖ][\wåäö]+ $")
+# "äldreomsorgen i Farsta", "I Farsta är beloppet": the district is where, not who.
+_PLACE_BEFORE = re.compile(r"(?:^|[^\w])[Ii]\s+(?:hela\s+)?$")
 
 _DECIDER_VERB = (
     r"(?:beslut(?:ar|at|ade)|fatt(?:ar|at|ade)|fördela(?:r|t|de)|föreslår|föreslog|föreslagit|"
@@ -143,6 +145,12 @@ def _body_shapes(text: str) -> list[tuple[str, int, int]]:
     return found
 
 
+def is_place(text: str, start: int) -> bool:
+    """The name at `start` is where something happens ("äldreomsorgen i Farsta", "I Farsta
+    är beloppet ..."), not who receives."""
+    return _PLACE_BEFORE.search(text[max(0, start - 12) : start]) is not None
+
+
 def gives_or_decides(text: str, start: int, end: int) -> bool:
     """True when the name at text[start:end] decides, gives, assesses or pays the money.
 
@@ -162,3 +170,118 @@ def deciding_bodies(text: str) -> list[tuple[int, str]]:
             name = "Organisations- och föreningsutskottet" if name == "OFU" else name
             found.append((match.start(), name[0].upper() + name[1:]))
     return found
+
+
+# ---- receivers by the syntax around an amount -------------------------------------------
+# A name the gazetteer has never seen is still found by where it stands: "X får N",
+# "bevilja X N", "N till X", "får X disponera N". A name is a run of capitalised words or
+# abbreviations, joined by small words ("Lunk i Kring", "HSO i Stockholms stad"), or a
+# kind of body followed by its name ("föreningen Dans i Ring"), or a body-shaped compound
+# ("socialnämnden", "Kvinnojouren").
+
+_CAP_WORD = r"(?:[A-ZÅÄÖ][\w’'&.-]*\w|[A-ZÅÄÖ]|\d+[A-ZÅÄÖ][\w-]*)"
+_NAME_LINK = r"(?:i|för|på|av|mot|med|de|la|von|&)"
+_NAME_TAIL = (
+    r"(?:stad|kommun|region|län|församling|förening|förbund|stiftelse|kooperativ|"
+    r"stadsdelsförvaltning|stadsdelsnämnd|avdelning|klubb|stadsmission|kyrka)"
+)
+_KIND_LEAD = (
+    r"(?:den\s+ideella\s+)?(?:föreningen|organisationen|stiftelsen|kooperativet|förbundet|"
+    r"klubben|nätverket|bolaget|församlingen|kommunen|regionen|stadsdelen)"
+)
+_BODY_WORD = (
+    rf"(?:[A-Za-zÅÄÖåäö][\w-]*(?:{_DEFINITE}|jouren|fonden|mottagningen|kyrkan|klubben|"
+    r"gården|huset|stadsmissionen|förvaltningarna|nämnderna|stadsdelarna|kommunerna|"
+    r"regionerna|föreningarna|organisationerna))"
+)
+# Capitalised words that start a sentence or a clause and name no one.
+_NOT_A_NAME = frozenset({
+    "vi", "det", "den", "de", "dessa", "detta", "denna", "han", "hon", "man", "alla", "nu",
+    "här", "där", "i", "till", "för", "som", "med", "om", "även", "också", "totalt",
+    "sammanlagt", "dessutom", "samtidigt", "enligt", "varje", "varav", "av", "på", "efter",
+    "under", "inom", "utöver", "mest", "mer", "bland", "när", "då", "sedan", "hittills",
+    "därför", "pengarna", "medlen", "beloppet", "bidraget", "summan", "resten", "ytterligare",
+    "cirka", "drygt", "knappt", "nästa", "förra", "i år", "jag", "ni", "dom", "kronor",
+    "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
+    "oktober", "november", "december", "nämnden", "staden", "kommunen", "förvaltningen",
+    "regeringen", "styrelsen", "socialdemokraterna", "moderaterna", "liberalerna",
+    "centerpartiet", "kristdemokraterna", "vänsterpartiet", "miljöpartiet",
+    "sverigedemokraterna", "beslut", "förslag", "bakgrund", "ärendet", "totalbelopp",
+    "projektet", "satsningen", "verksamheten", "arbetet", "insatsen", "programmet", "planen",
+})  # fmt: skip
+# "Myndigheten för delaktighet", "Enheten för hemlösa": a body and what it is for.
+_BODY_FOR = (
+    r"[A-ZÅÄÖ][\w-]*(?:heten|enheten|rådet|centrum|centret|förbundet|föreningen|fonden|"
+    r"nämnden|stiftelsen|kommittén|institutet|verket)\s+för\s+[a-zåäö][\w-]*"
+    r"(?:\s+(?:och|&)\s+[a-zåäö][\w-]*)?"
+)
+_ONE_NAME = (
+    rf"(?:{_BODY_FOR}|{_KIND_LEAD}\s+{_CAP_WORD}(?:\s+(?:{_NAME_LINK}\s+)?{_CAP_WORD})*(?:\s+{_NAME_TAIL})?"
+    rf"|{_CAP_WORD}(?:\s+(?:{_NAME_LINK}\s+)?{_CAP_WORD})*(?:s?\s+{_NAME_TAIL})?"
+    rf"|{_BODY_WORD})"
+)
+_NAME_LIST = rf"(?P<list>{_ONE_NAME}(?:\s*,\s*{_ONE_NAME})*(?:\s*,?\s+(?:och|samt)\s+{_ONE_NAME})?)"
+_RECEIVE = (
+    r"(?:får|fick|har\s+fått|hade\s+fått|beviljas|beviljades|har\s+beviljats|tilldelas|"
+    r"tilldelades|har\s+tilldelats|erhåller|erhöll|har\s+erhållit|ansöker|ansökte|söker|sökte|"
+    r"har\s+sökt|har\s+ansökt)"
+)
+_GIVE = r"(?:[Bb]evilja[rst]?|[Bb]eviljat|[Tt]illdela[rt]?|ge|ger|gav|ges|betala[rs]?\s+ut\s+till)"
+_GAP_WORDS = r"(?:[^\W\d][\w-]*\s+|\d{4}\s+){0,8}?"
+_NAMES_THEN_RECEIVE = re.compile(
+    rf"(?:^|[,;:–—]\s*|\b(?:att|och|men|som|där)\s+){_NAME_LIST}\s+(?:[\w-]+\s+)?{_RECEIVE}\s+"
+    rf"{_GAP_WORDS}$"
+)
+_RECEIVE_THEN_NAMES = re.compile(
+    rf"\b(?:får|fick|beviljas|beviljades|tilldelas|tilldelades|erhåller)\s+{_NAME_LIST}\s+"
+    rf"{_GAP_WORDS}$"
+)
+_GIVE_THEN_NAMES = re.compile(rf"\b{_GIVE}\s+{_NAME_LIST}\s+{_GAP_WORDS}$")
+_TO_NAMES_AFTER = re.compile(rf"\s*(?:[\w-]+\s+){{0,3}}?(?:till|åt)\s+{_NAME_LIST}(?!\w)")
+_EACH = re.compile(r"\s*(?:kr\s+|kronor\s+)?(?:vardera|var\s+och\s+en|per\s+styck|styck|var)\b")
+_SPLIT_LIST = re.compile(r"\s*,\s*|\s*,?\s+(?:och|samt)\s+")
+# The name patterns are case-sensitive on purpose: a name starts with a capital letter.
+_LOOKBACK = 220
+
+
+def receivers_by_syntax(
+    text: str, start: int, amount_start: int, amount_end: int, end: int
+) -> list[str]:
+    """The receivers the syntax around an amount names, in text[start:end], in order.
+
+    "Föreningen Ekorren, Tjejzonen och Nattvandrarna får 100 000 kr vardera" gives all three;
+    "Nämnden fördelar 3 mnkr till ABF i Norrtälje kommun" gives ABF i Norrtälje kommun.
+    """
+    before = text[max(start, amount_start - _LOOKBACK) : amount_start]
+    after = text[amount_end : min(end, amount_end + 160)]
+    found: list[str] = []
+    to = _TO_NAMES_AFTER.match(after)
+    if to:
+        found = _listed(to["list"])
+    for pattern in (_GIVE_THEN_NAMES, _RECEIVE_THEN_NAMES, _NAMES_THEN_RECEIVE):
+        if found:
+            break
+        match = pattern.search(before)
+        if match:
+            found = _listed(match["list"])
+    return found
+
+
+def each_receives(text: str, amount_end: int) -> bool:
+    """ "100 000 kr vardera": the figure is each named receiver's, not their total."""
+    return _EACH.match(text, amount_end, amount_end + 40) is not None
+
+
+def _listed(names: str) -> list[str]:
+    kept = []
+    for raw in _SPLIT_LIST.split(names):
+        name = " ".join(raw.split()).strip(" ,.")
+        words = name.lower().split()
+        if not words or name.lower() in _NOT_A_NAME or words[0] in _NOT_A_NAME:
+            continue
+        kept.append(name[0].upper() + name[1:] if name[0].islower() and _is_kind(name) else name)
+    return list(dict.fromkeys(kept))
+
+
+def _is_kind(name: str) -> bool:
+    return re.match(_KIND_LEAD, name) is not None or re.fullmatch(_BODY_WORD, name) is not None
