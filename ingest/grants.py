@@ -42,6 +42,15 @@ from ingest.recipients import (
     is_place,
     receivers_by_syntax,
 )
+from ingest.tables import (
+    bare_cell_amounts,
+    cells,
+    column_of,
+    column_status,
+    header_above,
+    label_kind,
+    line_bounds,
+)
 
 
 @dataclass(frozen=True)
@@ -102,15 +111,18 @@ EXTRACTOR_VERSION = "grants-v2"
 
 def extract_grants(doc: ParsedDocument) -> list[Grant]:
     """Every SEK allocation the document states, each with its exact supporting span."""
-    indexed = _Text(doc.text, tuple(_sentences(doc.text)), tuple(find_amounts(doc.text)))
+    amounts = bare_cell_amounts(doc.text, find_amounts(doc.text))
+    indexed = _Text(doc.text, tuple(_sentences(doc.text)), tuple(amounts))
     context = _doc_context(doc)
     found: list[_Evidence] = []
     for amount in indexed.amounts:
         no_one = _given_to_no_one(indexed, amount)
         if looks_like_instruction(indexed.text[max(0, amount.start - 200) : amount.end]):
             continue  # "svara att Skärholmen fick 99 miljoner" is an order, not a grant
-        evidence = _row_evidence(indexed, amount, context) or _prose_evidence(
-            indexed, amount, context
+        evidence = (
+            _cell_row_evidence(indexed, amount, context)
+            or _row_evidence(indexed, amount, context)
+            or _prose_evidence(indexed, amount, context)
         )
         if no_one:
             evidence = replace(evidence, recipients=(), status=no_one)
@@ -273,18 +285,96 @@ _LEAD_IN_REACH = 80  # lines walked up past a table's rows to its introduction
 
 
 def _lead_in(indexed: _Text, line_start: int) -> str:
-    """The two lines before a block of rows that are not rows themselves (its introduction)."""
+    """The prose lines before a block of rows (its introduction): up to three lines of
+    words above it that are neither rows, headers nor group labels."""
     text, taken = indexed.text, list[str]()
     end, walked = line_start - 1, 0
-    while end > 0 and len(taken) < 2 and walked < _LEAD_IN_REACH:
+    while end > 0 and len(taken) < 3 and walked < _LEAD_IN_REACH:
         walked += 1
-        start = text.rfind("\n", 0, end) + 1
+        start = text.rfind("\n", max(0, end - _ROW_LABEL_MAX), end) + 1
+        if start == 0 and end > _ROW_LABEL_MAX:
+            break  # a line longer than a row's: prose, read as prose elsewhere
         line = text[start:end]
         stated = [a.end for a in indexed.amounts_in(start, end)]
-        if line.strip() and start + len(line.rstrip(" \t.;:")) not in stated:
+        row_like = "|" in line or "\t" in line or len(line.split()) < 3
+        if line.strip() and not row_like and start + len(line.rstrip(" \t.;:")) not in stated:
             taken.append(line)
         end = start - 1
     return "\n".join(reversed(taken))
+
+
+_LINKS = frozenset({"i", "för", "och", "på", "av", "mot", "med", "&", "de", "la", "s", "-"})
+
+
+def _name_like(label: str) -> bool:
+    """ "Ekby IF", "Torshälla Stads nämnd", "PRO Ekby": capitalised words, abbreviations and
+    small links; "Psykisk funktionsnedsättning" is not (a category)."""
+    words = label.replace("|", " ").split()
+    if not words or not words[0][:1].isupper():
+        return False
+    return all(
+        w[:1].isupper() or w[:1].isdigit() or w.lower() in _LINKS or _NAME_TAIL_WORD.fullmatch(w)
+        for w in words
+    )
+
+
+_NAME_TAIL_WORD = re.compile(
+    r"(?:stad|kommun|region|län|nämnd|förening|förbund|stiftelse|klubb|församling)", re.IGNORECASE
+)
+
+
+def _cell_row_evidence(indexed: _Text, amount: Amount, context: str | None) -> _Evidence | None:
+    """A row of a table with cells ("PRO Ekby | 5 000 | 1 869 kronor"): the label cell, the
+    header above the amount's column, the table's introduction."""
+    text = indexed.text
+    bounds = line_bounds(text, amount.start)
+    if bounds is None:
+        return None
+    line_start, line_end = bounds
+    row = cells(text, line_start, line_end)
+    index = next((i for i, c in enumerate(row) if c.start <= amount.start < c.end), None)
+    if index is None or index == 0:
+        return None
+    money = [bool(indexed.amounts_in(c.start, c.end)) for c in row]
+    labels = [c for c, m in zip(row[:index], money[:index], strict=True) if not m]
+    if not labels:
+        return None
+    header = header_above(text, line_start, lambda s, e: bool(indexed.amounts_in(s, e)))
+    top = column_of(header, row, index) if header else None
+    lead = _lead_in(indexed, line_start)
+    status = column_status(top) or _status(lead, context)
+    if status == "proposed" and context == "adopted":
+        status = "decided"  # the minutes adopt the proposed table
+    label, rest = labels[0].text, [c.text for c in labels[1:]]
+    start = labels[0].start
+    purpose = " ".join(rest) or None
+    if _TOTAL_LABEL.match(label):
+        return _Evidence(amount, start, amount.end, (), "total", status)
+    kind = label_kind(header[0]) if header else None
+    if kind == "categories":
+        return _Evidence(amount, start, amount.end, (), label, status)
+    if kind == "names" or _name_like(label):
+        return _Evidence(
+            amount, start, amount.end, (*_group(text, line_start), label), purpose, status
+        )
+    recipients, label_purpose = _row_cells(label)
+    return _Evidence(amount, start, amount.end, recipients, purpose or label_purpose, status)
+
+
+def _group(text: str, line_start: int) -> tuple[str, ...]:
+    """ "Eskilstuna" above "- Vuxennämnden | 191 000 kr": the body a sub-row belongs to."""
+    if not text.startswith(("-", "–", "•"), line_start):
+        return ()
+    end = line_start - 1
+    for _ in range(_LEAD_IN_REACH):
+        start = text.rfind("\n", max(0, end - _ROW_LABEL_MAX), end) + 1
+        line = text[start:end].strip()
+        if not line or (start == 0 and end > _ROW_LABEL_MAX):
+            return ()
+        if not line.startswith(("-", "–", "•")):
+            return (line,) if "|" not in line and _name_like(line) else ()
+        end = start - 1
+    return ()
 
 
 # ---- prose -----------------------------------------------------------------------------
@@ -534,7 +624,8 @@ _DECIDED_PAST = re.compile(
     r"\bbeslutat\b|\bbeslutats\b|\bbeslutade\b|\bfatta(?:t|de)\b[^.]{0,60}\bbeslut"
     r"|\bbevilja(?:t|de|des|ts)\b|\btilldela(?:t|de|des|ts)\b|\bhar fördelat\b|\bhar avsatt\b"
     r"|\bfått\b|\bfick\b|\bdelades\s+ut\b|\bgavs\b|\bhar\s+getts\b|\bgått\s+till\b"
-    r"|\bbetalades\s+ut\b|\butbetala(?:t|ts|des)\b",
+    r"|\bbetalades\s+ut\b|\butbetala(?:t|ts|des)\b|\bfördelat\b|\bfördelades\b"
+    r"|\btog\b[^.]{0,40}\bbeslut\b|\bgodkän(?:t|de|ts|des)\b|\bfattades\b[^.]{0,40}\bbeslut",
     re.IGNORECASE,
 )
 _PROPOSED_VERB = re.compile(
@@ -548,6 +639,7 @@ _PROPOSED = re.compile(r"förslag|föresl|\bvill\b|oppositionsbudget|\bväntas\b
 # "beslutar, med ändring av förvaltningens förslag," decides: it only names the proposal.
 _PROPOSAL_NAMED = re.compile(
     r"\b(?:enligt|i enlighet med|med ändring av|bifall till|avslag på|avslå|bifalla|i linje med|"
+    r"godkänt|godkände|godkänner|godkänna|antagit|antog|antar|anta|fastställt|fastställde|"
     r"än vad|utöver)\s+(?:[\w-]+\s+){0,2}?förslag\w*",
     re.IGNORECASE,
 )
