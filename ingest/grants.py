@@ -130,9 +130,43 @@ def extract_grants(doc: ParsedDocument) -> list[Grant]:
             found += [replace(evidence, recipients=(name,)) for name in evidence.recipients]
         else:
             found.append(evidence)
+    found = _with_items_and_anaphora(indexed.text, found)
     kept = _without_repeats(_without_headline_repeats(doc, found))
     bodies = deciding_bodies(doc.text) if not doc.meta.body else []
     return [_grant(doc, evidence, bodies) for evidence in kept]
+
+
+# ---- receivers named earlier -----------------------------------------------------------
+
+_ITEM_START = re.compile(r"^[ \t]*\d{1,2}[.)][ \t]+(?=[A-ZÅÄÖ0-9])", re.MULTILINE)
+# "Förvaltningen föreslår att bevilja föreningen 30 000 kr": the association named before.
+_ANAPHOR = re.compile(
+    r"\b(?:föreningen|organisationen|stiftelsen|förbundet|klubben|sökanden)\b(?!\s+[A-ZÅÄÖ])"
+)
+_ITEM_REACH = 2000  # characters an item's name carries over to its later amounts
+_ANAPHOR_REACH = 800
+_TAKES_A_NAME = frozenset({"decided", "proposed", "applied", "refused"})
+
+
+def _with_items_and_anaphora(text: str, found: list[_Evidence]) -> list[_Evidence]:
+    """An amount without receivers takes the receivers of the amount before it when both
+    stand in one numbered item ("1. Ekby IF ansöker om ... Förvaltningen föreslår att
+    bevilja 30 000 kr"), or when its sentence points back ("föreningen")."""
+    items = [m.start() for m in _ITEM_START.finditer(text)]
+    kept: list[_Evidence] = []
+    last: _Evidence | None = None
+    for evidence in found:
+        if evidence.recipients:
+            last = evidence
+        elif last is not None and evidence.status in _TAKES_A_NAME:
+            distance = evidence.start - last.start
+            item = bisect_right(items, evidence.start)
+            same_item = item > 0 and bisect_right(items, last.start) == item
+            pointed = _ANAPHOR.search(text, evidence.start, evidence.end) is not None
+            if (same_item and distance <= _ITEM_REACH) or (pointed and distance <= _ANAPHOR_REACH):
+                evidence = replace(evidence, recipients=last.recipients)
+        kept.append(evidence)
+    return kept
 
 
 # ---- sentences -------------------------------------------------------------------------
@@ -286,10 +320,11 @@ _LEAD_IN_REACH = 80  # lines walked up past a table's rows to its introduction
 
 def _lead_in(indexed: _Text, line_start: int) -> str:
     """The prose lines before a block of rows (its introduction): up to three lines of
-    words above it that are neither rows, headers nor group labels."""
+    words above it that are neither rows, headers nor group labels (about 350 characters,
+    at most six lines)."""
     text, taken = indexed.text, list[str]()
     end, walked = line_start - 1, 0
-    while end > 0 and len(taken) < 3 and walked < _LEAD_IN_REACH:
+    while end > 0 and len(taken) < 6 and sum(map(len, taken)) < 350 and walked < _LEAD_IN_REACH:
         walked += 1
         start = text.rfind("\n", max(0, end - _ROW_LABEL_MAX), end) + 1
         if start == 0 and end > _ROW_LABEL_MAX:
@@ -618,6 +653,7 @@ _COUNTERFACTUAL = re.compile(
     r"|\bskulle\s+(?:\w+\s+)?ha\b",
     re.IGNORECASE,
 )
+_RESULT = re.compile(r"\bresultat\w*|\bprognos\w*|\butfall\w*|\bbokslut\w*", re.IGNORECASE)
 # A request for money from a higher body: a hemställan, an äskande.
 _REQUESTED = re.compile(r"\bhemställ\w*|\bbegär(?:t|de|s|a|er)?\b|\bäska\w*", re.IGNORECASE)
 _DECIDED_PAST = re.compile(
@@ -695,6 +731,7 @@ def _status(support: str, context: str | None) -> str:
     strong = (
         ("refused", _REFUSED),
         ("reported", _COUNTERFACTUAL),
+        ("reported", _RESULT),
         ("applied", _REQUESTED),
         ("decided", _DECIDED_PAST),
         ("proposed", _PROPOSED_VERB),

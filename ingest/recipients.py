@@ -29,7 +29,7 @@ _ORGANISATIONS: tuple[tuple[str, str], ...] = (
     ("Fryshuset", r"Fryshuset"),
     ("Ersta diakoni", r"Ersta\s+[Dd]iakoni"),
 )
-_DEFINITE = r"nämnden|förvaltningen|enheten|föreningen|förbundet|stiftelsen"
+_DEFINITE = r"nämnden|förvaltningen|enheten|föreningen|förbundet|stiftelsen|jouren"
 _INDEFINITE = r"förening|förbund|stiftelse|enhet"
 # Compounds such as "stadsdelsnämnden" name a kind of body, not one body.
 _GENERIC_HEADS = ("stadsdels", "stads", "lokal", "samma", "denna", "hela")
@@ -50,11 +50,11 @@ _STADSMISSION = re.compile(
     r"(?<![\w-])(?:[A-ZÅÄÖ][\w-]*\s+(?:Kyrkliga\s+)?[Ss]tadsmission|[Ss]tadsmissionen)(?!\w)"
 )
 _BODY_SHAPE = re.compile(
-    rf"(?<![\w-])(?:[A-Za-zÅÄÖåäö][a-zåäö]{{2,}}(?:{_DEFINITE})"
-    rf"|[A-ZÅÄÖ][a-zåäö]{{2,}}(?:{_INDEFINITE})"
     # "Föreningen Stegvis Söder", and "den ideella föreningen Tryggare Hem" in running text.
-    r"|(?:[Ff]öreningen|[Ss]tiftelsen|Riksförbundet|[A-ZÅÄÖ][a-zåäö]*jouren)"
-    r"(?:\s+[A-ZÅÄÖ][\w-]*)+)(?!\w)"
+    r"(?<![\w-])(?:(?:[Ff]öreningen|[Ss]tiftelsen|Riksförbundet|[A-ZÅÄÖ][a-zåäö]*jouren)"
+    r"(?:\s+[A-ZÅÄÖ][\w-]*)+"
+    rf"|[A-Za-zÅÄÖåäö][a-zåäö]{{2,}}(?:{_DEFINITE})"
+    rf"|[A-ZÅÄÖ][a-zåäö]{{2,}}(?:{_INDEFINITE}))(?!\w)"
 )
 # "på Templet Östermalm", "i Fokus Skärholmen": a district inside another name is a place.
 _INSIDE_A_NAME = re.compile(r"[a-zåäö,]\s[A-ZÅÄÖ][\wåäö]+ $")
@@ -64,7 +64,8 @@ _PLACE_BEFORE = re.compile(r"(?:^|[^\w])[Ii]\s+(?:hela\s+)?$")
 _DECIDER_VERB = (
     r"(?:beslut(?:ar|at|ade)|fatt(?:ar|at|ade)|fördela(?:r|t|de)|föreslår|föreslog|föreslagit|"
     r"bevilja(?:r|t|de)|avsätter|avsatte|ger|gav|gett|tilldela(?:r|t|de)|satsa(?:r|t|de)|anslår|"
-    r"uppdrar|antar|antog|antagit)"
+    r"uppdrar|antar|antog|antagit|reserverar|reserverade|redovisar|redovisade|budgeterar|"
+    r"budgeterade|delar\s+ut|delade\s+ut)"
 )
 # Words that may stand between a body and its verb ("Socialnämnden i Stockholms stad har på
 # sitt sammanträde beslutat"), but never a receiving verb or the start of another clause.
@@ -78,7 +79,7 @@ _DECIDER_AFTER = re.compile(
 # Inverted order ("Idag fattar socialnämnden beslut"), an agent ("bedömts av enheten") or a
 # source ("statsbidrag från Socialstyrelsen"): not the one who receives.
 _NOT_RECEIVING_BEFORE = re.compile(
-    r"\b(?:fattar|fattade|beslutar|beslutade|av|från|hos)\s+$", re.IGNORECASE
+    r"\b(?:fattar|fattade|tar|tog|beslutar|beslutade|av|från|hos)\s+$", re.IGNORECASE
 )
 _BODY = re.compile(
     r"(?<![\w-])(?:[Ss]ocialnämnden|[Ss]ocialtjänstnämnden|[Kk]ommunfullmäktige|"
@@ -207,6 +208,8 @@ _NOT_A_NAME = frozenset({
     "regeringen", "styrelsen", "socialdemokraterna", "moderaterna", "liberalerna",
     "centerpartiet", "kristdemokraterna", "vänsterpartiet", "miljöpartiet",
     "sverigedemokraterna", "beslut", "förslag", "bakgrund", "ärendet", "totalbelopp",
+    "förskolan", "skolan", "grundskolan", "gymnasiet", "äldreomsorgen", "omsorgen",
+    "hemtjänsten", "fritiden", "kulturen", "idrotten", "vården", "polisen", "ekonomin",
     "projektet", "satsningen", "verksamheten", "arbetet", "insatsen", "programmet", "planen",
 })  # fmt: skip
 # "Myndigheten för delaktighet", "Enheten för hemlösa": a body and what it is for.
@@ -224,12 +227,13 @@ _NAME_LIST = rf"(?P<list>{_ONE_NAME}(?:\s*,\s*{_ONE_NAME})*(?:\s*,?\s+(?:och|sam
 _RECEIVE = (
     r"(?:får|fick|har\s+fått|hade\s+fått|beviljas|beviljades|har\s+beviljats|tilldelas|"
     r"tilldelades|har\s+tilldelats|erhåller|erhöll|har\s+erhållit|ansöker|ansökte|söker|sökte|"
-    r"har\s+sökt|har\s+ansökt)"
+    r"har\s+sökt|har\s+ansökt|beviljats|tilldelats|fått|erhållit)"
 )
 _GIVE = r"(?:[Bb]evilja[rst]?|[Bb]eviljat|[Tt]illdela[rt]?|ge|ger|gav|ges|betala[rs]?\s+ut\s+till)"
 _GAP_WORDS = r"(?:[^\W\d][\w-]*\s+|\d{4}\s+){0,8}?"
 _NAMES_THEN_RECEIVE = re.compile(
-    rf"(?:^|[,;:–—]\s*|\b(?:att|och|men|som|där)\s+){_NAME_LIST}\s+(?:[\w-]+\s+)?{_RECEIVE}\s+"
+    rf"(?:^(?:\d{{1,2}}[.)]\s+)?|[,;:–—]\s*|\b(?:att|och|men|som|där)\s+){_NAME_LIST}\s+"
+    rf"(?:(?:har|hade|har\s+nu|nu|sammanlagt|totalt|redan|också|även)\s+)?{_RECEIVE}\s+"
     rf"{_GAP_WORDS}$"
 )
 _RECEIVE_THEN_NAMES = re.compile(
@@ -275,12 +279,16 @@ def each_receives(text: str, amount_end: int) -> bool:
 def _listed(names: str) -> list[str]:
     kept = []
     for raw in _SPLIT_LIST.split(names):
-        name = " ".join(raw.split()).strip(" ,.")
+        name = _TRAILING_KIND.sub("", " ".join(raw.split()).strip(" ,."))
         words = name.lower().split()
         if not words or name.lower() in _NOT_A_NAME or words[0] in _NOT_A_NAME:
             continue
         kept.append(name[0].upper() + name[1:] if name[0].islower() and _is_kind(name) else name)
     return list(dict.fromkeys(kept))
+
+
+# "Akalla IK Föreningen ansöker": the kind after a list item's name starts the sentence.
+_TRAILING_KIND = re.compile(r"(?<=\w)\s+(?:Föreningen|Organisationen|Stiftelsen|Förbundet)$")
 
 
 def _is_kind(name: str) -> bool:
