@@ -41,6 +41,7 @@ from ingest.recipients import (
     gives_or_decides,
     is_place,
     receivers_by_syntax,
+    receivers_in,
 )
 from ingest.tables import (
     bare_cell_amounts,
@@ -131,6 +132,13 @@ def extract_grants(doc: ParsedDocument) -> list[Grant]:
         else:
             found.append(evidence)
     found = _with_items_and_anaphora(indexed.text, found)
+    sections = _proposal_sections(indexed.text) if context != "adopted" else []
+    found = [
+        replace(e, status="proposed")
+        if e.status == "decided" and _in_sections(sections, e.amount.start)
+        else e
+        for e in found
+    ]
     kept = _without_repeats(_without_headline_repeats(doc, found))
     bodies = deciding_bodies(doc.text) if not doc.meta.body else []
     return [_grant(doc, evidence, bodies) for evidence in kept]
@@ -532,7 +540,8 @@ def _linked(indexed: _Text, index: int) -> tuple[int, tuple[str, ...]] | None:
         s = indexed.sentences[other]
         if indexed.amounts_in(s.start, s.end):
             continue  # a sentence with its own amount speaks of its own grant
-        names = _names(text, s.start, _cut(text, s.start, s.end, _ATTRIBUTION))
+        cut = _cut(text, s.start, s.end, _ATTRIBUTION)
+        names = tuple(receivers_in(text, s.start, cut)) or _names(text, s.start, cut)
         if names and len(topics & _topics(text[s.start : s.end])) >= needed:
             return other, names
     return None
@@ -556,9 +565,17 @@ def _neighbours(indexed: _Text, index: int) -> list[tuple[int, int]]:
     return found
 
 
+# Words for the money itself: two sentences speaking of it share a topic ("X får stöd för
+# ... Bidraget är på 75 000 kronor").
+_MONEY_NOUN = re.compile(r"(?:bidrag|stöd|medel|medlen|pengar|anslag|beloppet|summan)")
+
+
 def _topics(text: str) -> set[str]:
-    words = re.findall(r"[a-zåäö]{5,}", text.lower())
-    return {word[:6] for word in words if word not in _STOP_TOPICS}
+    words = re.findall(r"[a-zåäö]{3,}", text.lower())
+    topics = {word[:6] for word in words if len(word) >= 5 and word not in _STOP_TOPICS}
+    if any(_MONEY_NOUN.match(word) for word in words):
+        topics.add("§money")
+    return topics
 
 
 def _cut(text: str, start: int, end: int, *patterns: re.Pattern[str]) -> int:
@@ -650,7 +667,7 @@ _REFUSED = re.compile(
 # "hade fått 18,7 miljoner", "skulle ha fått": what would have been, not what is.
 _COUNTERFACTUAL = re.compile(
     r"\bhade\s+(?:\w+\s+)?(?:fått|kunnat|blivit|varit|gett|behövt|fördelats)\b"
-    r"|\bskulle\s+(?:\w+\s+)?ha\b",
+    r"|\bskulle\s+(?:[\w-]+\s+){0,3}?ha\b",
     re.IGNORECASE,
 )
 _RESULT = re.compile(r"\bresultat\w*|\bprognos\w*|\butfall\w*|\bbokslut\w*", re.IGNORECASE)
@@ -660,7 +677,8 @@ _DECIDED_PAST = re.compile(
     r"\bbeslutat\b|\bbeslutats\b|\bbeslutade\b|\bfatta(?:t|de)\b[^.]{0,60}\bbeslut"
     r"|\bbevilja(?:t|de|des|ts)\b|\btilldela(?:t|de|des|ts)\b|\bhar fördelat\b|\bhar avsatt\b"
     r"|\bfått\b|\bfick\b|\bdelades\s+ut\b|\bgavs\b|\bhar\s+getts\b|\bgått\s+till\b"
-    r"|\bbetalades\s+ut\b|\butbetala(?:t|ts|des)\b|\bfördelat\b|\bfördelades\b"
+    r"|\bbetalades\s+ut\b|\butbetala(?:t|ts|des)\b|\bfördela(?:t|de|des)\b"
+    r"|\bsatsade\b|\bavsatte\b|\bbetalade\b"
     r"|\btog\b[^.]{0,40}\bbeslut\b|\bgodkän(?:t|de|ts|des)\b|\bfattades\b[^.]{0,40}\bbeslut",
     re.IGNORECASE,
 )
@@ -719,7 +737,39 @@ def _doc_context(doc: ParsedDocument) -> str | None:
         return "adopted" if _ADOPTS.search(doc.text) else "decision"
     if _APPLICATION_DOC.search(doc.meta.title):
         return "applied"
+    if doc.meta.kind == "meeting_agenda":
+        return "proposed"  # an agenda's items are proposals until the minutes say otherwise
     return "proposed" if _PROPOSAL_DOC.search(opening) else None
+
+
+# "Förslag till beslut" opens a proposal that runs to the decision, the next item or the
+# next "§"; what it says the body "beslutar" is a draft.
+_PROPOSAL_SECTION = re.compile(
+    r"^[ \t]*(?:[\w-]+s\s+)?förslag\s+till\s+beslut\b", re.IGNORECASE | re.MULTILINE
+)
+_SECTION_END = re.compile(
+    r"^[ \t]*(?:(?:[\w-]+s\s+)?beslut\s*:?\s*$|§\s*\d|\d{1,2}[.)]\s+[A-ZÅÄÖ]|beslutsgång\b"
+    r"|protokollsanteckning|reservation\b)",
+    re.IGNORECASE | re.MULTILINE,
+)
+_SECTION_REACH = 4000
+
+
+def _proposal_sections(text: str) -> list[tuple[int, int]]:
+    """The spans of the "Förslag till beslut" sections, in order."""
+    spans: list[tuple[int, int]] = []
+    for match in _PROPOSAL_SECTION.finditer(text):
+        if spans and match.start() < spans[-1][1]:
+            continue
+        limit = min(len(text), match.end() + _SECTION_REACH)
+        stop = _SECTION_END.search(text, match.end(), limit)
+        spans.append((match.start(), stop.start() if stop else limit))
+    return spans
+
+
+def _in_sections(spans: list[tuple[int, int]], offset: int) -> bool:
+    index = bisect_right([start for start, _ in spans], offset) - 1
+    return index >= 0 and offset < spans[index][1]
 
 
 def _status(support: str, context: str | None) -> str:

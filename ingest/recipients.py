@@ -183,15 +183,17 @@ def deciding_bodies(text: str) -> list[tuple[int, str]]:
 _CAP_WORD = r"(?:[A-ZÅÄÖ][\w’'&.-]*\w|[A-ZÅÄÖ]|\d+[A-ZÅÄÖ][\w-]*)"
 _NAME_LINK = r"(?:i|för|på|av|mot|med|de|la|von|&)"
 _NAME_TAIL = (
-    r"(?:stad|kommun|region|län|församling|förening|förbund|stiftelse|kooperativ|"
-    r"stadsdelsförvaltning|stadsdelsnämnd|avdelning|klubb|stadsmission|kyrka)"
+    r"(?:(?:stad|kommun|region|län|församling|förening|förbund|stiftelse|kooperativ|"
+    r"stadsdelsförvaltning|stadsdelsnämnd|avdelning|klubb|stadsmission|kyrka|fritidsgård|gård|"
+    r"förskola|skola|bibliotek|träffpunkt|mötesplats|center|centrum|hus|förvaltning|nämnd)"
+    r"(?:en|et|n)?)"
 )
 _KIND_LEAD = (
     r"(?:den\s+ideella\s+)?(?:föreningen|organisationen|stiftelsen|kooperativet|förbundet|"
     r"klubben|nätverket|bolaget|församlingen|kommunen|regionen|stadsdelen)"
 )
 _BODY_WORD = (
-    rf"(?:[A-Za-zÅÄÖåäö][\w-]*(?:{_DEFINITE}|jouren|fonden|mottagningen|kyrkan|klubben|"
+    rf"(?:(?:[A-Za-zÅÄÖåäö][\w-]*)?(?:{_DEFINITE}|jouren|fonden|mottagningen|kyrkan|klubben|"
     r"gården|huset|stadsmissionen|förvaltningarna|nämnderna|stadsdelarna|kommunerna|"
     r"regionerna|föreningarna|organisationerna))"
 )
@@ -232,12 +234,24 @@ _RECEIVE = (
 _GIVE = r"(?:[Bb]evilja[rst]?|[Bb]eviljat|[Tt]illdela[rt]?|ge|ger|gav|ges|betala[rs]?\s+ut\s+till)"
 _GAP_WORDS = r"(?:[^\W\d][\w-]*\s+|\d{4}\s+){0,8}?"
 _NAMES_THEN_RECEIVE = re.compile(
-    rf"(?:^(?:\d{{1,2}}[.)]\s+)?|[,;:–—]\s*|\b(?:att|och|men|som|där)\s+){_NAME_LIST}\s+"
+    rf"(?:^(?:\d{{1,2}}[.)]\s+)?|[,;:–—]\s*|\b(?:att|och|men|som|där)\s+){_NAME_LIST}"
+    r"(?:\s*,\s*(?:som|vilka|vars)\b[^,.;]{0,100},)?\s+"
     rf"(?:(?:har|hade|har\s+nu|nu|sammanlagt|totalt|redan|också|även)\s+)?{_RECEIVE}\s+"
     rf"{_GAP_WORDS}$"
 )
 _RECEIVE_THEN_NAMES = re.compile(
     rf"\b(?:får|fick|beviljas|beviljades|tilldelas|tilldelades|erhåller)\s+{_NAME_LIST}\s+"
+    rf"{_GAP_WORDS}$"
+)
+# "och Region Västerfors 1,1 miljoner": the name of a second amount after the first.
+_AND_NAMES = re.compile(rf"^\s*(?:,|och|samt)\s+{_NAME_LIST}\s+$")
+# "Ungdomens Hus, som får 90 000 kronor"
+_NAMES_WHO_RECEIVE = re.compile(
+    rf"{_NAME_LIST}\s*,\s*som\s+(?:(?:har|nu|också|även)\s+)?{_RECEIVE}\s+{_GAP_WORDS}$"
+)
+# "Ekby Schackklubbs ansökan om 15 000 kr": the applicant, in the genitive.
+_APPLICANT = re.compile(
+    rf"(?P<list>{_CAP_WORD}(?:\s+{_CAP_WORD})*)s\s+(?:ansökan|begäran|äskande)\s+"
     rf"{_GAP_WORDS}$"
 )
 _GIVE_THEN_NAMES = re.compile(rf"\b{_GIVE}\s+{_NAME_LIST}\s+{_GAP_WORDS}$")
@@ -262,13 +276,43 @@ def receivers_by_syntax(
     to = _TO_NAMES_AFTER.match(after)
     if to:
         found = _listed(to["list"])
-    for pattern in (_GIVE_THEN_NAMES, _RECEIVE_THEN_NAMES, _NAMES_THEN_RECEIVE):
+    patterns = (
+        _AND_NAMES,
+        _GIVE_THEN_NAMES,
+        _RECEIVE_THEN_NAMES,
+        _NAMES_WHO_RECEIVE,
+        _NAMES_THEN_RECEIVE,
+        _APPLICANT,
+    )
+    for pattern in patterns:
         if found:
             break
         match = pattern.search(before)
         if match:
             found = _listed(match["list"])
     return found
+
+
+_NAMES_RECEIVE_ANYWHERE = re.compile(
+    rf"(?:^(?:\d{{1,2}}[.)]\s+)?|[,;:–—]\s*|\b(?:att|och|men|som|där)\s+){_NAME_LIST}\s+"
+    rf"(?:(?:har|hade|nu|också|även)\s+)?{_RECEIVE}\b"
+)
+_GIVE_NAMES_ANYWHERE = re.compile(
+    rf"\b(?:(?:går|gick)\s+till|{_GIVE}|får|fick|beviljas|beviljades|tilldelas)\s+{_NAME_LIST}"
+    r"(?=[\s.,;]|$)(?:\s+(?:ekonomiskt\s+)?(?:stöd|bidrag|medel|pengar|verksamhetsbidrag|"
+    r"projektmedel)\b)?"
+)
+
+
+def receivers_in(text: str, start: int, end: int) -> list[str]:
+    """Receivers a sentence without an amount names by its syntax ("Föreningen Ekorren får
+    stöd för ...", "Nämnden beviljar Ekby IF bidrag"), for an amount in a sentence nearby."""
+    sentence = text[start:end]
+    found: list[str] = []
+    for pattern in (_NAMES_RECEIVE_ANYWHERE, _GIVE_NAMES_ANYWHERE):
+        for match in pattern.finditer(sentence):
+            found += _listed(match["list"])
+    return list(dict.fromkeys(found))
 
 
 def each_receives(text: str, amount_end: int) -> bool:
