@@ -388,20 +388,24 @@ def _cell_row_evidence(indexed: _Text, amount: Amount, context: str | None) -> _
     status = column_status(top) or _status(lead, context)
     if status == "proposed" and context == "adopted":
         status = "decided"  # the minutes adopt the proposed table
-    label, rest = labels[0].text, [c.text for c in labels[1:]]
     start = labels[0].start
-    purpose = " ".join(rest) or None
-    if _TOTAL_LABEL.match(label):
+    if _TOTAL_LABEL.match(labels[0].text):
         return _Evidence(amount, start, amount.end, (), "total", status)
-    kind = label_kind(header[0]) if header else None
-    if kind == "categories":
-        return _Evidence(amount, start, amount.end, (), label, status)
-    if kind == "names" or _name_like(label):
-        return _Evidence(
-            amount, start, amount.end, (*_group(text, line_start), label), purpose, status
-        )
-    recipients, label_purpose = _row_cells(label)
-    return _Evidence(amount, start, amount.end, recipients, purpose or label_purpose, status)
+    kinds = [label_kind(column_of(header, row, row.index(c))) if header else None for c in labels]
+    if "names" in kinds:  # "Projekt | Mottagare | Belopp": the receivers' column says so
+        named = labels[kinds.index("names")]
+        found, _ = _row_cells(named.text)
+        names = (*_group(text, line_start), *(found or (named.text,)))
+        purpose = " ".join(c.text for c in labels if c is not named) or None
+        return _Evidence(amount, start, amount.end, names, purpose, status)
+    if kinds[0] == "categories":  # "Område | Belopp": areas, not receivers
+        return _Evidence(amount, start, amount.end, (), labels[0].text, status)
+    joined = " | ".join(c.text for c in labels)
+    recipients, purpose = _row_cells(joined)
+    if not recipients and _name_like(labels[0].text):
+        recipients = (*_group(text, line_start), labels[0].text)
+        purpose = " ".join(c.text for c in labels[1:]) or None
+    return _Evidence(amount, start, amount.end, recipients, purpose, status)
 
 
 def _group(text: str, line_start: int) -> tuple[str, ...]:
