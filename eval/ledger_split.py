@@ -144,10 +144,16 @@ def main(argv: list[str]) -> None:
     if args.json or args.details:
         print(json.dumps(results, ensure_ascii=False, indent=2))
         return
-    print(f"{args.gold.name}: {'metric':<22}{'tuning':>10}{'locked':>10}")
+    name = f"{args.gold.parent.name}/{args.gold.name}"
+    print(f"{name}\n  {'metric':<22}{'tuning':>16}{'locked':>16}")
     for key in ("annotated_docs", "gold_rows", *HEADLINE):
-        cells = [f"{results[n].get(key)!s:>10}" for n in ("tuning", "locked")]
-        print(f"{'':{len(args.gold.name) + 2}}{key:<22}{''.join(cells)}")
+        counted = {"recall": "recall_n", "precision": "precision_n"}.get(key, f"{key}_n")
+        cells = []
+        for split in ("tuning", "locked"):
+            value, count = results[split].get(key), results[split].get(counted)
+            shown = f"{value}" + (f" ({count})" if count and value is not None else "")
+            cells.append(f"{shown:>16}")
+        print(f"  {key:<22}{''.join(cells)}")
 
 
 if __name__ == "__main__":

@@ -42,11 +42,14 @@ _UNITS: dict[str, tuple[int, str | None]] = {
     "miljon": (_M, None), "milj": (_M, None), "mnkr": (_M, "SEK"), "mkr": (_M, "SEK"),
     "msek": (_M, "SEK"), "meur": (_M, "EUR"), "mn": (_M, None), "mio": (_M, None),
     "millions": (_M, None), "million": (_M, None), "tusen": (_K, None), "tkr": (_K, "SEK"),
-    "mnok": (_M, "NOK"), "mdkk": (_M, "DKK"), "musd": (_M, "USD"),
+    "mnok": (_M, "NOK"), "mdkk": (_M, "DKK"), "musd": (_M, "USD"), "millioner": (_M, None),
+    "millionen": (_M, None), "mill": (_M, None), "milliarder": (_G, None),
+    "milliard": (_G, None), "mia": (_G, None), "tusind": (_K, None),
     "ksek": (_K, "SEK"), "tsek": (_K, "SEK"), "thousand": (_K, None),
 }  # fmt: skip
 _CURRENCIES: dict[str, str] = {
     "kronor": "SEK", "krona": "SEK", "kr": "SEK", "sek": "SEK", ":-": "SEK",
+    "kroner": "SEK", "krone": "SEK", "krónur": "ISK", "króna": "ISK",
     "svenska kronor": "SEK", "norska kronor": "NOK", "danska kronor": "DKK",
     "isländska kronor": "ISK", "euro": "EUR", "eur": "EUR", "€": "EUR", "usd": "USD",
     "dollar": "USD", "$": "USD", "nok": "NOK", "dkk": "DKK", "isk": "ISK", "gbp": "GBP",
@@ -54,7 +57,8 @@ _CURRENCIES: dict[str, str] = {
 }  # fmt: skip
 _UNIT = "|".join(sorted(_UNITS, key=len, reverse=True))
 _CUR = (
-    rf"(?:svenska|norska|danska|isländska){_SP}kronor|kronor|krona|kr(?!\w)|euro|dollar|pund"
+    rf"(?:svenska|norska|danska|isländska){_SP}kronor|kronor|krona|kroner|krone|krónur|króna"
+    r"|kr(?!\w)|euro|dollar|pund"
     r"|(?-i:SEK|EUR|USD|NOK|DKK|ISK|GBP|CHF)(?!\w)|€|£|:-"
 )
 _TAIL = (
@@ -63,7 +67,7 @@ _TAIL = (
 )
 _DIGIT_AMOUNT = re.compile(
     rf"(?<![\w,.])(?P<num>{_NUM})"
-    rf"(?:{_SP}?(?P<unit>(?:milj|mdr)\.(?={_SP}?\w)|(?:{_UNIT})(?!\w)))?{_TAIL}",
+    rf"(?:{_SP}?(?P<unit>(?:milj|mdr|mio|mia|mill)\.(?={_SP}?\w)|(?:{_UNIT})(?!\w)))?{_TAIL}",
     re.IGNORECASE,
 )
 _WORD_AMOUNT = re.compile(
@@ -161,8 +165,35 @@ class _Hit:
 
 
 def find_amounts(text: str) -> list[Amount]:
-    """Every sum of money stated in `text`, in order, with offsets and normalised values."""
-    return [_to_amount(text, hit) for hit in _hits(text) if _is_money(text, hit)]
+    """Every sum of money stated in `text`, in order, with offsets and normalised values.
+
+    In a Danish or Norwegian text, kroner are that country's (DKK, NOK), never SEK, unless
+    written as SEK or "svenska kronor"."""
+    home = _home_currency(text)
+    return [_to_amount(text, hit, home) for hit in _hits(text) if _is_money(text, hit)]
+
+
+_SWEDISH_WORDS = re.compile(r"\b(?:och|inte|är|för|av|att|som|också|från)\b", re.IGNORECASE)
+_DANISH_WORDS = re.compile(r"\b(?:og|ikke|af|blev|også|fra|til|efter|være|skal)\b", re.IGNORECASE)
+_NORWEGIAN_WORDS = re.compile(r"\b(?:og|ikke|av|ble|også|fra|til|etter|være|skal)\b", re.IGNORECASE)
+_DANISH_ONLY = re.compile(r"\b(?:af|blev|efter|kommunerne|danske?)\b", re.IGNORECASE)
+_NORWEGIAN_ONLY = re.compile(r"\b(?:av|ble|etter|kommunene|norske?)\b", re.IGNORECASE)
+_EXPLICIT_SEK = re.compile(
+    r"\bSEK\b|svenska\s+kronor|\bMSEK\b|\bmnkr\b|\bmkr\b|\btkr\b", re.IGNORECASE
+)
+_LANGUAGE_SAMPLE = 20_000
+
+
+def _home_currency(text: str) -> str:
+    """The kroner of the text's language: SEK, or DKK/NOK for Danish/Norwegian text (by its
+    commonest small words, in the first 20 000 characters)."""
+    sample = text[:_LANGUAGE_SAMPLE]
+    swedish = len(_SWEDISH_WORDS.findall(sample))
+    nordic = max(len(_DANISH_WORDS.findall(sample)), len(_NORWEGIAN_WORDS.findall(sample)))
+    if nordic <= swedish * 1.5 or nordic < 5:
+        return "SEK"
+    danish, norwegian = len(_DANISH_ONLY.findall(sample)), len(_NORWEGIAN_ONLY.findall(sample))
+    return "DKK" if danish > norwegian else "NOK"
 
 
 def parse_amount(text: str) -> int | None:
@@ -359,9 +390,11 @@ def _plausible_bare(text: str, hit: _Hit) -> bool:
     return not re.match(rf"{_SP}?\d", text[hit.end : hit.end + 2])
 
 
-def _to_amount(text: str, hit: _Hit) -> Amount:
+def _to_amount(text: str, hit: _Hit, home: str = "SEK") -> Amount:
     raw = text[hit.start : hit.end]
     currency = hit.currency or "SEK"
+    if currency == "SEK" and home != "SEK" and not _EXPLICIT_SEK.search(raw):
+        currency = home
     return Amount(_whole(hit.value), currency, hit.approximate, raw, hit.start, hit.end)
 
 
