@@ -671,10 +671,16 @@ _REFUSED = re.compile(
 # "hade fått 18,7 miljoner", "skulle ha fått": what would have been, not what is.
 _COUNTERFACTUAL = re.compile(
     r"\bhade\s+(?:\w+\s+)?(?:fått|kunnat|blivit|varit|gett|behövt|fördelats)\b"
-    r"|\bskulle\s+(?:[\w-]+\s+){0,3}?ha\b",
+    r"|\bskulle\s+(?:[\w-]+\s+){0,3}?(?:ha|få)\b",
     re.IGNORECASE,
 )
 _RESULT = re.compile(r"\bresultat\w*|\bprognos\w*|\butfall\w*|\bbokslut\w*", re.IGNORECASE)
+# "kan söka högst 25 000 kronor": a cap on what may be applied for.
+_CAP = re.compile(
+    r"\b(?:kan|får|kunna)\s+(?:\w+\s+)?(?:söka|ansöka)\b|\bhögst\b|\bmaximalt\b|\bmax\b"
+    r"|\bupp\s+till\b",
+    re.IGNORECASE,
+)
 # A request for money from a higher body: a hemställan, an äskande.
 _REQUESTED = re.compile(r"\bhemställ\w*|\bbegär(?:t|de|s|a|er)?\b|\bäska\w*", re.IGNORECASE)
 _DECIDED_PAST = re.compile(
@@ -787,6 +793,7 @@ def _status(support: str, context: str | None) -> str:
         ("reported", _COUNTERFACTUAL),
         ("reported", _RESULT),
         ("applied", _REQUESTED),
+        ("budget", _CAP),
         ("decided", _DECIDED_PAST),
         ("proposed", _PROPOSED_VERB),
         ("applied", _APPLIED),
@@ -808,7 +815,7 @@ def _status(support: str, context: str | None) -> str:
 
 # Money given to no one: savings demands and cuts are budget figures; surpluses, revenues
 # and debt are reported figures. They are rows of the ledger, with that status.
-_NOT_FOR_ANYONE = r"(?:besparing|sparkrav|skuld|överskott|intäkt|inkomst)"
+_NOT_FOR_ANYONE = r"(?:besparing|sparkrav|skuld|överskott|underskott|intäkt|inkomst)"
 _NOT_ALLOCATION_BEFORE = re.compile(
     rf"(?P<what>{_NOT_FOR_ANYONE})\w*\s+(?:på|med|om)\s+(?:\w+\s+)?$", re.IGNORECASE
 )

@@ -190,7 +190,8 @@ _NAME_TAIL = (
 )
 _KIND_LEAD = (
     r"(?:den\s+ideella\s+)?(?:föreningen|organisationen|stiftelsen|kooperativet|förbundet|"
-    r"klubben|nätverket|bolaget|församlingen|kommunen|regionen|stadsdelen)"
+    r"klubben|nätverket|bolaget|församlingen|kommunen|regionen|stadsdelen|områdena|"
+    r"stadsdelarna|föreningarna|kommunerna)"
 )
 _BODY_WORD = (
     rf"(?:(?:[A-Za-zÅÄÖåäö][\w-]*)?(?:{_DEFINITE}|jouren|fonden|mottagningen|kyrkan|klubben|"
@@ -217,17 +218,19 @@ _NOT_A_NAME = frozenset({
 # "Myndigheten för delaktighet", "Enheten för hemlösa": a body and what it is for.
 _BODY_FOR = (
     r"[A-ZÅÄÖ][\w-]*(?:heten|enheten|rådet|centrum|centret|förbundet|föreningen|fonden|"
-    r"nämnden|stiftelsen|kommittén|institutet|verket)\s+för\s+[a-zåäö][\w-]*"
-    r"(?:\s+(?:och|&)\s+[a-zåäö][\w-]*)?"
+    r"nämnden|stiftelsen|kommittén|institutet|verket)[ \t]+för[ \t]+[a-zåäö][\w-]*"
+    r"(?:[ \t]+(?:och|&)[ \t]+[a-zåäö][\w-]*)?"
 )
+_SP = r"[ \t\u00a0]+"  # within a name: never across a line break (a heading above is not it)
 _ONE_NAME = (
-    rf"(?:{_BODY_FOR}|{_KIND_LEAD}\s+{_CAP_WORD}(?:\s+(?:{_NAME_LINK}\s+)?{_CAP_WORD})*(?:\s+{_NAME_TAIL})?"
-    rf"|{_CAP_WORD}(?:\s+(?:{_NAME_LINK}\s+)?{_CAP_WORD})*(?:s?\s+{_NAME_TAIL})?"
+    rf"(?:{_BODY_FOR}|{_KIND_LEAD}{_SP}{_CAP_WORD}(?:{_SP}(?:{_NAME_LINK}{_SP})?{_CAP_WORD})*"
+    rf"(?:{_SP}{_NAME_TAIL})?"
+    rf"|{_CAP_WORD}(?:{_SP}(?:{_NAME_LINK}{_SP})?{_CAP_WORD})*(?:s?{_SP}{_NAME_TAIL})?"
     rf"|{_BODY_WORD})"
 )
 _NAME_LIST = rf"(?P<list>{_ONE_NAME}(?:\s*,\s*{_ONE_NAME})*(?:\s*,?\s+(?:och|samt)\s+{_ONE_NAME})?)"
 _RECEIVE = (
-    r"(?:får|fick|har\s+fått|hade\s+fått|beviljas|beviljades|har\s+beviljats|tilldelas|"
+    r"(?:får|fick|få|söka|ansöka|har\s+fått|hade\s+fått|beviljas|beviljades|har\s+beviljats|tilldelas|"
     r"tilldelades|har\s+tilldelats|erhåller|erhöll|har\s+erhållit|ansöker|ansökte|söker|sökte|"
     r"har\s+sökt|har\s+ansökt|beviljats|tilldelats|fått|erhållit)"
 )
@@ -236,7 +239,8 @@ _GAP_WORDS = r"(?:[^\W\d][\w-]*\s+|\d{4}\s+){0,8}?"
 _NAMES_THEN_RECEIVE = re.compile(
     rf"(?:^(?:\d{{1,2}}[.)]\s+)?|[,;:–—]\s*|\b(?:att|och|men|som|där)\s+){_NAME_LIST}"
     r"(?:\s*,\s*(?:som|vilka|vars)\b[^,.;]{0,100},)?\s+"
-    rf"(?:(?:har|hade|har\s+nu|nu|sammanlagt|totalt|redan|också|även)\s+)?{_RECEIVE}\s+"
+    r"(?:(?:har|hade|skulle|ska|kan|kommer\s+att|nu|sammanlagt|totalt|redan|också|även)\s+){0,2}"
+    rf"{_RECEIVE}\s+"
     rf"{_GAP_WORDS}$"
 )
 _RECEIVE_THEN_NAMES = re.compile(
