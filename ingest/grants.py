@@ -257,7 +257,8 @@ def _trimmed(text: str, pieces: list[tuple[int, int, int]]) -> list[_Sentence]:
 _PROSE_LABEL = re.compile(
     r"\b(?:är|var|har|hade|blir|ska|skall|kan|får|fick|ges|gav|ger|beslutar|beslutade|beslutat|"
     r"föreslår|föreslås|fördelar|fördelas|avsätts|avsätter|satsar|satsas|beviljar|beviljas|"
-    r"beviljades|ansöker|söker|sökt|tilldelas)\b"
+    r"beviljades|beviljade|beviljat|ansöker|söker|sökt|tilldelas|tilldelade|fördelade|går|gick|"
+    r"delas|erhåller|erhöll)\b"
     r"|\b(?:på|om|av|till|med|att|för|och|i|cirka|ca|drygt|totalt|sammanlagt)\s*$",
     re.IGNORECASE,
 )
@@ -298,8 +299,46 @@ def _row_evidence(indexed: _Text, amount: Amount, context: str | None) -> _Evide
         status = "decided"  # the minutes adopt the proposed table
     if _TOTAL_LABEL.match(label):
         return _Evidence(amount, start, amount.end, (), "total", status)
+    syntax = receivers_by_syntax(text, start, amount.start, amount.end, line_end)
     recipients, purpose = _row_cells(label)
+    recipients = tuple(syntax) or recipients
+    if not recipients:
+        recipients = _labelled_receiver(indexed.text, line_start, label) or _named_label(label)
+        purpose = None if recipients and purpose == recipients[0] else purpose
     return _Evidence(amount, start, amount.end, recipients, purpose, status)
+
+
+# "Mottagare: Ekby IF" above "Belopp: 40 000 kronor": a record of labelled lines.
+_AMOUNT_KEY = re.compile(
+    r"^(?:[\w-]+\s+)?(?:belopp|bidrag|finansiering|summa|beviljat|beviljade\s+medel|stöd)\s*:?\s*$",
+    re.IGNORECASE,
+)
+_RECEIVER_KEY = re.compile(
+    r"^[ \t]*(?:mottagare|bidragsmottagare|sökande|huvudsökande|organisation|förening|"
+    r"projektägare|medelsförvaltare|utförare|huvudman)[ \t]*:[ \t]*(?P<name>[^\n]{2,120})$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_RECORD_REACH = 600  # characters above the amount's line a record's fields stand in
+
+
+def _labelled_receiver(text: str, line_start: int, label: str) -> tuple[str, ...]:
+    if not _AMOUNT_KEY.match(label.strip()):
+        return ()
+    block_start = max(0, line_start - _RECORD_REACH)
+    blank = text.rfind("\n\n", block_start, line_start)
+    found = list(_RECEIVER_KEY.finditer(text, blank + 1 if blank >= 0 else block_start, line_start))
+    return (found[-1]["name"].strip(" .;"),) if found else ()
+
+
+def _named_label(label: str) -> tuple[str, ...]:
+    """ "Ekby stadsdelsnämnd: 300 000 kr": a label that is a name and nothing else (two or
+    more words, or a body's kind), never one common word ("Kvinnofrid")."""
+    name = label.strip(" \t:;,–—-")
+    words = name.split()
+    if not _name_like(name) or _TOTAL_LABEL.match(name):
+        return ()
+    kind = any(_NAME_TAIL_WORD.fullmatch(w) for w in words)
+    return (name,) if len(words) >= 2 or kind else ()
 
 
 def _row_cells(label: str) -> tuple[tuple[str, ...], str | None]:
@@ -362,7 +401,9 @@ def _name_like(label: str) -> bool:
 
 
 _NAME_TAIL_WORD = re.compile(
-    r"(?:stad|kommun|region|län|nämnd|förening|förbund|stiftelse|klubb|församling)", re.IGNORECASE
+    r"[\w-]*(?:stad|kommun|region|län|nämnd|förening|förbund|stiftelse|klubb|församling|"
+    r"förvaltning|gård|råd)(?:en|et|n)?",
+    re.IGNORECASE,
 )
 
 

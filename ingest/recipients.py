@@ -259,7 +259,12 @@ _APPLICANT = re.compile(
     rf"{_GAP_WORDS}$"
 )
 _GIVE_THEN_NAMES = re.compile(rf"\b{_GIVE}\s+{_NAME_LIST}\s+{_GAP_WORDS}$")
-_TO_NAMES_AFTER = re.compile(rf"\s*(?:[\w-]+\s+){{0,3}}?(?:till|åt)\s+{_NAME_LIST}(?!\w)")
+_TO_NAMES_AFTER = re.compile(rf"[\s,]*(?:[\w-]+\s+){{0,3}}?(?:till|åt|mellan)\s+{_NAME_LIST}(?!\w)")
+# "Till Ekby fritidsgård går 200 000 kronor", "Bidrag till Ekby IF, 40 000 kronor"
+_TO_NAMES_BEFORE = re.compile(
+    rf"\b[Tt]ill\s+{_NAME_LIST}(?:\s+(?:går|gick|ges|gavs|delas\s+ut|betalas\s+ut)\s+{_GAP_WORDS}"
+    r"|[\s,:–—-]*)$"
+)
 _EACH = re.compile(r"\s*(?:kr\s+|kronor\s+)?(?:vardera|var\s+och\s+en|per\s+styck|styck|var)\b")
 _SPLIT_LIST = re.compile(r"\s*,\s*|\s*,?\s+(?:och|samt)\s+")
 # The name patterns are case-sensitive on purpose: a name starts with a capital letter.
@@ -287,6 +292,7 @@ def receivers_by_syntax(
         _NAMES_WHO_RECEIVE,
         _NAMES_THEN_RECEIVE,
         _APPLICANT,
+        _TO_NAMES_BEFORE,
     )
     for pattern in patterns:
         if found:
