@@ -258,6 +258,11 @@ _APPLICANT = re.compile(
     rf"(?P<list>{_CAP_WORD}(?:\s+{_CAP_WORD})*)s\s+(?:ansökan|begäran|äskande)\s+"
     rf"{_GAP_WORDS}$"
 )
+# "Enligt modellen skulle Ekby kommun få 18,7 miljoner": the subject after the auxiliary.
+_AUX_NAMES_RECEIVE = re.compile(
+    rf"\b(?:skulle|ska|skall|kan|kommer|kunde)\s+{_NAME_LIST}\s+(?:att\s+)?"
+    rf"(?:få|ha\s+fått|erhålla|tilldelas|beviljas)\s+{_GAP_WORDS}$"
+)
 _GIVE_THEN_NAMES = re.compile(rf"\b{_GIVE}\s+{_NAME_LIST}\s+{_GAP_WORDS}$")
 _TO_NAMES_AFTER = re.compile(rf"[\s,]*(?:[\w-]+\s+){{0,3}}?(?:till|åt|mellan)\s+{_NAME_LIST}(?!\w)")
 # "Till Ekby fritidsgård går 200 000 kronor", "Bidrag till Ekby IF, 40 000 kronor"
@@ -289,6 +294,7 @@ def receivers_by_syntax(
         _AND_NAMES,
         _GIVE_THEN_NAMES,
         _RECEIVE_THEN_NAMES,
+        _AUX_NAMES_RECEIVE,
         _NAMES_WHO_RECEIVE,
         _NAMES_THEN_RECEIVE,
         _APPLICANT,

@@ -97,6 +97,35 @@ def _one(text: str, **kwargs: str) -> Grant:
             ("Ekby Hembygdsförening",),
             id="receiver-in-the-sentence-before",
         ),
+        pytest.param(
+            "Pengarna, 1,2 miljoner kronor, går till Ekbyhemmet.",
+            ("Ekbyhemmet",),
+            id="amount-then-gar-till",
+        ),
+        pytest.param(
+            "Sammanlagt 4 miljoner kronor fördelas mellan Ekby IF och Ekby BK.",
+            ("Ekby IF", "Ekby BK"),
+            id="fordelas-mellan",
+        ),
+        pytest.param(
+            "Till Ekby fritidsgård går 200 000 kronor.", ("Ekby fritidsgård",), id="till-x-gar-n"
+        ),
+        pytest.param(
+            "Bidrag till Ekby Hembygdsförening, 40 000 kronor.",
+            ("Ekby Hembygdsförening",),
+            id="list-line-till-x-comma-n",
+        ),
+        pytest.param(
+            "Mottagare: Ekby IF\nBelopp: 40 000 kronor", ("Ekby IF",), id="labelled-record"
+        ),
+        pytest.param(
+            "Ekby stadsdelsnämnd: 300 000 kr", ("Ekby stadsdelsnämnd",), id="name-colon-n"
+        ),
+        pytest.param(
+            "Enligt modellen skulle Ekby kommun få 18,7 miljoner kronor.",
+            ("Ekby kommun",),
+            id="name-skulle-fa",
+        ),
     ],
 )
 def test_receivers_the_syntax_names(text: str, recipients: tuple[str, ...]) -> None:
@@ -115,6 +144,15 @@ def test_one_figure_each_for_several_receivers_is_one_row_per_receiver() -> None
         (100_000, ("Tjejzonen",), "decided"),
         (100_000, ("Björkgården",), "decided"),
         (100_000, ("Nattvandrarna",), "decided"),
+    ]
+
+
+def test_a_cap_for_each_named_area_is_a_budget_row_per_area() -> None:
+    text = "Områdena Ekbacken, Norrby och Söderby kan söka ett belopp på 25 000 kronor var."
+    assert _rows(text) == [
+        (25_000, ("Områdena Ekbacken",), "budget"),
+        (25_000, ("Norrby",), "budget"),
+        (25_000, ("Söderby",), "budget"),
     ]
 
 
@@ -316,6 +354,18 @@ def test_figures_are_read_in_full(text: str, value: int) -> None:
         pytest.param("Föreningen fick 40 000 danska kronor.", "DKK", id="danish-kronor"),
         pytest.param("Stödet är USD 2 000 000 under tre år.", "USD", id="usd-prefix"),
         pytest.param("Projektet får 1,2 MEUR från fonden.", "EUR", id="meur"),
+        pytest.param(
+            "Kommunen får 3 millioner kroner av staten, og det blir ikke mer. Pengene skal "
+            "brukes til å styrke arbeidet etter at tiltaket ble evaluert.",
+            "NOK",
+            id="norwegian-kroner",
+        ),
+        pytest.param(
+            "Kommunen får 3 mio. kr. af staten, og det er ikke nok. Pengene skal bruges til at "
+            "styrke indsatsen efter at den blev evalueret.",
+            "DKK",
+            id="danish-kroner",
+        ),
     ],
 )
 def test_a_foreign_amount_is_never_kronor(text: str, currency: str) -> None:
