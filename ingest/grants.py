@@ -719,7 +719,8 @@ _RESULT = re.compile(r"\bresultat\w*|\bprognos\w*|\butfall\w*|\bbokslut\w*", re.
 # "kan söka högst 25 000 kronor": a cap on what may be applied for.
 _CAP = re.compile(
     r"\b(?:kan|får|kunna)\s+(?:\w+\s+)?(?:söka|ansöka)\b|\bhögst\b|\bmaximalt\b|\bmax\b"
-    r"|\bupp\s+till\b",
+    r"|\bupp\s+till\b|\bska\s+(?:[\w-]+\s+){0,3}?fördela\b|\bkommer\s+att\s+fördela\b"
+    r"|\bfinns\s+att\s+(?:söka|fördela)\b",
     re.IGNORECASE,
 )
 # A request for money from a higher body: a hemställan, an äskande.
@@ -740,7 +741,11 @@ _PROPOSED_VERB = re.compile(
 _APPLIED = re.compile(
     r"\b(?:ansöker|ansökt|ansökan|ansöka|söker|sökt|sökte|ansökte)\b", re.IGNORECASE
 )
-_PROPOSED = re.compile(r"förslag|föresl|\bvill\b|oppositionsbudget|\bväntas\b", re.IGNORECASE)
+_PROPOSED = re.compile(
+    r"förslag|föresl|\bvill\b|\bville\b|\byrka(?:r|de|nde)?\b|\bönskar\b|oppositionsbudget"
+    r"|\bväntas\b",
+    re.IGNORECASE,
+)
 # "beslutar, med ändring av förvaltningens förslag," decides: it only names the proposal.
 _PROPOSAL_NAMED = re.compile(
     r"\b(?:enligt|i enlighet med|med ändring av|bifall till|avslag på|avslå|bifalla|i linje med|"

@@ -180,7 +180,7 @@ def deciding_bodies(text: str) -> list[tuple[int, str]]:
 # kind of body followed by its name ("föreningen Dans i Ring"), or a body-shaped compound
 # ("socialnämnden", "Kvinnojouren").
 
-_CAP_WORD = r"(?:[A-ZÅÄÖ][\w’'&.-]*\w|[A-ZÅÄÖ]|\d+[A-ZÅÄÖ][\w-]*)"
+_CAP_WORD = r"(?:[A-ZÅÄÖ][\w’'&.–-]*\w|[A-ZÅÄÖ]|\d+[A-ZÅÄÖ][\w-]*)"
 _NAME_LINK = r"(?:i|för|på|av|mot|med|de|la|von|&)"
 _NAME_TAIL = (
     r"(?:(?:stad|kommun|region|län|församling|förening|förbund|stiftelse|kooperativ|"
@@ -265,6 +265,11 @@ _AUX_NAMES_RECEIVE = re.compile(
 )
 _GIVE_THEN_NAMES = re.compile(rf"\b{_GIVE}\s+{_NAME_LIST}\s+{_GAP_WORDS}$")
 _TO_NAMES_AFTER = re.compile(rf"[\s,]*(?:[\w-]+\s+){{0,3}}?(?:till|åt|mellan)\s+{_NAME_LIST}(?!\w)")
+# "de 8 miljoner som Ekby kommun får under året"
+_WHICH_NAMES_RECEIVE = re.compile(
+    rf"[ \t]*(?:kronor[ \t]+)?som[ \t]+{_NAME_LIST}[ \t]+(?:nu[ \t]+|har[ \t]+)?"
+    r"(?:får|fick|fått|erhåller|erhöll|beviljas|beviljats|tilldelas)\b"
+)
 # "Till Ekby fritidsgård går 200 000 kronor", "Bidrag till Ekby IF, 40 000 kronor"
 _TO_NAMES_BEFORE = re.compile(
     rf"\b[Tt]ill\s+{_NAME_LIST}(?:\s+(?:går|gick|ges|gavs|delas\s+ut|betalas\s+ut)\s+{_GAP_WORDS}"
@@ -287,7 +292,7 @@ def receivers_by_syntax(
     before = text[max(start, amount_start - _LOOKBACK) : amount_start]
     after = text[amount_end : min(end, amount_end + 160)]
     found: list[str] = []
-    to = _TO_NAMES_AFTER.match(after)
+    to = _TO_NAMES_AFTER.match(after) or _WHICH_NAMES_RECEIVE.match(after)
     if to:
         found = _listed(to["list"])
     patterns = (
