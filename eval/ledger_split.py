@@ -40,6 +40,7 @@ DEFAULT_SCORER = ROOT.parent / "shared" / "eval" / "score_ledger.py"
 HEADLINE = (
     "recall",
     "precision",
+    "precision_sek_rows",
     "recipient_accuracy",
     "recipient_false_fill",
     "status_accuracy",
@@ -102,19 +103,44 @@ def score(
     gold: Path, grants: Path, docs: list[Path], details: bool, scorer: Path
 ) -> dict[str, dict[str, object]]:
     """The scorer's figures on each split (details only on the tuning split)."""
-    results = {}
+    results: dict[str, dict[str, object]] = {}
     with tempfile.TemporaryDirectory(prefix="ledger-split-") as tmp:
+        kronor = Path(tmp) / "sek-rows.csv"
+        _kronor_rows(grants, kronor)
         for name, path in split_gold(gold, Path(tmp)).items():
-            command = [sys.executable, str(scorer), str(path), str(grants)]
-            if docs:
-                command += ["--docs", *map(str, docs)]
-            if details and name == "tuning":
-                command.append("--details")
-            done = subprocess.run(command, capture_output=True, text=True, check=False)
-            if done.returncode:
-                sys.exit(f"ledger_split: the scorer failed on the {name} split: {done.stderr}")
-            results[name] = json.loads(done.stdout)
+            results[name] = _run(scorer, path, grants, docs, details and name == "tuning", name)
+            # The scorer counts a foreign amount (no amount_sek) against precision; the same
+            # figure over the kronor rows alone shows what the SEK rows are worth.
+            sek = _run(scorer, path, kronor, docs, False, name)
+            results[name]["precision_sek_rows"] = sek["precision"]
+            results[name]["precision_sek_rows_n"] = sek["precision_n"]
     return results
+
+
+def _run(
+    scorer: Path, gold: Path, grants: Path, docs: list[Path], details: bool, name: str
+) -> dict[str, object]:
+    command = [sys.executable, str(scorer), str(gold), str(grants)]
+    if docs:
+        command += ["--docs", *map(str, docs)]
+    if details:
+        command.append("--details")
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode:
+        sys.exit(f"ledger_split: the scorer failed on the {name} split: {done.stderr}")
+    result: dict[str, object] = json.loads(done.stdout)
+    return result
+
+
+def _kronor_rows(grants: Path, out: Path) -> None:
+    with grants.open(encoding="utf-8", newline="") as source:
+        reader = csv.DictReader(source)
+        rows = [row for row in reader if (row.get("amount_sek") or "").strip()]
+        fields = reader.fieldnames or []
+    with out.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields)
+        writer.writeheader()
+        writer.writerows(rows)
 
 
 def main(argv: list[str]) -> None:
@@ -147,10 +173,11 @@ def main(argv: list[str]) -> None:
     name = f"{args.gold.parent.name}/{args.gold.name}"
     print(f"{name}\n  {'metric':<22}{'tuning':>16}{'locked':>16}")
     for key in ("annotated_docs", "gold_rows", *HEADLINE):
-        counted = {"recall": "recall_n", "precision": "precision_n"}.get(key, f"{key}_n")
+        counted = f"{key}_n"
         cells = []
         for split in ("tuning", "locked"):
             value, count = results[split].get(key), results[split].get(counted)
+            count = count if isinstance(count, str) else None
             shown = f"{value}" + (f" ({count})" if count and value is not None else "")
             cells.append(f"{shown:>16}")
         print(f"  {key:<22}{''.join(cells)}")
