@@ -166,10 +166,17 @@ def _with_items_and_anaphora(text: str, found: list[_Evidence]) -> list[_Evidenc
     for evidence in found:
         if evidence.recipients:
             last = evidence
-        elif last is not None and evidence.status in _TAKES_A_NAME:
+        elif last is not None and evidence.status in _TAKES_A_NAME and evidence.purpose != "total":
             distance = evidence.start - last.start
             item = bisect_right(items, evidence.start)
-            same_item = item > 0 and bisect_right(items, last.start) == item
+            # The name must open the item ("1. Ekby IF ansöker ..."), not stand somewhere in a
+            # numbered section.
+            opening_end = text.find("\n", items[item - 1]) if item > 0 else -1
+            same_item = (
+                item > 0
+                and bisect_right(items, last.start) == item
+                and (opening_end < 0 or last.start < opening_end)
+            )
             pointed = _ANAPHOR.search(text, evidence.start, evidence.end) is not None
             if (same_item and distance <= _ITEM_REACH) or (pointed and distance <= _ANAPHOR_REACH):
                 evidence = replace(evidence, recipients=last.recipients)
@@ -293,8 +300,7 @@ def _row_evidence(indexed: _Text, amount: Amount, context: str | None) -> _Evide
     if not 0 < len(label.split()) <= 12 or (_PROSE_LABEL.search(label) and not cells):
         return None
     # A label names a project ("Digital ansökan om ...") so its words say nothing of status.
-    lead = _lead_in(indexed, line_start)
-    status = _status(lead, context)
+    status = _lead_status(indexed, line_start, context)
     if status == "proposed" and context == "adopted":
         status = "decided"  # the minutes adopt the proposed table
     if _TOTAL_LABEL.match(label):
@@ -365,13 +371,22 @@ def _wraps(text: str, line_end: int) -> bool:
 _LEAD_IN_REACH = 80  # lines walked up past a table's rows to its introduction
 
 
-def _lead_in(indexed: _Text, line_start: int) -> str:
-    """The prose lines before a block of rows (its introduction): up to three lines of
-    words above it that are neither rows, headers nor group labels (about 350 characters,
-    at most six lines)."""
+def _lead_status(indexed: _Text, line_start: int, context: str | None) -> str:
+    """The status a block of rows takes from its introduction: the caption and line next
+    to it first; only when they say nothing, the paragraph before."""
+    near = _cued_status(_lead_in(indexed, line_start, lines=2, chars=200), context, rows=True)
+    far = _lead_in(indexed, line_start, lines=6, chars=350)
+    return near or _cued_status(far, context, rows=True) or "reported"
+
+
+def _lead_in(indexed: _Text, line_start: int, lines: int = 2, chars: int = 200) -> str:
+    """The prose lines before a block of rows (its introduction): up to `lines` lines of
+    words above it that are neither rows, headers nor group labels, about `chars` long."""
     text, taken = indexed.text, list[str]()
     end, walked = line_start - 1, 0
-    while end > 0 and len(taken) < 6 and sum(map(len, taken)) < 350 and walked < _LEAD_IN_REACH:
+    while (
+        end > 0 and len(taken) < lines and sum(map(len, taken)) < chars and walked < _LEAD_IN_REACH
+    ):
         walked += 1
         start = text.rfind("\n", max(0, end - _ROW_LABEL_MAX), end) + 1
         if start == 0 and end > _ROW_LABEL_MAX:
@@ -425,8 +440,7 @@ def _cell_row_evidence(indexed: _Text, amount: Amount, context: str | None) -> _
         return None
     header = header_above(text, line_start, lambda s, e: bool(indexed.amounts_in(s, e)))
     top = column_of(header, row, index) if header else None
-    lead = _lead_in(indexed, line_start)
-    status = column_status(top) or _status(lead, context)
+    status = column_status(top) or _lead_status(indexed, line_start, context)
     if status == "proposed" and context == "adopted":
         status = "decided"  # the minutes adopt the proposed table
     start = labels[0].start
@@ -829,10 +843,16 @@ def _in_sections(spans: list[tuple[int, int]], offset: int) -> bool:
 
 
 def _status(support: str, context: str | None) -> str:
+    """How far the money got (see _cued_status); "reported" when nothing says."""
+    return _cued_status(support, context) or "reported"
+
+
+def _cued_status(support: str, context: str | None, rows: bool = False) -> str | None:
     """How far the money got, from the cue words of the supporting text, strongest first:
-    refused, counterfactual (reported), requested (applied), decided in the past, proposed
-    by a verb, applied, proposed, what the paper is, decided now, reported results, budget
-    frames, given (decided), else reported."""
+    refused, counterfactual or result (reported), requested (applied), caps (budget),
+    decided in the past, proposed by a verb, applied (not for table rows), proposed, what
+    the paper is, decided now, reported results, budget frames, given (decided); None when
+    nothing says."""
     support = _PROPOSAL_NAMED.sub(" ", support)
     strong = (
         ("refused", _REFUSED),
@@ -846,7 +866,9 @@ def _status(support: str, context: str | None) -> str:
         ("proposed", _PROPOSED),
     )
     for status, pattern in strong:
-        if pattern.search(support):
+        # Above a table, "62 organisationer har ansökt" is a remark: the rows are allocations
+        # (a "Sökt belopp" column says when they are applications).
+        if pattern.search(support) and not (rows and pattern is _APPLIED):
             return status
     if context in ("proposed", "applied"):
         return context  # "Socialnämnden beslutar ..." in a proposal is a draft decision
@@ -854,7 +876,7 @@ def _status(support: str, context: str | None) -> str:
     for status, pattern in weak:
         if pattern.search(support):
             return status
-    return "decided" if _GIVEN.search(support) else "reported"
+    return "decided" if _GIVEN.search(support) else None
 
 
 # ---- what is not a grant, and what is said twice ---------------------------------------

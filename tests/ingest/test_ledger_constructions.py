@@ -244,6 +244,16 @@ def test_a_category_column_names_no_receiver() -> None:
     ]
 
 
+def test_a_remark_on_applications_above_a_table_leaves_its_rows_allocations() -> None:
+    text = (
+        "I dag tog nämnden beslut om fördelningen av bidragen. Till nämnden har 40 "
+        "föreningar ansökt om bidrag.\n\n"
+        "Förening | Belopp\n"
+        "Ekby IF | 10 000 kr"
+    )
+    assert _rows(text) == [(10_000, ("Ekby IF",), "decided")]
+
+
 def test_a_sub_row_names_its_group_and_itself() -> None:
     text = (
         "Länsstyrelsen har fördelat medlen enligt nedan:\n\n"
