@@ -642,13 +642,21 @@ def _cut(text: str, start: int, end: int, *patterns: re.Pattern[str]) -> int:
     return min(cuts, default=end)
 
 
+# "Brommas budget ligger på 1,5 miljarder": the district owns a frame, nobody receives.
+_OWNS_A_FRAME = re.compile(
+    r"s?\s+(?:budget|budgetram|ram|kostnader|resultat|underskott|överskott|ekonomi|prognos)\b"
+)
+
+
 def _names(text: str, start: int, end: int) -> tuple[str, ...]:
     """Recipient names in text[start:end], leaving out bodies that decide or give."""
     found = find_recipients(text[start:end])
     names = (
         n
         for n, s, e in found
-        if not gives_or_decides(text, start + s, start + e) and not is_place(text, start + s)
+        if not gives_or_decides(text, start + s, start + e)
+        and not is_place(text, start + s)
+        and not _OWNS_A_FRAME.match(text, start + e)
     )
     return tuple(dict.fromkeys(names))
 

@@ -79,7 +79,8 @@ _DECIDER_AFTER = re.compile(
 # Inverted order ("Idag fattar socialnämnden beslut"), an agent ("bedömts av enheten") or a
 # source ("statsbidrag från Socialstyrelsen"): not the one who receives.
 _NOT_RECEIVING_BEFORE = re.compile(
-    r"\b(?:fattar|fattade|tar|tog|beslutar|beslutade|av|från|hos)\s+$", re.IGNORECASE
+    r"\b(?:fattar|fattade|tar|tog|beslutar|beslutade|av|från|hos)\s+(?:[a-zåäö]+a\s+)?$",
+    re.IGNORECASE,
 )
 _BODY = re.compile(
     r"(?<![\w-])(?:[Ss]ocialnämnden|[Ss]ocialtjänstnämnden|[Kk]ommunfullmäktige|"
@@ -348,12 +349,20 @@ def _listed(names: str) -> list[str]:
         words = name.lower().split()
         if not words or name.lower() in _NOT_A_NAME or words[0] in _NOT_A_NAME:
             continue
+        if _BARE_KIND.fullmatch(name):
+            continue  # "bevilja föreningen 30 000 kr": points back to a name, is none itself
         kept.append(name[0].upper() + name[1:] if name[0].islower() and _is_kind(name) else name)
     return list(dict.fromkeys(kept))
 
 
 # "Akalla IK Föreningen ansöker": the kind after a list item's name starts the sentence.
 _TRAILING_KIND = re.compile(r"(?<=\w)\s+(?:Föreningen|Organisationen|Stiftelsen|Förbundet)$")
+
+
+_BARE_KIND = re.compile(
+    r"(?:[Ff]öreningen|[Oo]rganisationen|[Ss]tiftelsen|[Ff]örbundet|[Kk]lubben|[Ee]nheten|"
+    r"[Ff]örvaltningen|[Nn]ämnden|[Jj]ouren|[Ff]onden|[Ss]ökanden)"
+)
 
 
 def _is_kind(name: str) -> bool:

@@ -186,6 +186,17 @@ def test_no_receiver_where_none_is_named(text: str) -> None:
     assert _one(text).recipients == ()
 
 
+def test_foreningen_points_back_to_the_association_named_before() -> None:
+    text = (
+        "Ekby Schackklubb ansöker om 20 000 kronor för en turnering. Förvaltningen föreslår "
+        "att bevilja föreningen bidraget på 15 000 kr."
+    )
+    assert _rows(text) == [
+        (20_000, ("Ekby Schackklubb",), "applied"),
+        (15_000, ("Ekby Schackklubb",), "proposed"),
+    ]
+
+
 def test_a_numbered_item_carries_its_name_to_the_proposal_below_it() -> None:
     text = (
         "1. Ekby IF Föreningen ansöker om totalt 80 000 kronor för ett sommarläger.\n"
