@@ -800,9 +800,13 @@ _BUDGET = re.compile(
 )
 _GIVEN = re.compile(
     r"\b(?:fördela[rs]?|ges|ger|tilldelas|får|beviljas|beviljar|går till|satsa[rs]?|investera[rs]|"
-    r"läggs?|lägga|delas\s+ut|tillför|tillförs|förstärks|täpps\s+till)\b",
+    r"läggs?|lägga|delas\s+ut|tillför|tillförs|förstärks|täpps\s+till)\b"
+    # "35 miljoner till trygghetsarbete": an amount given to something, without a verb.
+    r"|\b(?:miljon|miljoner|miljard|miljarder|kronor|kr|mnkr|mkr|tkr)\s+(?:extra\s+)?till\b",
     re.IGNORECASE,
 )
+# "X får höjda anslag om 1,6 miljoner": a receiver gets money, whatever it is called.
+_RECEIVED = re.compile(r"\b(?:får|fick|erhåller|erhöll|beviljas|tilldelas)\b", re.IGNORECASE)
 _PROPOSAL_DOC = re.compile(r"förslag|föresl|tjänsteutlåtande", re.IGNORECASE)
 _APPLICATION_DOC = re.compile(r"^\W*ansökan\b", re.IGNORECASE)
 
@@ -880,11 +884,14 @@ def _cued_status(support: str, context: str | None, rows: bool = False) -> str |
             return status
     if context in ("proposed", "applied"):
         return context  # "Socialnämnden beslutar ..." in a proposal is a draft decision
-    weak = (("decided", _DECIDED), ("reported", _REPORTED), ("budget", _BUDGET))
-    for status, pattern in weak:
-        if pattern.search(support):
-            return status
-    return "decided" if _GIVEN.search(support) else None
+    weak = (
+        ("decided", _DECIDED),
+        ("reported", _REPORTED),
+        ("decided", _RECEIVED),
+        ("budget", _BUDGET),
+        ("decided", _GIVEN),
+    )
+    return next((status for status, pattern in weak if pattern.search(support)), None)
 
 
 # ---- what is not a grant, and what is said twice ---------------------------------------

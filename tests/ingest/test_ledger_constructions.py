@@ -320,6 +320,24 @@ def test_a_sub_row_names_its_group_and_itself() -> None:
         pytest.param(
             "Stödet är på en miljon kronor, som ska fördelas i höst.", "decided", id="words"
         ),
+        pytest.param(
+            "Nämnden visar ett underskott på 14 miljoner kronor.", "reported", id="deficit"
+        ),
+        pytest.param("I korthet: 35 miljoner till trygghetsarbete.", "decided", id="n-till-x"),
+        pytest.param(
+            "Ekby kvinnojour får höjda anslag om totalt 1,6 miljoner kronor.",
+            "decided",
+            id="receives-an-anslag",
+        ),
+        pytest.param(
+            "Ekby IF vill att 50 000 kronor ska beviljas till lägret.", "proposed", id="wish"
+        ),
+        pytest.param("Föreningarna kan söka högst 25 000 kronor var.", "budget", id="cap-kan-soka"),
+        pytest.param(
+            "Länsstyrelsen ska under året fördela 19 miljoner kronor i bidrag.",
+            "budget",
+            id="pot-ska-fordela",
+        ),
     ],
 )
 def test_status(text: str, status: str) -> None:
