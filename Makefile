@@ -42,7 +42,7 @@ test: lint typecheck pytest
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
 
-.PHONY: bench-ingest bench-retrieval bench-latency bench-slack
+.PHONY: bench-ingest bench-retrieval bench-latency bench-slack bench-grants
 bench-ingest: $(STAMP)
 	$(BIN)/python -m benchmarks.ingest_throughput
 
@@ -55,8 +55,32 @@ bench-latency: $(STAMP)
 bench-slack: $(STAMP)
 	$(BIN)/python -m benchmarks.slack_load
 
-eval: $(STAMP)
-	$(BIN)/fou-bot eval ../shared/corpus/dev/questions.yaml --docs ../shared/corpus/dev/docs --out data/eval-dev.jsonl
+bench-grants: $(STAMP)
+	$(BIN)/python -m benchmarks.grants_scaling
+
+SHARED ?= ../shared
+LEDGER = $(BIN)/python eval/ledger_split.py
+LEDGER_SCORER = --scorer $(SHARED)/eval/score_ledger.py
+
+eval: $(STAMP) eval-needs
+	$(BIN)/fou-bot eval $(SHARED)/corpus/dev/questions.yaml --docs $(SHARED)/corpus/dev/docs --out data/eval-dev.jsonl
+	$(MAKE) --no-print-directory eval-ledger
+
+.PHONY: eval-needs eval-ledger
+eval-needs:
+	@test -d $(SHARED)/corpus/dev/docs -a -f $(SHARED)/eval/score_ledger.py || { \
+	  echo "make eval: needs the shared evaluation folder at $(SHARED) (corpus/dev/docs, eval/score_ledger.py, eval/ledger_gold.yaml); check it out beside this repo or run make eval SHARED=/path/to/shared"; exit 2; }
+
+# The grants ledger on every gold set, tuning and locked split side by side (eval/ledger_split.py).
+eval-ledger: $(STAMP) eval-needs
+	@mkdir -p data
+	$(LEDGER) extract $(SHARED)/corpus/dev/docs --out data/ledger-dev.csv
+	$(LEDGER) score $(SHARED)/eval/ledger_gold.yaml data/ledger-dev.csv --docs $(SHARED)/corpus/dev/docs $(LEDGER_SCORER)
+	@for gold in eval/*/ledger_gold.yaml; do test -f "$$gold" || continue; \
+	  $(LEDGER) score "$$gold" data/ledger-dev.csv --docs $(SHARED)/corpus/dev/docs $(LEDGER_SCORER); done
+	@for set in eval/locked/*/; do test -f "$$set/ledger_gold.yaml" || continue; \
+	  name=$$(basename "$$set"); $(LEDGER) extract "$$set/docs" --out "data/ledger-$$name.csv" && \
+	  $(LEDGER) score "$$set/ledger_gold.yaml" "data/ledger-$$name.csv" --docs "$$set/docs" $(LEDGER_SCORER); done
 
 clean:
 	rm -rf data .pytest_cache .mypy_cache .ruff_cache

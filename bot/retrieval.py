@@ -157,8 +157,9 @@ def load_ledger(store: ChunkStore) -> Ledger:
 
 def _grant(sentence: str, meta: Mapping[str, Any]) -> Grant:
     recipients = tuple(r for r in str(meta.get("recipients", "")).split("; ") if r)
+    sek = meta.get("amount_sek")
     return Grant(
-        amount_sek=int(meta["amount_sek"]),
+        amount_sek=None if sek is None else int(sek),
         approximate=bool(meta.get("approximate", False)),
         recipients=recipients,
         purpose=_opt(meta.get("purpose")),
@@ -172,6 +173,9 @@ def _grant(sentence: str, meta: Mapping[str, Any]) -> Grant:
         start=int(meta.get("start", 0)),
         end=int(meta.get("end", 0)),
         sentence=sentence,
+        currency=str(meta.get("currency", "SEK")),
+        amount=int(meta.get("amount", sek if sek is not None else 0)),
+        year=int(meta["year"]) if meta.get("year") is not None else None,
     )
 
 

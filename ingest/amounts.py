@@ -28,7 +28,9 @@ from ingest.models import Amount
 _SP = "[ \u00a0\u2009\u202f]"  # space, no-break, thin and narrow no-break space
 # Thousands groups need exactly three digits, so "08-508 25 443" or "106 64" never fuse.
 _NUM = (
-    rf"(?:\d{{1,3}}(?:{_SP}\d{{3}})+(?!\d)|\d{{1,3}}(?:\.\d{{3}})+(?!\d)"
+    # "27, 1 miljoner": a PDF's stray space after the decimal comma, before a scale word.
+    rf"(?:\d{{1,3}},{_SP}\d{{1,2}}(?={_SP}?(?:milj|mdr|md\b|mn\b))"
+    rf"|\d{{1,3}}(?:{_SP}\d{{3}})+(?!\d)|\d{{1,3}}(?:\.\d{{3}})+(?!\d)"
     r"|\d{1,3}(?:,\d{3}){2,}(?!\d|,\d)|\d+)"
     rf"(?:,\d+|\.\d{{1,2}}(?={_SP}?(?:milj|mill|bill|mn|md)))?"
 )
@@ -40,21 +42,32 @@ _UNITS: dict[str, tuple[int, str | None]] = {
     "miljon": (_M, None), "milj": (_M, None), "mnkr": (_M, "SEK"), "mkr": (_M, "SEK"),
     "msek": (_M, "SEK"), "meur": (_M, "EUR"), "mn": (_M, None), "mio": (_M, None),
     "millions": (_M, None), "million": (_M, None), "tusen": (_K, None), "tkr": (_K, "SEK"),
+    "mnok": (_M, "NOK"), "mdkk": (_M, "DKK"), "musd": (_M, "USD"), "millioner": (_M, None),
+    "millionen": (_M, None), "mill": (_M, None), "milliarder": (_G, None),
+    "milliard": (_G, None), "mia": (_G, None), "tusind": (_K, None),
     "ksek": (_K, "SEK"), "tsek": (_K, "SEK"), "thousand": (_K, None),
 }  # fmt: skip
 _CURRENCIES: dict[str, str] = {
     "kronor": "SEK", "krona": "SEK", "kr": "SEK", "sek": "SEK", ":-": "SEK",
-    "euro": "EUR", "eur": "EUR", "€": "EUR", "usd": "USD", "dollar": "USD", "$": "USD",
+    "kroner": "SEK", "krone": "SEK", "krónur": "ISK", "króna": "ISK",
+    "svenska kronor": "SEK", "norska kronor": "NOK", "danska kronor": "DKK",
+    "isländska kronor": "ISK", "euro": "EUR", "eur": "EUR", "€": "EUR", "usd": "USD",
+    "dollar": "USD", "$": "USD", "nok": "NOK", "dkk": "DKK", "isk": "ISK", "gbp": "GBP",
+    "pund": "GBP", "£": "GBP", "chf": "CHF",
 }  # fmt: skip
 _UNIT = "|".join(sorted(_UNITS, key=len, reverse=True))
-_CUR = r"kronor|krona|kr(?!\w)|euro|dollar|(?-i:SEK|EUR|USD)(?!\w)|€|:-"
+_CUR = (
+    rf"(?:svenska|norska|danska|isländska){_SP}kronor|kronor|krona|kroner|krone|krónur|króna"
+    r"|kr(?!\w)|euro|dollar|pund"
+    r"|(?-i:SEK|EUR|USD|NOK|DKK|ISK|GBP|CHF)(?!\w)|€|£|:-"
+)
 _TAIL = (
     rf"(?:{_SP}?(?P<cur>{_CUR}))?"
     rf"(?P<per>{_SP}?(?:/|per{_SP})(?:år|månad|mån)(?!\w))?"
 )
 _DIGIT_AMOUNT = re.compile(
     rf"(?<![\w,.])(?P<num>{_NUM})"
-    rf"(?:{_SP}?(?P<unit>(?:milj|mdr)\.(?={_SP}?\w)|(?:{_UNIT})(?!\w)))?{_TAIL}",
+    rf"(?:{_SP}?(?P<unit>(?:milj|mdr|mio|mia|mill)\.(?={_SP}?\w)|(?:{_UNIT})(?!\w)))?{_TAIL}",
     re.IGNORECASE,
 )
 _WORD_AMOUNT = re.compile(
@@ -62,7 +75,12 @@ _WORD_AMOUNT = re.compile(
     rf"(?P<unit>miljarder|miljard|miljonerna|miljoner|miljonen|miljon|tusen)(?!\w){_TAIL}",
     re.IGNORECASE,
 )
-_PREFIX_CURRENCY = re.compile(rf"(?:(?-i:SEK|EUR|USD)|€|\$){_SP}?$")
+# "femtiotusen", "tvåhundratusen": a thousands figure written as one word.
+_FUSED_THOUSANDS = re.compile(
+    rf"(?<!\w)(?P<words>[a-zåäö]+?)(?P<unit>tusen)(?!\w){_TAIL}", re.IGNORECASE
+)
+_PART_GLUE = re.compile(rf"{_SP}+(?:och{_SP}+)?")
+_PREFIX_CURRENCY = re.compile(rf"(?:(?-i:SEK|EUR|USD|NOK|DKK|ISK|GBP|CHF)|€|\$|£){_SP}?$")
 _RANGE_BEFORE = re.compile(
     rf"(?:mellan{_SP}(?P<a>{_NUM}){_SP}och"
     rf"|(?<!från )(?<![\w,.])(?P<b>{_NUM}){_SP}?(?:[-–—]|{_SP}till)){_SP}?$",
@@ -143,11 +161,39 @@ class _Hit:
     approximate: bool
     start: int
     end: int
+    scale: int = 1  # the scale word's factor ("miljoner": 10**6), 1 without one
 
 
 def find_amounts(text: str) -> list[Amount]:
-    """Every sum of money stated in `text`, in order, with offsets and normalised values."""
-    return [_to_amount(text, hit) for hit in _hits(text) if _is_money(text, hit)]
+    """Every sum of money stated in `text`, in order, with offsets and normalised values.
+
+    In a Danish or Norwegian text, kroner are that country's (DKK, NOK), never SEK, unless
+    written as SEK or "svenska kronor"."""
+    home = _home_currency(text)
+    return [_to_amount(text, hit, home) for hit in _hits(text) if _is_money(text, hit)]
+
+
+_SWEDISH_WORDS = re.compile(r"\b(?:och|inte|är|för|av|att|som|också|från)\b", re.IGNORECASE)
+_DANISH_WORDS = re.compile(r"\b(?:og|ikke|af|blev|også|fra|til|efter|være|skal)\b", re.IGNORECASE)
+_NORWEGIAN_WORDS = re.compile(r"\b(?:og|ikke|av|ble|også|fra|til|etter|være|skal)\b", re.IGNORECASE)
+_DANISH_ONLY = re.compile(r"\b(?:af|blev|efter|kommunerne|danske?)\b", re.IGNORECASE)
+_NORWEGIAN_ONLY = re.compile(r"\b(?:av|ble|etter|kommunene|norske?)\b", re.IGNORECASE)
+_EXPLICIT_SEK = re.compile(
+    r"\bSEK\b|svenska\s+kronor|\bMSEK\b|\bmnkr\b|\bmkr\b|\btkr\b", re.IGNORECASE
+)
+_LANGUAGE_SAMPLE = 20_000
+
+
+def _home_currency(text: str) -> str:
+    """The kroner of the text's language: SEK, or DKK/NOK for Danish/Norwegian text (by its
+    commonest small words, in the first 20 000 characters)."""
+    sample = text[:_LANGUAGE_SAMPLE]
+    swedish = len(_SWEDISH_WORDS.findall(sample))
+    nordic = max(len(_DANISH_WORDS.findall(sample)), len(_NORWEGIAN_WORDS.findall(sample)))
+    if nordic <= swedish * 1.5 or nordic < 5:
+        return "SEK"
+    danish, norwegian = len(_DANISH_ONLY.findall(sample)), len(_NORWEGIAN_ONLY.findall(sample))
+    return "DKK" if danish > norwegian else "NOK"
 
 
 def parse_amount(text: str) -> int | None:
@@ -210,6 +256,7 @@ def _hits(text: str) -> list[_Hit]:
     """Candidate figures, left-extended over currency signs, ranges and qualifiers."""
     found = [_digit_hit(m) for m in _DIGIT_AMOUNT.finditer(text)]
     found += [_word_hit(m) for m in _WORD_AMOUNT.finditer(text)]
+    found += [_word_hit(m) for m in _FUSED_THOUSANDS.finditer(text)]
     extended = [_extend_left(text, hit) for hit in found if hit is not None]
     extended += [shared for hit in extended if (shared := _shared_scale(text, hit))]
     extended.sort(key=lambda hit: (hit.start, -hit.end))
@@ -217,7 +264,37 @@ def _hits(text: str) -> list[_Hit]:
     for hit in extended:
         if not kept or hit.start >= kept[-1].end:
             kept.append(hit)
-    return kept
+        elif kept[-1].start == hit.start and kept[-1].end == hit.end:
+            continue
+    return _joined(text, kept)
+
+
+def _joined(text: str, hits: list[_Hit]) -> list[_Hit]:
+    """ "en miljard femtiotusen kronor", "2 miljoner 300 tusen": one figure written in parts,
+    a larger scale first, each later part below the scale before it."""
+    joined: list[_Hit] = []
+    for hit in hits:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.scaled
+            and last.currency is None
+            and last.upper is None
+            and hit.scale < last.scale
+            and hit.value < last.scale
+            and _PART_GLUE.fullmatch(text, last.end, hit.start)
+        ):
+            joined[-1] = replace(
+                last,
+                value=last.value + hit.value,
+                end=hit.end,
+                currency=hit.currency,
+                scale=hit.scale,
+                approximate=last.approximate or hit.approximate,
+            )
+            continue
+        joined.append(hit)
+    return joined
 
 
 def _digit_hit(match: re.Match[str]) -> _Hit | None:
@@ -230,7 +307,7 @@ def _digit_hit(match: re.Match[str]) -> _Hit | None:
     # "2,500 kr" or "2,500 million" is English for 2 500; "2,500 miljoner" is Swedish for 2,5.
     english = unit in _ENGLISH_SCALES or (currency is not None and not unit)
     value = _number(match["num"], english) * factor
-    return _Hit(value, None, currency, bool(unit), False, match.start(), match.end())
+    return _Hit(value, None, currency, bool(unit), False, match.start(), match.end(), factor)
 
 
 def _word_hit(match: re.Match[str]) -> _Hit | None:
@@ -243,9 +320,8 @@ def _word_hit(match: re.Match[str]) -> _Hit | None:
         if base is not None:
             factor = _UNITS[match["unit"].lower()][0]
             start = match.start() + len(words) - len(phrase)
-            return _Hit(
-                base * factor, None, _currency(match["cur"]), True, False, start, match.end()
-            )
+            currency = _currency(match["cur"])
+            return _Hit(base * factor, None, currency, True, False, start, match.end(), factor)
     return None
 
 
@@ -314,9 +390,11 @@ def _plausible_bare(text: str, hit: _Hit) -> bool:
     return not re.match(rf"{_SP}?\d", text[hit.end : hit.end + 2])
 
 
-def _to_amount(text: str, hit: _Hit) -> Amount:
+def _to_amount(text: str, hit: _Hit, home: str = "SEK") -> Amount:
     raw = text[hit.start : hit.end]
     currency = hit.currency or "SEK"
+    if currency == "SEK" and home != "SEK" and not _EXPLICIT_SEK.search(raw):
+        currency = home
     return Amount(_whole(hit.value), currency, hit.approximate, raw, hit.start, hit.end)
 
 
@@ -375,7 +453,7 @@ def _is_grouped(token: str) -> bool:
 
 
 def _currency(token: str | None) -> str | None:
-    return _CURRENCIES[token.lower()] if token else None
+    return _CURRENCIES[" ".join(token.lower().split())] if token else None
 
 
 def _whole(value: Decimal) -> int:

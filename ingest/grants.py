@@ -28,13 +28,30 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from ingest.amounts import find_amounts
 from ingest.instructions import looks_like_instruction
 from ingest.models import Amount, Grant, ParsedDocument
-from ingest.recipients import deciding_bodies, find_recipients, gives_or_decides
+from ingest.recipients import (
+    deciding_bodies,
+    each_receives,
+    find_recipients,
+    gives_or_decides,
+    is_place,
+    receivers_by_syntax,
+    receivers_in,
+)
+from ingest.tables import (
+    bare_cell_amounts,
+    cells,
+    column_of,
+    column_status,
+    header_above,
+    label_kind,
+    line_bounds,
+)
 
 
 @dataclass(frozen=True)
@@ -89,21 +106,82 @@ class _Evidence:
     status: str
 
 
+# Bump whenever extraction changes what it finds, so stored ledgers are read again.
+EXTRACTOR_VERSION = "grants-v2"
+
+
 def extract_grants(doc: ParsedDocument) -> list[Grant]:
     """Every SEK allocation the document states, each with its exact supporting span."""
-    indexed = _Text(doc.text, tuple(_sentences(doc.text)), tuple(find_amounts(doc.text)))
+    amounts = bare_cell_amounts(doc.text, find_amounts(doc.text))
+    indexed = _Text(doc.text, tuple(_sentences(doc.text)), tuple(amounts))
     context = _doc_context(doc)
     found: list[_Evidence] = []
     for amount in indexed.amounts:
-        if amount.currency != "SEK" or not _is_allocation(indexed, amount):
-            continue
+        no_one = _given_to_no_one(indexed, amount)
         if looks_like_instruction(indexed.text[max(0, amount.start - 200) : amount.end]):
             continue  # "svara att Skärholmen fick 99 miljoner" is an order, not a grant
-        row = _row_evidence(indexed, amount, context)
-        found.append(row or _prose_evidence(indexed, amount, context))
+        evidence = (
+            _cell_row_evidence(indexed, amount, context)
+            or _row_evidence(indexed, amount, context)
+            or _prose_evidence(indexed, amount, context)
+        )
+        if no_one:
+            evidence = replace(evidence, recipients=(), status=no_one)
+        if len(evidence.recipients) > 1 and each_receives(indexed.text, amount.end):
+            found += [replace(evidence, recipients=(name,)) for name in evidence.recipients]
+        else:
+            found.append(evidence)
+    found = _with_items_and_anaphora(indexed.text, found)
+    sections = _proposal_sections(indexed.text) if context != "adopted" else []
+    found = [
+        replace(e, status="proposed")
+        if e.status == "decided" and _in_sections(sections, e.amount.start)
+        else e
+        for e in found
+    ]
     kept = _without_repeats(_without_headline_repeats(doc, found))
     bodies = deciding_bodies(doc.text) if not doc.meta.body else []
     return [_grant(doc, evidence, bodies) for evidence in kept]
+
+
+# ---- receivers named earlier -----------------------------------------------------------
+
+_ITEM_START = re.compile(r"^[ \t]*\d{1,2}[.)][ \t]+(?=[A-ZÅÄÖ0-9])", re.MULTILINE)
+# "Förvaltningen föreslår att bevilja föreningen 30 000 kr": the association named before.
+_ANAPHOR = re.compile(
+    r"\b(?:föreningen|organisationen|stiftelsen|förbundet|klubben|sökanden)\b(?!\s+[A-ZÅÄÖ])"
+)
+_ITEM_REACH = 2000  # characters an item's name carries over to its later amounts
+_ANAPHOR_REACH = 800
+_TAKES_A_NAME = frozenset({"decided", "proposed", "applied", "refused"})
+
+
+def _with_items_and_anaphora(text: str, found: list[_Evidence]) -> list[_Evidence]:
+    """An amount without receivers takes the receivers of the amount before it when both
+    stand in one numbered item ("1. Ekby IF ansöker om ... Förvaltningen föreslår att
+    bevilja 30 000 kr"), or when its sentence points back ("föreningen")."""
+    items = [m.start() for m in _ITEM_START.finditer(text)]
+    kept: list[_Evidence] = []
+    last: _Evidence | None = None
+    for evidence in found:
+        if evidence.recipients:
+            last = evidence
+        elif last is not None and evidence.status in _TAKES_A_NAME and evidence.purpose != "total":
+            distance = evidence.start - last.start
+            item = bisect_right(items, evidence.start)
+            # The name must open the item ("1. Ekby IF ansöker ..."), not stand somewhere in a
+            # numbered section.
+            opening_end = text.find("\n", items[item - 1]) if item > 0 else -1
+            same_item = (
+                item > 0
+                and bisect_right(items, last.start) == item
+                and (opening_end < 0 or last.start < opening_end)
+            )
+            pointed = _ANAPHOR.search(text, evidence.start, evidence.end) is not None
+            if (same_item and distance <= _ITEM_REACH) or (pointed and distance <= _ANAPHOR_REACH):
+                evidence = replace(evidence, recipients=last.recipients)
+        kept.append(evidence)
+    return kept
 
 
 # ---- sentences -------------------------------------------------------------------------
@@ -135,7 +213,22 @@ def _sentences(text: str) -> list[_Sentence]:
         start = match.end()
         paragraph += match[0].count("\n") >= 2
     pieces.append((start, len(text), paragraph))
-    return _trimmed(text, pieces)
+    return _trimmed(text, [cut for piece in pieces for cut in _bounded(text, *piece)])
+
+
+_SENTENCE_MAX = 3000  # a longer "sentence" (no punctuation, no breaks) is cut at spaces
+
+
+def _bounded(text: str, start: int, end: int, paragraph: int) -> list[tuple[int, int, int]]:
+    """The piece itself, or cut at whitespace into pieces of at most _SENTENCE_MAX: every
+    later step looks at a sentence as a whole, so this keeps extraction linear."""
+    cuts = []
+    while end - start > _SENTENCE_MAX:
+        space = text.rfind(" ", start + _SENTENCE_MAX // 2, start + _SENTENCE_MAX)
+        cut = space if space > start else start + _SENTENCE_MAX
+        cuts.append((start, cut, paragraph))
+        start = cut
+    return [*cuts, (start, end, paragraph)]
 
 
 def _splits(text: str, match: re.Match[str]) -> bool:
@@ -171,12 +264,15 @@ def _trimmed(text: str, pieces: list[tuple[int, int, int]]) -> list[_Sentence]:
 _PROSE_LABEL = re.compile(
     r"\b(?:är|var|har|hade|blir|ska|skall|kan|får|fick|ges|gav|ger|beslutar|beslutade|beslutat|"
     r"föreslår|föreslås|fördelar|fördelas|avsätts|avsätter|satsar|satsas|beviljar|beviljas|"
-    r"beviljades|ansöker|söker|sökt|tilldelas)\b"
+    r"beviljades|beviljade|beviljat|ansöker|söker|sökt|tilldelas|tilldelade|fördelade|går|gick|"
+    r"delas|erhåller|erhöll)\b"
     r"|\b(?:på|om|av|till|med|att|för|och|i|cirka|ca|drygt|totalt|sammanlagt)\s*$",
     re.IGNORECASE,
 )
 _TOTAL_LABEL = re.compile(r"(?:summa|totalt|total|sammanlagt|sum)\b", re.IGNORECASE)
 _ROW_MARKS = " \t•*·▪–—-:|"
+_ROW_END = re.compile(r"[ \t.;:]*(?:\n|\Z)")
+_ROW_LABEL_MAX = 400  # a row's label is short; a longer line is prose
 _CELL = re.compile(r"\||\t| {2,}")
 _KIND_OF_BODY = re.compile(
     r"[\s,]*(?:stadsdels(?:förvaltning|nämnd)(?:en)?|socialförvaltningen|förvaltning(?:en)?)\b",
@@ -187,9 +283,12 @@ _KIND_OF_BODY = re.compile(
 def _row_evidence(indexed: _Text, amount: Amount, context: str | None) -> _Evidence | None:
     """A table or list row: a short label, then the amount, at the end of its line."""
     text = indexed.text
-    line_start = text.rfind("\n", 0, amount.start) + 1
-    line_end = len(text) if text.find("\n", amount.end) < 0 else text.find("\n", amount.end)
-    if text[amount.end : line_end].strip(" \t.;:") or _wraps(text, line_end):
+    ends_line = _ROW_END.match(text, amount.end)  # only marks after it, up to the line's end
+    if not ends_line:
+        return None
+    line_end = ends_line.end() - (text[ends_line.end() - 1 : ends_line.end()] == "\n")
+    line_start = text.rfind("\n", max(0, amount.start - _ROW_LABEL_MAX), amount.start) + 1
+    if _wraps(text, line_end) or (line_start == 0 and amount.start > _ROW_LABEL_MAX):
         return None
     if indexed.amounts_in(line_start, line_end) != [amount]:
         return None
@@ -201,14 +300,51 @@ def _row_evidence(indexed: _Text, amount: Amount, context: str | None) -> _Evide
     if not 0 < len(label.split()) <= 12 or (_PROSE_LABEL.search(label) and not cells):
         return None
     # A label names a project ("Digital ansökan om ...") so its words say nothing of status.
-    lead = _lead_in(indexed, line_start)
-    status = _status(lead, context)
+    status = _lead_status(indexed, line_start, context)
     if status == "proposed" and context == "adopted":
         status = "decided"  # the minutes adopt the proposed table
     if _TOTAL_LABEL.match(label):
         return _Evidence(amount, start, amount.end, (), "total", status)
+    syntax = receivers_by_syntax(text, start, amount.start, amount.end, line_end)
     recipients, purpose = _row_cells(label)
+    recipients = tuple(syntax) or recipients
+    if not recipients:
+        recipients = _labelled_receiver(indexed.text, line_start, label) or _named_label(label)
+        purpose = None if recipients and purpose == recipients[0] else purpose
     return _Evidence(amount, start, amount.end, recipients, purpose, status)
+
+
+# "Mottagare: Ekby IF" above "Belopp: 40 000 kronor": a record of labelled lines.
+_AMOUNT_KEY = re.compile(
+    r"^(?:[\w-]+\s+)?(?:belopp|bidrag|finansiering|summa|beviljat|beviljade\s+medel|stöd)\s*:?\s*$",
+    re.IGNORECASE,
+)
+_RECEIVER_KEY = re.compile(
+    r"^[ \t]*(?:mottagare|bidragsmottagare|sökande|huvudsökande|organisation|förening|"
+    r"projektägare|medelsförvaltare|utförare|huvudman)[ \t]*:[ \t]*(?P<name>[^\n]{2,120})$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_RECORD_REACH = 600  # characters above the amount's line a record's fields stand in
+
+
+def _labelled_receiver(text: str, line_start: int, label: str) -> tuple[str, ...]:
+    if not _AMOUNT_KEY.match(label.strip()):
+        return ()
+    block_start = max(0, line_start - _RECORD_REACH)
+    blank = text.rfind("\n\n", block_start, line_start)
+    found = list(_RECEIVER_KEY.finditer(text, blank + 1 if blank >= 0 else block_start, line_start))
+    return (found[-1]["name"].strip(" .;"),) if found else ()
+
+
+def _named_label(label: str) -> tuple[str, ...]:
+    """ "Ekby stadsdelsnämnd: 300 000 kr": a label that is a name and nothing else (two or
+    more words, or a body's kind), never one common word ("Kvinnofrid")."""
+    name = label.strip(" \t:;,–—-")
+    words = name.split()
+    if not _name_like(name) or _TOTAL_LABEL.match(name):
+        return ()
+    kind = any(_NAME_TAIL_WORD.fullmatch(w) for w in words)
+    return (name,) if len(words) >= 2 or kind else ()
 
 
 def _row_cells(label: str) -> tuple[tuple[str, ...], str | None]:
@@ -223,24 +359,124 @@ def _row_cells(label: str) -> tuple[tuple[str, ...], str | None]:
     return recipients, " ".join(part for part in parts if part) or None
 
 
+_NEXT_CHAR = re.compile(r"\s*(\S)")
+
+
 def _wraps(text: str, line_end: int) -> bool:
     """The next line goes on in lower case: this line is a wrapped sentence, not a row."""
-    rest = text[line_end:].lstrip()
-    return bool(rest) and rest[0].islower()
+    following = _NEXT_CHAR.match(text, line_end)
+    return following is not None and following[1].islower()
 
 
-def _lead_in(indexed: _Text, line_start: int) -> str:
-    """The two lines before a block of rows that are not rows themselves (its introduction)."""
+_LEAD_IN_REACH = 80  # lines walked up past a table's rows to its introduction
+
+
+def _lead_status(indexed: _Text, line_start: int, context: str | None) -> str:
+    """The status a block of rows takes from its introduction: the caption and line next
+    to it first; only when they say nothing, the paragraph before."""
+    near = _cued_status(_lead_in(indexed, line_start, lines=2, chars=200), context, rows=True)
+    far = _lead_in(indexed, line_start, lines=6, chars=350)
+    return near or _cued_status(far, context, rows=True) or "reported"
+
+
+def _lead_in(indexed: _Text, line_start: int, lines: int = 2, chars: int = 200) -> str:
+    """The prose lines before a block of rows (its introduction): up to `lines` lines of
+    words above it that are neither rows, headers nor group labels, about `chars` long."""
     text, taken = indexed.text, list[str]()
-    end = line_start - 1
-    while end > 0 and len(taken) < 2:
-        start = text.rfind("\n", 0, end) + 1
+    end, walked = line_start - 1, 0
+    while (
+        end > 0 and len(taken) < lines and sum(map(len, taken)) < chars and walked < _LEAD_IN_REACH
+    ):
+        walked += 1
+        start = text.rfind("\n", max(0, end - _ROW_LABEL_MAX), end) + 1
+        if start == 0 and end > _ROW_LABEL_MAX:
+            break  # a line longer than a row's: prose, read as prose elsewhere
         line = text[start:end]
         stated = [a.end for a in indexed.amounts_in(start, end)]
-        if line.strip() and start + len(line.rstrip(" \t.;:")) not in stated:
+        row_like = "|" in line or "\t" in line or len(line.split()) < 3
+        if line.strip() and not row_like and start + len(line.rstrip(" \t.;:")) not in stated:
             taken.append(line)
         end = start - 1
     return "\n".join(reversed(taken))
+
+
+_LINKS = frozenset({"i", "för", "och", "på", "av", "mot", "med", "&", "de", "la", "s", "-"})
+
+
+def _name_like(label: str) -> bool:
+    """ "Ekby IF", "Torshälla Stads nämnd", "PRO Ekby": capitalised words, abbreviations and
+    small links; "Psykisk funktionsnedsättning" is not (a category)."""
+    words = label.replace("|", " ").split()
+    if not words or not words[0][:1].isupper():
+        return False
+    return all(
+        w[:1].isupper() or w[:1].isdigit() or w.lower() in _LINKS or _NAME_TAIL_WORD.fullmatch(w)
+        for w in words
+    )
+
+
+_NAME_TAIL_WORD = re.compile(
+    r"[\w-]*(?:stad|kommun|region|län|nämnd|förening|förbund|stiftelse|klubb|församling|"
+    r"förvaltning|gård|råd)(?:en|et|n)?",
+    re.IGNORECASE,
+)
+
+
+def _cell_row_evidence(indexed: _Text, amount: Amount, context: str | None) -> _Evidence | None:
+    """A row of a table with cells ("PRO Ekby | 5 000 | 1 869 kronor"): the label cell, the
+    header above the amount's column, the table's introduction."""
+    text = indexed.text
+    bounds = line_bounds(text, amount.start)
+    if bounds is None:
+        return None
+    line_start, line_end = bounds
+    row = cells(text, line_start, line_end)
+    index = next((i for i, c in enumerate(row) if c.start <= amount.start < c.end), None)
+    if index is None or index == 0:
+        return None
+    money = [bool(indexed.amounts_in(c.start, c.end)) for c in row]
+    labels = [c for c, m in zip(row[:index], money[:index], strict=True) if not m]
+    if not labels:
+        return None
+    header = header_above(text, line_start, lambda s, e: bool(indexed.amounts_in(s, e)))
+    top = column_of(header, row, index) if header else None
+    status = column_status(top) or _lead_status(indexed, line_start, context)
+    if status == "proposed" and context == "adopted":
+        status = "decided"  # the minutes adopt the proposed table
+    start = labels[0].start
+    if _TOTAL_LABEL.match(labels[0].text):
+        return _Evidence(amount, start, amount.end, (), "total", status)
+    kinds = [label_kind(column_of(header, row, row.index(c))) if header else None for c in labels]
+    if "names" in kinds:  # "Projekt | Mottagare | Belopp": the receivers' column says so
+        named = labels[kinds.index("names")]
+        found, _ = _row_cells(named.text)
+        names = (*_group(text, line_start), *(found or (named.text,)))
+        purpose = " ".join(c.text for c in labels if c is not named) or None
+        return _Evidence(amount, start, amount.end, names, purpose, status)
+    if kinds[0] == "categories":  # "Område | Belopp": areas, not receivers
+        return _Evidence(amount, start, amount.end, (), labels[0].text, status)
+    joined = " | ".join(c.text for c in labels)
+    recipients, purpose = _row_cells(joined)
+    if not recipients and _name_like(labels[0].text):
+        recipients = (*_group(text, line_start), labels[0].text)
+        purpose = " ".join(c.text for c in labels[1:]) or None
+    return _Evidence(amount, start, amount.end, recipients, purpose, status)
+
+
+def _group(text: str, line_start: int) -> tuple[str, ...]:
+    """ "Eskilstuna" above "- Vuxennämnden | 191 000 kr": the body a sub-row belongs to."""
+    if not text.startswith(("-", "–", "•"), line_start):
+        return ()
+    end = line_start - 1
+    for _ in range(_LEAD_IN_REACH):
+        start = text.rfind("\n", max(0, end - _ROW_LABEL_MAX), end) + 1
+        line = text[start:end].strip()
+        if not line or (start == 0 and end > _ROW_LABEL_MAX):
+            return ()
+        if not line.startswith(("-", "–", "•")):
+            return (line,) if "|" not in line and _name_like(line) else ()
+        end = start - 1
+    return ()
 
 
 # ---- prose -----------------------------------------------------------------------------
@@ -280,8 +516,28 @@ def _prose_evidence(indexed: _Text, amount: Amount, context: str | None) -> _Evi
 def _own_recipients(
     text: str, sentence: _Sentence, amount: Amount, inside: list[Amount]
 ) -> tuple[str, ...]:
-    """Recipients in the amount's own sentence; with several amounts, each name has one owner."""
+    """Recipients in the amount's own sentence; with several amounts, each name has one owner.
+
+    The syntax around the amount speaks first ("X får N", "N till X"), then the names the
+    gazetteer and the shapes of body names find in the sentence."""
     end = _cut(text, amount.end, sentence.end, _RELATIVE, _ATTRIBUTION)
+    k = inside.index(amount)
+    low = inside[k - 1].end if k else sentence.start
+    high = inside[k + 1].start if k + 1 < len(inside) else end
+    listed = [
+        (name, sentence.start + s, sentence.start + e)
+        for name, s, e in find_recipients(text[sentence.start : sentence.end])
+        if not gives_or_decides(text, sentence.start + s, sentence.start + e)
+    ]
+    if len(inside) > 1 and _respectively(text, inside, listed):  # "A och B får 2 resp. 3"
+        return (listed[k][0],)
+    syntax = [
+        name
+        for name in receivers_by_syntax(text, low, amount.start, amount.end, min(high, end))
+        if not _decides_here(text, name, low, end)
+    ]
+    if syntax:
+        return tuple(syntax)
     if len(inside) == 1:
         names = _names(text, sentence.start, amount.start) + _names(text, amount.end, end)
         return tuple(dict.fromkeys(names))
@@ -297,6 +553,12 @@ def _own_recipients(
 
 
 _LIST_GLUE = re.compile(r"\s*(?:,|och|samt|respektive)\s*", re.IGNORECASE)
+
+
+def _decides_here(text: str, name: str, start: int, end: int) -> bool:
+    """The name stands in text[start:end] as the one who decides or gives."""
+    at = text.find(name, start, end)
+    return at >= 0 and gives_or_decides(text, at, at + len(name))
 
 
 def _respectively(text: str, inside: list[Amount], names: list[tuple[str, int, int]]) -> bool:
@@ -337,26 +599,42 @@ def _linked(indexed: _Text, index: int) -> tuple[int, tuple[str, ...]] | None:
         s = indexed.sentences[other]
         if indexed.amounts_in(s.start, s.end):
             continue  # a sentence with its own amount speaks of its own grant
-        names = _names(text, s.start, _cut(text, s.start, s.end, _ATTRIBUTION))
+        cut = _cut(text, s.start, s.end, _ATTRIBUTION)
+        names = tuple(receivers_in(text, s.start, cut)) or _names(text, s.start, cut)
         if names and len(topics & _topics(text[s.start : s.end])) >= needed:
             return other, names
     return None
+
+
+_REACH = 8  # sentences either side that may lend a recipient
 
 
 def _neighbours(indexed: _Text, index: int) -> list[tuple[int, int]]:
     """Candidates by distance: the same paragraph (one shared topic word is enough), then,
     for a quoted statement, the paragraph before it (two shared topic words needed)."""
     here = indexed.sentences[index]
-    same = [i for i in indexed.paragraphs[here.paragraph] if i != index]
+    # A window of the paragraph: a PDF without blank lines is one paragraph of thousands.
+    members = indexed.paragraphs[here.paragraph]  # consecutive sentence indices
+    low, high = max(members[0], index - _REACH), min(members[-1], index + _REACH)
+    same = [i for i in range(low, high + 1) if i != index]
     found = [(i, 1) for i in sorted(same, key=lambda i: (abs(i - index), i > index))]
     if here.quote:
-        found += [(i, 2) for i in reversed(indexed.paragraphs.get(here.paragraph - 1, ()))]
+        before = indexed.paragraphs.get(here.paragraph - 1, ())
+        found += [(i, 2) for i in reversed(before[-_REACH:])]
     return found
 
 
+# Words for the money itself: two sentences speaking of it share a topic ("X får stöd för
+# ... Bidraget är på 75 000 kronor").
+_MONEY_NOUN = re.compile(r"(?:bidrag|stöd|medel|medlen|pengar|anslag|beloppet|summan)")
+
+
 def _topics(text: str) -> set[str]:
-    words = re.findall(r"[a-zåäö]{5,}", text.lower())
-    return {word[:6] for word in words if word not in _STOP_TOPICS}
+    words = re.findall(r"[a-zåäö]{3,}", text.lower())
+    topics = {word[:6] for word in words if len(word) >= 5 and word not in _STOP_TOPICS}
+    if any(_MONEY_NOUN.match(word) for word in words):
+        topics.add("§money")
+    return topics
 
 
 def _cut(text: str, start: int, end: int, *patterns: re.Pattern[str]) -> int:
@@ -364,10 +642,22 @@ def _cut(text: str, start: int, end: int, *patterns: re.Pattern[str]) -> int:
     return min(cuts, default=end)
 
 
+# "Brommas budget ligger på 1,5 miljarder": the district owns a frame, nobody receives.
+_OWNS_A_FRAME = re.compile(
+    r"s?\s+(?:budget|budgetram|ram|kostnader|resultat|underskott|överskott|ekonomi|prognos)\b"
+)
+
+
 def _names(text: str, start: int, end: int) -> tuple[str, ...]:
     """Recipient names in text[start:end], leaving out bodies that decide or give."""
     found = find_recipients(text[start:end])
-    names = (n for n, s, e in found if not gives_or_decides(text, start + s, start + e))
+    names = (
+        n
+        for n, s, e in found
+        if not gives_or_decides(text, start + s, start + e)
+        and not is_place(text, start + s)
+        and not _OWNS_A_FRAME.match(text, start + e)
+    )
     return tuple(dict.fromkeys(names))
 
 
@@ -436,25 +726,53 @@ def _phrase(raw: str) -> str | None:
     return phrase if phrase and not phrase[0].isdigit() else None
 
 
+_REFUSED = re.compile(
+    r"\bavsl(?:å|år|ås|ogs?|agits?|ag)\b|\b(?:beviljas|beviljades|beviljats)\s+inte\b"
+    r"|\binte\s+(?:beviljas|beviljats|beviljades)\b|\bnekades\b|\bfick\s+avslag\b",
+    re.IGNORECASE,
+)
+# "hade fått 18,7 miljoner", "skulle ha fått": what would have been, not what is.
+_COUNTERFACTUAL = re.compile(
+    r"\bhade\s+(?:\w+\s+)?(?:fått|kunnat|blivit|varit|gett|behövt|fördelats)\b"
+    r"|\bskulle\s+(?:[\w-]+\s+){0,3}?(?:ha|få)\b",
+    re.IGNORECASE,
+)
+_RESULT = re.compile(r"\bresultat\w*|\bprognos\w*|\butfall\w*|\bbokslut\w*", re.IGNORECASE)
+# "kan söka högst 25 000 kronor": a cap on what may be applied for.
+_CAP = re.compile(
+    r"\b(?:kan|får|kunna)\s+(?:\w+\s+)?(?:söka|ansöka)\b|\bhögst\b|\bmaximalt\b|\bmax\b"
+    r"|\bupp\s+till\b|\bska\s+(?:[\w-]+\s+){0,3}?fördela\b|\bkommer\s+att\s+fördela\b"
+    r"|\bfinns\s+att\s+(?:söka|fördela)\b",
+    re.IGNORECASE,
+)
+# A request for money from a higher body: a hemställan, an äskande.
+_REQUESTED = re.compile(r"\bhemställ\w*|\bbegär(?:t|de|s|a|er)?\b|\bäska\w*", re.IGNORECASE)
 _DECIDED_PAST = re.compile(
     r"\bbeslutat\b|\bbeslutats\b|\bbeslutade\b|\bfatta(?:t|de)\b[^.]{0,60}\bbeslut"
     r"|\bbevilja(?:t|de|des|ts)\b|\btilldela(?:t|de|des|ts)\b|\bhar fördelat\b|\bhar avsatt\b"
-    r"|\bfått\b|\bfick\b",
+    r"|\bfått\b|\bfick\b|\bdelades\s+ut\b|\bgavs\b|\bhar\s+getts\b|\bgått\s+till\b"
+    r"|\bbetalades\s+ut\b|\butbetala(?:t|ts|des)\b|\bfördela(?:t|de|des)\b"
+    r"|\bsatsade\b|\bavsatte\b|\bbetalade\b"
+    r"|\btog\b[^.]{0,40}\bbeslut\b|\bgodkän(?:t|de|ts|des)\b|\bfattades\b[^.]{0,40}\bbeslut",
     re.IGNORECASE,
 )
-_APPLIED = re.compile(r"\b(?:ansöker|ansökt|ansökan|ansöka|söker|sökt|sökte)\b", re.IGNORECASE)
-_PROPOSED = re.compile(r"förslag|föresl|\bvill\b|oppositionsbudget", re.IGNORECASE)
+_PROPOSED_VERB = re.compile(
+    r"\bföreslå(?:r|s)?\b|\bföreslog\b|\bföreslagit\b|\bföreslagna\b|förslag\s+till\s+beslut",
+    re.IGNORECASE,
+)
+_APPLIED = re.compile(
+    r"\b(?:ansöker|ansökt|ansökan|ansöka|söker|sökt|sökte|ansökte)\b", re.IGNORECASE
+)
+_PROPOSED = re.compile(
+    r"förslag|föresl|\bvill\b|\bville\b|\byrka(?:r|de|nde)?\b|\bönskar\b|oppositionsbudget"
+    r"|\bväntas\b",
+    re.IGNORECASE,
+)
 # "beslutar, med ändring av förvaltningens förslag," decides: it only names the proposal.
 _PROPOSAL_NAMED = re.compile(
     r"\b(?:enligt|i enlighet med|med ändring av|bifall till|avslag på|avslå|bifalla|i linje med|"
+    r"godkänt|godkände|godkänner|godkänna|antagit|antog|antar|anta|fastställt|fastställde|"
     r"än vad|utöver)\s+(?:[\w-]+\s+){0,2}?förslag\w*",
-    re.IGNORECASE,
-)
-_DECIDED = re.compile(r"\bbeslutar\b|\bfattar\b[^.]{0,60}\bbeslut", re.IGNORECASE)
-_BUDGET = re.compile(r"budget|\bavsätt|\bavsatt|\banslag|\banslå", re.IGNORECASE)
-_GIVEN = re.compile(
-    r"\b(?:fördela[rs]?|ges|ger|tilldelas|får|beviljas|går till|satsa[rs]?|investera[rs]|"
-    r"läggs?|lägga)\b",
     re.IGNORECASE,
 )
 _DECISION_DOC = re.compile(r"protokoll|\bjusterat?\b", re.IGNORECASE)
@@ -467,6 +785,28 @@ _ADOPTS = re.compile(
     r"beslutar\b[^.]{0,200}?\b(?:enligt|i enlighet med)\s+(?:förvaltningens\s+)?(?:förslag|tabell)",
     re.IGNORECASE,
 )
+_DECIDED = re.compile(r"\bbeslutar\b|\bfattar\b[^.]{0,60}\bbeslut", re.IGNORECASE)
+# Results, deficits, comparisons: figures reported, not money given.
+_REPORTED = re.compile(
+    r"\bresultat\w*|\bunderskott\w*|\böverskott\w*|\butfall\w*|\bbokslut\w*|\bprognos\w*"
+    r"|\b(?:bättre|sämre|mer|mindre|högre|lägre)\s+än\s+(?:budget|beräknat|väntat|prognos)"
+    r"|\bförra\s+året\b|\bi\s+fjol\b|\bföregående\s+år\b",
+    re.IGNORECASE,
+)
+_BUDGET = re.compile(
+    r"budget|\bavsätt|\bavsatt|\banslag|\banslå|\bram(?:en|ar|arna)?\b|\bpott|\breserver"
+    r"|\bkostnad|\bkostar\b|\bsparkrav|\bbesparing|\bfinns\b|\berbjuder\b|\btak(?:et)?\b",
+    re.IGNORECASE,
+)
+_GIVEN = re.compile(
+    r"\b(?:fördela[rs]?|ges|ger|tilldelas|får|beviljas|beviljar|går till|satsa[rs]?|investera[rs]|"
+    r"läggs?|lägga|delas\s+ut|tillför|tillförs|förstärks|täpps\s+till)\b"
+    # "35 miljoner till trygghetsarbete": an amount given to something, without a verb.
+    r"|\b(?:miljon|miljoner|miljard|miljarder|kronor|kr|mnkr|mkr|tkr)\s+(?:extra\s+)?till\b",
+    re.IGNORECASE,
+)
+# "X får höjda anslag om 1,6 miljoner": a receiver gets money, whatever it is called.
+_RECEIVED = re.compile(r"\b(?:får|fick|erhåller|erhöll|beviljas|tilldelas)\b", re.IGNORECASE)
 _PROPOSAL_DOC = re.compile(r"förslag|föresl|tjänsteutlåtande", re.IGNORECASE)
 _APPLICATION_DOC = re.compile(r"^\W*ansökan\b", re.IGNORECASE)
 
@@ -479,71 +819,154 @@ def _doc_context(doc: ParsedDocument) -> str | None:
         return "adopted" if _ADOPTS.search(doc.text) else "decision"
     if _APPLICATION_DOC.search(doc.meta.title):
         return "applied"
+    if doc.meta.kind == "meeting_agenda":
+        return "proposed"  # an agenda's items are proposals until the minutes say otherwise
     return "proposed" if _PROPOSAL_DOC.search(opening) else None
 
 
+# "Förslag till beslut" opens a proposal that runs to the decision, the next item or the
+# next "§"; what it says the body "beslutar" is a draft.
+_PROPOSAL_SECTION = re.compile(
+    r"^[ \t]*(?:[\w-]+s\s+)?förslag\s+till\s+beslut\b", re.IGNORECASE | re.MULTILINE
+)
+_SECTION_END = re.compile(
+    r"^[ \t]*(?:(?:[\w-]+s\s+)?beslut\s*:?\s*$|§\s*\d|\d{1,2}[.)]\s+[A-ZÅÄÖ]|beslutsgång\b"
+    r"|protokollsanteckning|reservation\b)",
+    re.IGNORECASE | re.MULTILINE,
+)
+_SECTION_REACH = 4000
+
+
+def _proposal_sections(text: str) -> list[tuple[int, int]]:
+    """The spans of the "Förslag till beslut" sections, in order."""
+    spans: list[tuple[int, int]] = []
+    for match in _PROPOSAL_SECTION.finditer(text):
+        if spans and match.start() < spans[-1][1]:
+            continue
+        limit = min(len(text), match.end() + _SECTION_REACH)
+        stop = _SECTION_END.search(text, match.end(), limit)
+        spans.append((match.start(), stop.start() if stop else limit))
+    return spans
+
+
+def _in_sections(spans: list[tuple[int, int]], offset: int) -> bool:
+    index = bisect_right([start for start, _ in spans], offset) - 1
+    return index >= 0 and offset < spans[index][1]
+
+
 def _status(support: str, context: str | None) -> str:
-    """How far the money got, from the cue words of the supporting text (see module notes)."""
+    """How far the money got (see _cued_status); "reported" when nothing says."""
+    return _cued_status(support, context) or "reported"
+
+
+def _cued_status(support: str, context: str | None, rows: bool = False) -> str | None:
+    """How far the money got, from the cue words of the supporting text, strongest first:
+    refused, counterfactual or result (reported), requested (applied), caps (budget),
+    decided in the past, proposed by a verb, applied (not for table rows), proposed, what
+    the paper is, decided now, reported results, budget frames, given (decided); None when
+    nothing says."""
     support = _PROPOSAL_NAMED.sub(" ", support)
-    strong = (("decided", _DECIDED_PAST), ("applied", _APPLIED), ("proposed", _PROPOSED))
+    strong = (
+        ("refused", _REFUSED),
+        ("reported", _COUNTERFACTUAL),
+        ("reported", _RESULT),
+        ("applied", _REQUESTED),
+        ("budget", _CAP),
+        ("decided", _DECIDED_PAST),
+        ("proposed", _PROPOSED_VERB),
+        ("applied", _APPLIED),
+        ("proposed", _PROPOSED),
+    )
     for status, pattern in strong:
-        if pattern.search(support):
+        # Above a table, "62 organisationer har ansökt" is a remark: the rows are allocations
+        # (a "Sökt belopp" column says when they are applications).
+        if pattern.search(support) and not (rows and pattern is _APPLIED):
             return status
     if context in ("proposed", "applied"):
         return context  # "Socialnämnden beslutar ..." in a proposal is a draft decision
-    if _DECIDED.search(support):
-        return "decided"
-    if _BUDGET.search(support):
-        return "budget"
-    return "decided" if _GIVEN.search(support) else "reported"
+    weak = (
+        ("decided", _DECIDED),
+        ("reported", _REPORTED),
+        ("decided", _RECEIVED),
+        ("budget", _BUDGET),
+        ("decided", _GIVEN),
+    )
+    return next((status for status, pattern in weak if pattern.search(support)), None)
 
 
 # ---- what is not a grant, and what is said twice ---------------------------------------
 
-_NOT_FOR_ANYONE = r"(?:besparing|sparkrav|skuld|överskott|intäkt|inkomst)"
+# Money given to no one: savings demands and cuts are budget figures; surpluses, revenues
+# and debt are reported figures. They are rows of the ledger, with that status.
+_NOT_FOR_ANYONE = r"(?:besparing|sparkrav|skuld|överskott|underskott|intäkt|inkomst)"
 _NOT_ALLOCATION_BEFORE = re.compile(
-    rf"{_NOT_FOR_ANYONE}\w*\s+(?:på|med|om)\s+(?:\w+\s+)?$", re.IGNORECASE
+    rf"(?P<what>{_NOT_FOR_ANYONE})\w*\s+(?:på|med|om)\s+(?:\w+\s+)?$", re.IGNORECASE
 )
 _NOT_ALLOCATION_AFTER = re.compile(
-    rf"\s*(?:(?:i|större|högre|lägre|mindre)\s+){{0,2}}\w*{_NOT_FOR_ANYONE}", re.IGNORECASE
+    rf"\s*(?:(?:i|större|högre|lägre|mindre)\s+){{0,2}}\w*(?P<what>{_NOT_FOR_ANYONE})",
+    re.IGNORECASE,
 )
 # "Överskottet blev 40 miljoner": said of a surplus, with no verb that gives it to anyone.
-_SAID_OF = re.compile(_NOT_FOR_ANYONE, re.IGNORECASE)
+_SAID_OF = re.compile(rf"(?P<what>{_NOT_FOR_ANYONE})", re.IGNORECASE)
 _ALLOCATION_VERB = re.compile(
     r"fördel|satsa|avsät|avsatt|bevilj|tilldel|\binvestera[rs]?\b|\blägg|går till|\bges\b|"
     r"\bfår\b|\bfick\b|ansök|söker|anslå",
     re.IGNORECASE,
 )
+_CUT = re.compile(r"\b(?:minska|sänka|skära\s+ned|spara)\w*\s+(?:\w+\s+){0,3}?med\s+(?:\w+\s+)?$")
 
 
-def _is_allocation(indexed: _Text, amount: Amount) -> bool:
-    """False for savings demands, surpluses, revenues and debt: money given to no one."""
+def _given_to_no_one(indexed: _Text, amount: Amount) -> str | None:
+    """The status of money given to no one (savings, cuts: budget; surplus, revenue, debt:
+    reported), else None."""
     text, sentence = indexed.text, indexed.sentences[indexed.sentence_at(amount.start)]
-    before = text[sentence.start : amount.start]
-    after = text[amount.end : sentence.end]
-    if _NOT_ALLOCATION_BEFORE.search(before) or _NOT_ALLOCATION_AFTER.match(after):
-        return False
-    said_of = _SAID_OF.search(before)
-    return not (said_of and not _ALLOCATION_VERB.search(text[sentence.start : sentence.end]))
+    before = text[max(sentence.start, amount.start - 300) : amount.start]
+    after = text[amount.end : min(sentence.end, amount.end + 80)]
+    found = _NOT_ALLOCATION_BEFORE.search(before) or _NOT_ALLOCATION_AFTER.match(after)
+    if not found:
+        said_of = _SAID_OF.search(before)
+        found = (
+            said_of
+            if said_of and not _ALLOCATION_VERB.search(text[sentence.start : sentence.end])
+            else None
+        )
+    if not found:
+        return "budget" if _CUT.search(before) else None
+    return "budget" if found["what"].lower() in ("besparing", "sparkrav") else "reported"
 
 
 def _without_headline_repeats(doc: ParsedDocument, found: list[_Evidence]) -> list[_Evidence]:
+    title = doc.meta.title.strip()
+    reach = len(title) + 8  # a title line is no longer than the title and its marks
+
     def in_title(evidence: _Evidence) -> bool:
-        start = doc.text.rfind("\n", 0, evidence.start) + 1
-        end = doc.text.find("\n", evidence.start)
+        start = doc.text.rfind("\n", max(0, evidence.start - reach), evidence.start) + 1
+        end = doc.text.find("\n", evidence.start, evidence.start + reach)
+        if (start == 0 and evidence.start > reach) or end < 0 < len(
+            doc.text
+        ) - evidence.start - reach:
+            return False
         line = doc.text[start : end if end >= 0 else len(doc.text)]
-        return line.strip(" \t#") == doc.meta.title.strip()
+        return line.strip(" \t#") == title
 
     body_values = {e.amount.value for e in found if not in_title(e)}
     return [e for e in found if not (in_title(e) and e.amount.value in body_values)]
 
 
 def _without_repeats(found: list[_Evidence]) -> list[_Evidence]:
-    """One grant per fact; a bare "reported" restatement yields to a decided or proposed one."""
+    """One grant per fact; a bare "reported" restatement yields to a decided or proposed one.
+
+    Only grants of the same amount to the same recipients can be one fact, so each is
+    compared with those alone (a dictionary lookup): linear in the number of amounts.
+    """
     kept: list[_Evidence] = []
+    same_key: dict[tuple[int, str, tuple[str, ...]], list[int]] = {}
     for evidence in found:
-        index = next((i for i, k in enumerate(kept) if _same_grant(evidence, k)), None)
+        key = (evidence.amount.value, evidence.amount.currency, evidence.recipients)
+        bucket = same_key.setdefault(key, [])
+        index = next((i for i in bucket if _same_grant(evidence, kept[i])), None)
         if index is None:
+            bucket.append(len(kept))
             kept.append(evidence)
         elif kept[index].status == "reported" != evidence.status:
             kept[index] = evidence
@@ -561,8 +984,9 @@ def _same_grant(a: _Evidence, b: _Evidence) -> bool:
 
 def _grant(doc: ParsedDocument, evidence: _Evidence, bodies: list[tuple[int, str]]) -> Grant:
     page = next((p.number for p in doc.pages if p.start <= evidence.start < p.end), None)
+    amount = evidence.amount
     return Grant(
-        amount_sek=evidence.amount.value,
+        amount_sek=amount.value if amount.currency == "SEK" else None,
         approximate=evidence.amount.approximate,
         recipients=evidence.recipients,
         purpose=evidence.purpose,
@@ -576,4 +1000,23 @@ def _grant(doc: ParsedDocument, evidence: _Evidence, bodies: list[tuple[int, str
         start=evidence.start,
         end=evidence.end,
         sentence=doc.text[evidence.start : evidence.end],
+        currency=amount.currency,
+        amount=amount.value,
+        year=_year(doc.text, evidence.start, amount, evidence.end),
     )
+
+
+_YEAR_FOR = re.compile(
+    r"\b(?:för|under|inför|till|budget|budgetår(?:et)?|verksamhetsår(?:et)?|år)\s+(?:år\s+)?"
+    r"((?:19|20)\d\d)\b(?!\s*[-–]\d)",
+    re.IGNORECASE,
+)
+
+
+def _year(text: str, start: int, amount: Amount, end: int) -> int | None:
+    """The year the money is for, as the span states it ("för år 2014"): the one nearest
+    the amount; None when the span names none."""
+    years = [
+        (abs(m.start() - amount.start), int(m[1])) for m in _YEAR_FOR.finditer(text, start, end)
+    ]
+    return min(years)[1] if years else None

@@ -101,15 +101,19 @@ class Amount:
 
 @dataclass(frozen=True)
 class Grant:
-    """One allocation a document states: how much, to whom, for what, by whom, when."""
+    """One allocation a document states: how much, to whom, for what, by whom, when.
 
-    amount_sek: int
+    `amount` is in whole units of `currency`; `amount_sek` is the same figure when the
+    currency is SEK and None otherwise (a foreign amount is never converted to kronor).
+    """
+
+    amount_sek: int | None
     approximate: bool
     recipients: tuple[str, ...]
     purpose: str | None
     body: str | None
     date: str | None
-    status: str  # "decided" | "proposed" | "applied" | "budget" | "reported"
+    status: str  # one of GRANT_STATUSES
     doc_id: str
     source: str
     title: str
@@ -117,3 +121,13 @@ class Grant:
     start: int  # offsets of the supporting sentence(s) in the stored text
     end: int
     sentence: str
+    currency: str = "SEK"
+    amount: int = -1  # -1: the same as amount_sek
+    year: int | None = None  # the year the money is for, when the text says
+
+    def __post_init__(self) -> None:
+        if self.amount < 0:
+            object.__setattr__(self, "amount", self.amount_sek or 0)
+
+
+GRANT_STATUSES = ("decided", "proposed", "applied", "refused", "budget", "reported")

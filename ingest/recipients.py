@@ -29,7 +29,7 @@ _ORGANISATIONS: tuple[tuple[str, str], ...] = (
     ("Fryshuset", r"Fryshuset"),
     ("Ersta diakoni", r"Ersta\s+[Dd]iakoni"),
 )
-_DEFINITE = r"nämnden|förvaltningen|enheten|föreningen|förbundet|stiftelsen"
+_DEFINITE = r"nämnden|förvaltningen|enheten|föreningen|förbundet|stiftelsen|jouren"
 _INDEFINITE = r"förening|förbund|stiftelse|enhet"
 # Compounds such as "stadsdelsnämnden" name a kind of body, not one body.
 _GENERIC_HEADS = ("stadsdels", "stads", "lokal", "samma", "denna", "hela")
@@ -50,19 +50,22 @@ _STADSMISSION = re.compile(
     r"(?<![\w-])(?:[A-ZÅÄÖ][\w-]*\s+(?:Kyrkliga\s+)?[Ss]tadsmission|[Ss]tadsmissionen)(?!\w)"
 )
 _BODY_SHAPE = re.compile(
-    rf"(?<![\w-])(?:[A-Za-zÅÄÖåäö][a-zåäö]{{2,}}(?:{_DEFINITE})"
-    rf"|[A-ZÅÄÖ][a-zåäö]{{2,}}(?:{_INDEFINITE})"
     # "Föreningen Stegvis Söder", and "den ideella föreningen Tryggare Hem" in running text.
-    r"|(?:[Ff]öreningen|[Ss]tiftelsen|Riksförbundet|[A-ZÅÄÖ][a-zåäö]*jouren)"
-    r"(?:\s+[A-ZÅÄÖ][\w-]*)+)(?!\w)"
+    r"(?<![\w-])(?:(?:[Ff]öreningen|[Ss]tiftelsen|Riksförbundet|[A-ZÅÄÖ][a-zåäö]*jouren)"
+    r"(?:\s+[A-ZÅÄÖ][\w-]*)+"
+    rf"|[A-Za-zÅÄÖåäö][a-zåäö]{{2,}}(?:{_DEFINITE})"
+    rf"|[A-ZÅÄÖ][a-zåäö]{{2,}}(?:{_INDEFINITE}))(?!\w)"
 )
 # "på Templet Östermalm", "i Fokus Skärholmen": a district inside another name is a place.
 _INSIDE_A_NAME = re.compile(r"[a-zåäö,]\s[A-ZÅÄÖ][\wåäö]+ $")
+# "äldreomsorgen i Farsta", "I Farsta är beloppet": the district is where, not who.
+_PLACE_BEFORE = re.compile(r"(?:^|[^\w])[Ii]\s+(?:hela\s+)?$")
 
 _DECIDER_VERB = (
     r"(?:beslut(?:ar|at|ade)|fatt(?:ar|at|ade)|fördela(?:r|t|de)|föreslår|föreslog|föreslagit|"
     r"bevilja(?:r|t|de)|avsätter|avsatte|ger|gav|gett|tilldela(?:r|t|de)|satsa(?:r|t|de)|anslår|"
-    r"uppdrar|antar|antog|antagit)"
+    r"uppdrar|antar|antog|antagit|reserverar|reserverade|redovisar|redovisade|budgeterar|"
+    r"budgeterade|delar\s+ut|delade\s+ut)"
 )
 # Words that may stand between a body and its verb ("Socialnämnden i Stockholms stad har på
 # sitt sammanträde beslutat"), but never a receiving verb or the start of another clause.
@@ -76,7 +79,8 @@ _DECIDER_AFTER = re.compile(
 # Inverted order ("Idag fattar socialnämnden beslut"), an agent ("bedömts av enheten") or a
 # source ("statsbidrag från Socialstyrelsen"): not the one who receives.
 _NOT_RECEIVING_BEFORE = re.compile(
-    r"\b(?:fattar|fattade|beslutar|beslutade|av|från|hos)\s+$", re.IGNORECASE
+    r"\b(?:fattar|fattade|tar|tog|beslutar|beslutade|av|från|hos)\s+(?:[a-zåäö]+a\s+)?$",
+    re.IGNORECASE,
 )
 _BODY = re.compile(
     r"(?<![\w-])(?:[Ss]ocialnämnden|[Ss]ocialtjänstnämnden|[Kk]ommunfullmäktige|"
@@ -143,6 +147,12 @@ def _body_shapes(text: str) -> list[tuple[str, int, int]]:
     return found
 
 
+def is_place(text: str, start: int) -> bool:
+    """The name at `start` is where something happens ("äldreomsorgen i Farsta", "I Farsta
+    är beloppet ..."), not who receives."""
+    return _PLACE_BEFORE.search(text[max(0, start - 12) : start]) is not None
+
+
 def gives_or_decides(text: str, start: int, end: int) -> bool:
     """True when the name at text[start:end] decides, gives, assesses or pays the money.
 
@@ -162,3 +172,198 @@ def deciding_bodies(text: str) -> list[tuple[int, str]]:
             name = "Organisations- och föreningsutskottet" if name == "OFU" else name
             found.append((match.start(), name[0].upper() + name[1:]))
     return found
+
+
+# ---- receivers by the syntax around an amount -------------------------------------------
+# A name the gazetteer has never seen is still found by where it stands: "X får N",
+# "bevilja X N", "N till X", "får X disponera N". A name is a run of capitalised words or
+# abbreviations, joined by small words ("Lunk i Kring", "HSO i Stockholms stad"), or a
+# kind of body followed by its name ("föreningen Dans i Ring"), or a body-shaped compound
+# ("socialnämnden", "Kvinnojouren").
+
+_CAP_WORD = r"(?:[A-ZÅÄÖ][\w’'&.–-]*\w|[A-ZÅÄÖ]|\d+[A-ZÅÄÖ][\w-]*)"
+_NAME_LINK = r"(?:i|för|på|av|mot|med|de|la|von|&)"
+_NAME_TAIL = (
+    r"(?:(?:stad|kommun|region|län|församling|förening|förbund|stiftelse|kooperativ|"
+    r"stadsdelsförvaltning|stadsdelsnämnd|avdelning|klubb|stadsmission|kyrka|fritidsgård|gård|"
+    r"förskola|skola|bibliotek|träffpunkt|mötesplats|center|centrum|hus|förvaltning|nämnd)"
+    r"(?:en|et|n)?)"
+)
+_KIND_LEAD = (
+    r"(?:den\s+ideella\s+)?(?:föreningen|organisationen|stiftelsen|kooperativet|förbundet|"
+    r"klubben|nätverket|bolaget|församlingen|kommunen|regionen|stadsdelen|områdena|"
+    r"stadsdelarna|föreningarna|kommunerna)"
+)
+_BODY_WORD = (
+    rf"(?:(?:[A-Za-zÅÄÖåäö][\w-]*)?(?:{_DEFINITE}|jouren|fonden|mottagningen|kyrkan|klubben|"
+    r"gården|huset|stadsmissionen|förvaltningarna|nämnderna|stadsdelarna|kommunerna|"
+    r"regionerna|föreningarna|organisationerna))"
+)
+# Capitalised words that start a sentence or a clause and name no one.
+_NOT_A_NAME = frozenset({
+    "vi", "det", "den", "de", "dessa", "detta", "denna", "han", "hon", "man", "alla", "nu",
+    "här", "där", "i", "till", "för", "som", "med", "om", "även", "också", "totalt",
+    "sammanlagt", "dessutom", "samtidigt", "enligt", "varje", "varav", "av", "på", "efter",
+    "under", "inom", "utöver", "mest", "mer", "bland", "när", "då", "sedan", "hittills",
+    "därför", "pengarna", "medlen", "beloppet", "bidraget", "summan", "resten", "ytterligare",
+    "cirka", "drygt", "knappt", "nästa", "förra", "i år", "jag", "ni", "dom", "kronor",
+    "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
+    "oktober", "november", "december", "nämnden", "staden", "kommunen", "förvaltningen",
+    "regeringen", "styrelsen", "socialdemokraterna", "moderaterna", "liberalerna",
+    "centerpartiet", "kristdemokraterna", "vänsterpartiet", "miljöpartiet",
+    "sverigedemokraterna", "beslut", "förslag", "bakgrund", "ärendet", "totalbelopp",
+    "förskolan", "skolan", "grundskolan", "gymnasiet", "äldreomsorgen", "omsorgen",
+    "hemtjänsten", "fritiden", "kulturen", "idrotten", "vården", "polisen", "ekonomin",
+    "projektet", "satsningen", "verksamheten", "arbetet", "insatsen", "programmet", "planen",
+})  # fmt: skip
+# "Myndigheten för delaktighet", "Enheten för hemlösa": a body and what it is for.
+_BODY_FOR = (
+    r"[A-ZÅÄÖ][\w-]*(?:heten|enheten|rådet|centrum|centret|förbundet|föreningen|fonden|"
+    r"nämnden|stiftelsen|kommittén|institutet|verket)[ \t]+för[ \t]+[a-zåäö][\w-]*"
+    r"(?:[ \t]+(?:och|&)[ \t]+[a-zåäö][\w-]*)?"
+)
+_SP = r"[ \t\u00a0]+"  # within a name: never across a line break (a heading above is not it)
+_ONE_NAME = (
+    rf"(?:{_BODY_FOR}|{_KIND_LEAD}{_SP}{_CAP_WORD}(?:{_SP}(?:{_NAME_LINK}{_SP})?{_CAP_WORD})*"
+    rf"(?:{_SP}{_NAME_TAIL})?"
+    rf"|{_CAP_WORD}(?:{_SP}(?:{_NAME_LINK}{_SP})?{_CAP_WORD})*(?:s?{_SP}{_NAME_TAIL})?"
+    rf"|{_BODY_WORD})"
+)
+_NAME_LIST = rf"(?P<list>{_ONE_NAME}(?:\s*,\s*{_ONE_NAME})*(?:\s*,?\s+(?:och|samt)\s+{_ONE_NAME})?)"
+_RECEIVE = (
+    r"(?:får|fick|få|söka|ansöka|har\s+fått|hade\s+fått|beviljas|beviljades|har\s+beviljats|tilldelas|"
+    r"tilldelades|har\s+tilldelats|erhåller|erhöll|har\s+erhållit|ansöker|ansökte|söker|sökte|"
+    r"har\s+sökt|har\s+ansökt|beviljats|tilldelats|fått|erhållit)"
+)
+_GIVE = r"(?:[Bb]evilja[rst]?|[Bb]eviljat|[Tt]illdela[rt]?|ge|ger|gav|ges|betala[rs]?\s+ut\s+till)"
+_GAP_WORDS = r"(?:[^\W\d][\w-]*\s+|\d{4}\s+){0,8}?"
+_NAMES_THEN_RECEIVE = re.compile(
+    rf"(?:^(?:\d{{1,2}}[.)]\s+)?|[,;:–—]\s*|\b(?:att|och|men|som|där)\s+){_NAME_LIST}"
+    r"(?:\s*,\s*(?:som|vilka|vars)\b[^,.;]{0,100},)?\s+"
+    r"(?:(?:har|hade|skulle|ska|kan|kommer\s+att|nu|sammanlagt|totalt|redan|också|även)\s+){0,2}"
+    rf"{_RECEIVE}\s+"
+    rf"{_GAP_WORDS}$"
+)
+_RECEIVE_THEN_NAMES = re.compile(
+    rf"\b(?:får|fick|beviljas|beviljades|tilldelas|tilldelades|erhåller)\s+{_NAME_LIST}\s+"
+    rf"{_GAP_WORDS}$"
+)
+# "och Region Västerfors 1,1 miljoner": the name of a second amount after the first.
+_AND_NAMES = re.compile(rf"^\s*(?:,|och|samt)\s+{_NAME_LIST}\s+$")
+# "Ungdomens Hus, som får 90 000 kronor"
+_NAMES_WHO_RECEIVE = re.compile(
+    rf"{_NAME_LIST}\s*,\s*som\s+(?:(?:har|nu|också|även)\s+)?{_RECEIVE}\s+{_GAP_WORDS}$"
+)
+# "Ekby Schackklubbs ansökan om 15 000 kr": the applicant, in the genitive.
+_APPLICANT = re.compile(
+    rf"(?P<list>{_CAP_WORD}(?:\s+{_CAP_WORD})*)s\s+(?:ansökan|begäran|äskande)\s+"
+    rf"{_GAP_WORDS}$"
+)
+# "Enligt modellen skulle Ekby kommun få 18,7 miljoner": the subject after the auxiliary.
+_AUX_NAMES_RECEIVE = re.compile(
+    rf"\b(?:skulle|ska|skall|kan|kommer|kunde)\s+{_NAME_LIST}\s+(?:att\s+)?"
+    rf"(?:få|ha\s+fått|erhålla|tilldelas|beviljas)\s+{_GAP_WORDS}$"
+)
+_GIVE_THEN_NAMES = re.compile(rf"\b{_GIVE}\s+{_NAME_LIST}\s+{_GAP_WORDS}$")
+_TO_NAMES_AFTER = re.compile(rf"[\s,]*(?:[\w-]+\s+){{0,3}}?(?:till|åt|mellan)\s+{_NAME_LIST}(?!\w)")
+# "de 8 miljoner som Ekby kommun får under året"
+_WHICH_NAMES_RECEIVE = re.compile(
+    rf"[ \t]*(?:kronor[ \t]+)?som[ \t]+{_NAME_LIST}[ \t]+(?:nu[ \t]+|har[ \t]+)?"
+    r"(?:får|fick|fått|erhåller|erhöll|beviljas|beviljats|tilldelas)\b"
+)
+# "Till Ekby fritidsgård går 200 000 kronor", "Bidrag till Ekby IF, 40 000 kronor"
+_TO_NAMES_BEFORE = re.compile(
+    rf"\b[Tt]ill\s+{_NAME_LIST}(?:\s+(?:går|gick|ges|gavs|delas\s+ut|betalas\s+ut)\s+{_GAP_WORDS}"
+    r"|[\s,:–—-]*)$"
+)
+_EACH = re.compile(r"\s*(?:kr\s+|kronor\s+)?(?:vardera|var\s+och\s+en|per\s+styck|styck|var)\b")
+_SPLIT_LIST = re.compile(r"\s*,\s*|\s*,?\s+(?:och|samt)\s+")
+# The name patterns are case-sensitive on purpose: a name starts with a capital letter.
+_LOOKBACK = 220
+
+
+def receivers_by_syntax(
+    text: str, start: int, amount_start: int, amount_end: int, end: int
+) -> list[str]:
+    """The receivers the syntax around an amount names, in text[start:end], in order.
+
+    "Föreningen Ekorren, Tjejzonen och Nattvandrarna får 100 000 kr vardera" gives all three;
+    "Nämnden fördelar 3 mnkr till ABF i Norrtälje kommun" gives ABF i Norrtälje kommun.
+    """
+    before = text[max(start, amount_start - _LOOKBACK) : amount_start]
+    after = text[amount_end : min(end, amount_end + 160)]
+    found: list[str] = []
+    to = _TO_NAMES_AFTER.match(after) or _WHICH_NAMES_RECEIVE.match(after)
+    if to:
+        found = _listed(to["list"])
+    patterns = (
+        _AND_NAMES,
+        _GIVE_THEN_NAMES,
+        _RECEIVE_THEN_NAMES,
+        _AUX_NAMES_RECEIVE,
+        _NAMES_WHO_RECEIVE,
+        _NAMES_THEN_RECEIVE,
+        _APPLICANT,
+        _TO_NAMES_BEFORE,
+    )
+    for pattern in patterns:
+        if found:
+            break
+        match = pattern.search(before)
+        if match:
+            found = _listed(match["list"])
+    return found
+
+
+_NAMES_RECEIVE_ANYWHERE = re.compile(
+    rf"(?:^(?:\d{{1,2}}[.)]\s+)?|[,;:–—]\s*|\b(?:att|och|men|som|där)\s+){_NAME_LIST}\s+"
+    rf"(?:(?:har|hade|nu|också|även)\s+)?{_RECEIVE}\b"
+)
+_GIVE_NAMES_ANYWHERE = re.compile(
+    rf"\b(?:(?:går|gick)\s+till|{_GIVE}|får|fick|beviljas|beviljades|tilldelas)\s+{_NAME_LIST}"
+    r"(?=[\s.,;]|$)(?:\s+(?:ekonomiskt\s+)?(?:stöd|bidrag|medel|pengar|verksamhetsbidrag|"
+    r"projektmedel)\b)?"
+)
+
+
+def receivers_in(text: str, start: int, end: int) -> list[str]:
+    """Receivers a sentence without an amount names by its syntax ("Föreningen Ekorren får
+    stöd för ...", "Nämnden beviljar Ekby IF bidrag"), for an amount in a sentence nearby."""
+    sentence = text[start:end]
+    found: list[str] = []
+    for pattern in (_NAMES_RECEIVE_ANYWHERE, _GIVE_NAMES_ANYWHERE):
+        for match in pattern.finditer(sentence):
+            found += _listed(match["list"])
+    return list(dict.fromkeys(found))
+
+
+def each_receives(text: str, amount_end: int) -> bool:
+    """ "100 000 kr vardera": the figure is each named receiver's, not their total."""
+    return _EACH.match(text, amount_end, amount_end + 40) is not None
+
+
+def _listed(names: str) -> list[str]:
+    kept = []
+    for raw in _SPLIT_LIST.split(names):
+        name = _TRAILING_KIND.sub("", " ".join(raw.split()).strip(" ,."))
+        words = name.lower().split()
+        if not words or name.lower() in _NOT_A_NAME or words[0] in _NOT_A_NAME:
+            continue
+        if _BARE_KIND.fullmatch(name):
+            continue  # "bevilja föreningen 30 000 kr": points back to a name, is none itself
+        kept.append(name[0].upper() + name[1:] if name[0].islower() and _is_kind(name) else name)
+    return list(dict.fromkeys(kept))
+
+
+# "Akalla IK Föreningen ansöker": the kind after a list item's name starts the sentence.
+_TRAILING_KIND = re.compile(r"(?<=\w)\s+(?:Föreningen|Organisationen|Stiftelsen|Förbundet)$")
+
+
+_BARE_KIND = re.compile(
+    r"(?:[Ff]öreningen|[Oo]rganisationen|[Ss]tiftelsen|[Ff]örbundet|[Kk]lubben|[Ee]nheten|"
+    r"[Ff]örvaltningen|[Nn]ämnden|[Jj]ouren|[Ff]onden|[Ss]ökanden)"
+)
+
+
+def _is_kind(name: str) -> bool:
+    return re.match(_KIND_LEAD, name) is not None or re.fullmatch(_BODY_WORD, name) is not None

@@ -83,7 +83,10 @@ def grant_records(
     rows = []
     for i, grant in enumerate(grants):
         meta: dict[str, MetaValue | None] = {
-            "amount_sek": grant.amount_sek,
+            "amount_sek": grant.amount_sek,  # absent for a foreign amount
+            "amount": grant.amount,
+            "currency": grant.currency,
+            "year": grant.year,
             "approximate": grant.approximate,
             "recipients": "; ".join(grant.recipients),
             "purpose": grant.purpose,

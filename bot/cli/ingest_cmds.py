@@ -13,11 +13,12 @@ import click
 from rich.progress import Progress as RichProgress
 from rich.table import Table
 
-from bot.cli.render import console, err_console, summary_table
+from bot.cli.render import console, err_console, grants_table, summary_table
 from bot.retrieval import load_ledger
 from bot.runtime import ingest_options, open_store
 from bot.settings import Settings
-from ingest.models import KINDS
+from ingest.ledger_rows import CSV_COLUMNS, csv_row, json_row
+from ingest.models import GRANT_STATUSES, KINDS
 from ingest.pipeline import Progress, ingest_paths
 from ingest.report import IngestReport
 from vector_store.chroma_store import ChunkStore
@@ -156,59 +157,48 @@ def _find(store: ChunkStore, key: str):  # type: ignore[no-untyped-def]
 @click.option("--recipient", help="Only grants to recipients containing this text.")
 @click.option("--year", type=int, help="Only grants dated this year.")
 @click.option("--min", "minimum", type=int, help="Only grants of at least this many SEK.")
+@click.option(
+    "--status",
+    "statuses",
+    multiple=True,
+    type=click.Choice(GRANT_STATUSES),
+    help="Only grants with this status (repeat for several).",
+)
+@click.option("--body", help="Only grants decided or paid by a body containing this text.")
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV instead of a table.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (one object per grant).")
 @click.pass_obj
 def grants_cmd(
     obj: dict[str, Settings],
     recipient: str | None,
     year: int | None,
     minimum: int | None,
+    statuses: tuple[str, ...],
+    body: str | None,
     as_csv: bool,
+    as_json: bool,
 ) -> None:
-    """List the grants ledger: every allocation the documents state."""
+    """List the grants ledger: every allocation the documents state.
+
+    Amounts in other currencies are listed with their currency and no SEK figure.
+    """
+    if as_csv and as_json:
+        raise click.UsageError("choose one of --csv and --json")
     ledger = load_ledger(open_store(obj["settings"]))
-    rows = ledger.filter(recipient=recipient, year=year, minimum=minimum)
+    rows = ledger.filter(
+        recipient=recipient,
+        year=year,
+        minimum=minimum,
+        statuses=frozenset(statuses) if statuses else None,
+        body=body,
+        include_foreign=True,
+    )
     if as_csv:
         writer = csv.writer(sys.stdout)
-        writer.writerow(
-            [
-                "amount_sek",
-                "approximate",
-                "recipients",
-                "purpose",
-                "status",
-                "body",
-                "date",
-                "source",
-                "page",
-                "sentence",
-            ]
-        )
-        for g in rows:
-            writer.writerow(
-                [
-                    g.amount_sek,
-                    g.approximate,
-                    "; ".join(g.recipients),
-                    g.purpose or "",
-                    g.status,
-                    g.body or "",
-                    g.date or "",
-                    g.source,
-                    g.page or "",
-                    " ".join(g.sentence.split()),
-                ]
-            )
+        writer.writerow(CSV_COLUMNS)
+        writer.writerows(csv_row(g) for g in rows)
         return
-    table = Table("SEK", "recipients", "purpose", "status", "date", "source")
-    for g in rows:
-        amount = ("ca " if g.approximate else "") + f"{g.amount_sek:,}".replace(",", " ")
-        table.add_row(
-            amount,
-            "; ".join(g.recipients),
-            (g.purpose or "")[:50],
-            g.status,
-            g.date or "",
-            g.source,
-        )
-    console.print(table)
+    if as_json:
+        click.echo(json.dumps([json_row(g) for g in rows], ensure_ascii=False, indent=2))
+        return
+    console.print(grants_table(rows))

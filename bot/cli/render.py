@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from rich.console import Console
 from rich.table import Table
 
+from ingest.models import Grant
 from ingest.report import IngestReport
 from vector_store.records import MetaValue, StoredChunk
 
@@ -28,6 +29,35 @@ def summary_table(report: IngestReport) -> Table:
         str(totals["redactions"]),
     )
     return table
+
+
+def grants_table(grants: Sequence[Grant]) -> Table:
+    """The ledger as a table that reads at 100 columns: amount and currency, who, what for,
+    status, date and source; long cells wrap inside their column instead of widening it."""
+    table = Table(show_lines=False, pad_edge=False)
+    table.add_column("amount", justify="right", no_wrap=True)
+    table.add_column("cur", no_wrap=True)
+    table.add_column("recipients", ratio=3, overflow="fold")
+    table.add_column("purpose", ratio=3, overflow="fold")
+    table.add_column("status", no_wrap=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("source", ratio=2, overflow="fold")
+    for g in grants:
+        amount = ("ca " if g.approximate else "") + f"{g.amount:,}".replace(",", " ")
+        table.add_row(
+            amount,
+            g.currency,
+            "; ".join(g.recipients),
+            _short(g.purpose or "", 60),
+            g.status,
+            g.date or "",
+            g.source,
+        )
+    return table
+
+
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def source_line(meta: Mapping[str, MetaValue]) -> str:

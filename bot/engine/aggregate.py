@@ -55,10 +55,10 @@ def _over_threshold(question: Question, ledger: Ledger, text_of: TextOf) -> Draf
         [
             g
             for g in ledger.filter(year=year, statuses=frozenset({"decided", "reported"}))
-            if g.amount_sek > question.threshold and g.purpose != "total"
+            if g.amount > question.threshold and g.purpose != "total"
         ]
     )
-    rows.sort(key=lambda g: g.amount_sek, reverse=True)
+    rows.sort(key=lambda g: g.amount, reverse=True)
     if not rows:
         return None
     draft = Draft(question)
@@ -70,8 +70,8 @@ def _over_threshold(question: Question, ledger: Ledger, text_of: TextOf) -> Draf
         marker = draft.citations.cite(passage, text_of(grant.doc_id), Span(grant.start, grant.end))
         who = ", ".join(grant.recipients) or (grant.purpose or grant.title)
         when = date_phrase(grant.date, question.language) or phrase(question.language, "undated")
-        draft.lines.append(f"• {format_sek(grant.amount_sek)} – {who} ({when}) {marker}")
-        draft.amounts.append(grant.amount_sek)
+        draft.lines.append(f"• {format_sek(grant.amount)} – {who} ({when}) {marker}")
+        draft.amounts.append(grant.amount)
     return draft
 
 
@@ -86,8 +86,8 @@ def _recipient_total(question: Question, ledger: Ledger, text_of: TextOf) -> Dra
     for grant in rows[:_MAX_LISTED]:
         passage = ledger.passage(grant)
         marker = draft.citations.cite(passage, text_of(grant.doc_id), Span(grant.start, grant.end))
-        parts.append(f"{format_sek(grant.amount_sek)} {marker}")
-    total = sum(g.amount_sek for g in rows[:_MAX_LISTED])
+        parts.append(f"{format_sek(grant.amount)} {marker}")
+    total = sum(g.amount for g in rows[:_MAX_LISTED])
     draft.lines.append(
         phrase(question.language, "total", total=format_sek(total), parts=" + ".join(parts))
     )

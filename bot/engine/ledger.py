@@ -29,14 +29,16 @@ class DocumentInfo:
 class Ledger:
     """Every allocation the live documents state."""
 
-    grants: tuple[Grant, ...]
+    grants: tuple[Grant, ...]  # in kronor: `amount` is the SEK figure
     documents: dict[str, DocumentInfo]
+    foreign: tuple[Grant, ...] = ()  # in other currencies: listed, never added to kronor
 
     @classmethod
     def of(cls, grants: Iterable[Grant], documents: dict[str, DocumentInfo]) -> Ledger:
-        """A ledger sorted by date, newest first."""
+        """A ledger sorted by date, newest first; foreign amounts kept apart."""
         ordered = sorted(grants, key=lambda g: (g.date or "", g.start), reverse=True)
-        return cls(tuple(ordered), documents)
+        sek = tuple(g for g in ordered if g.amount_sek is not None)
+        return cls(sek, documents, tuple(g for g in ordered if g.amount_sek is None))
 
     def passage(self, grant: Grant) -> Passage:
         """The grant's supporting span as a passage, so it can be cited."""
@@ -64,16 +66,22 @@ class Ledger:
         year: int | None = None,
         minimum: int | None = None,
         statuses: frozenset[str] | None = None,
+        body: str | None = None,
+        include_foreign: bool = False,
     ) -> list[Grant]:
-        """Grants matching every given condition (recipient matched loosely)."""
+        """Grants matching every given condition (recipient and body matched loosely);
+        `minimum` is in kronor, so it leaves out foreign amounts."""
         wanted = _fold(recipient) if recipient else None
         rows = []
-        for grant in self.grants:
+        pool = self.grants + self.foreign if include_foreign else self.grants
+        for grant in pool:
             if wanted and not any(wanted in _fold(r) for r in grant.recipients):
                 continue
             if year and not (grant.date or "").startswith(str(year)):
                 continue
-            if minimum is not None and grant.amount_sek < minimum:
+            if minimum is not None and (grant.amount_sek or 0) < minimum:
+                continue
+            if body and _fold(body) not in _fold(grant.body or ""):
                 continue
             if statuses is not None and grant.status not in statuses:
                 continue
@@ -90,7 +98,7 @@ def distinct(grants: Sequence[Grant]) -> list[Grant]:
     seen: set[tuple[str, int, tuple[str, ...]]] = set()
     kept = []
     for grant in grants:
-        key = (grant.doc_id, grant.amount_sek, grant.recipients)
+        key = (grant.doc_id, grant.amount, grant.recipients)
         if key not in seen:
             seen.add(key)
             kept.append(grant)

@@ -20,6 +20,7 @@ STEMS = sorted(p.stem for p in EXAMPLES.iterdir())
 SKARHOLMEN = "07-skarholmen-foraldrastod-sommarlov-2024"
 SKARHOLMEN_TITLE = "Skärholmen får 380 000 kronor till föräldrastöd och sommarlovsaktiviteter"
 TABLE = "02-fou-medel-lokala-utvecklingsprojekt-2024"
+# The scorer reads these ten by name, in this order; new columns only ever come after them.
 GRANT_COLUMNS = [
     "amount_sek",
     "approximate",
@@ -31,6 +32,9 @@ GRANT_COLUMNS = [
     "source",
     "page",
     "sentence",
+    "amount",
+    "currency",
+    "year",
 ]
 
 
@@ -134,7 +138,9 @@ def test_grants_csv_has_a_header_and_rows_with_amounts_and_sources(indexed: Inde
 
     assert len(rows) > 10
     for row in rows:
-        assert int(row["amount_sek"]) > 0
+        assert int(row["amount"]) > 0
+        # kronor carry amount_sek; another currency carries its own figure and no kronor
+        assert row["amount_sek"] == (row["amount"] if row["currency"] == "SEK" else "")
         assert row["source"] in STEMS
         assert row["approximate"] in ("True", "False")
         assert row["sentence"]
@@ -153,7 +159,11 @@ Check = Callable[[dict[str, str]], bool]
             lambda r: "skärholmen" in r["recipients"].lower(),
             id="recipient",
         ),
-        pytest.param(["--min", "2000000"], lambda r: int(r["amount_sek"]) >= 2_000_000, id="min"),
+        pytest.param(
+            ["--min", "2000000"],
+            lambda r: r["amount_sek"] != "" and int(r["amount_sek"]) >= 2_000_000,
+            id="min",
+        ),
         pytest.param(["--year", "2025"], lambda r: r["date"].startswith("2025"), id="year"),
     ],
 )
@@ -166,6 +176,42 @@ def test_grants_filters_keep_only_matching_rows(
 
     assert rows == [r for r in everything if check(r)]
     assert 0 < len(rows) < len(everything)
+
+
+def test_grants_status_and_body_filters_keep_only_matching_rows(indexed: Indexed) -> None:
+    everything = grant_rows(indexed.cli.ok("grants", "--csv").stdout)
+    statuses = {r["status"] for r in everything}
+    assert "decided" in statuses
+
+    decided = grant_rows(indexed.cli.ok("grants", "--status", "decided", "--csv").stdout)
+    bodies = [r["body"] for r in everything if r["body"]]
+    body = bodies[0]
+    by_body = grant_rows(indexed.cli.ok("grants", "--body", body, "--csv").stdout)
+
+    assert decided == [r for r in everything if r["status"] == "decided"]
+    assert by_body == [r for r in everything if body.lower() in r["body"].lower()]
+    assert by_body
+
+
+def test_grants_json_has_the_same_rows_as_the_csv_with_typed_values(indexed: Indexed) -> None:
+    rows = grant_rows(indexed.cli.ok("grants", "--csv").stdout)
+
+    data = json.loads(indexed.cli.ok("grants", "--json").stdout)
+
+    assert [(str(d["amount"]), d["currency"], d["source"]) for d in data] == [
+        (r["amount"], r["currency"], r["source"]) for r in rows
+    ]
+    assert all(isinstance(d["recipients"], list) for d in data)
+    assert all((d["amount_sek"] is None) == (d["currency"] != "SEK") for d in data)
+
+
+def test_grants_table_fits_100_columns(indexed: Indexed) -> None:
+    result = indexed.cli.ok("grants", COLUMNS="100")
+
+    lines = result.stdout.splitlines()
+    assert len(lines) > 10
+    assert max(len(line) for line in lines) <= 100
+    assert "cur" in lines[1] and "SEK" in result.stdout
 
 
 def test_grants_for_skarholmen_are_the_two_it_got(indexed: Indexed) -> None:

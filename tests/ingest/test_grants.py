@@ -234,23 +234,55 @@ def test_status(text: str, title: str, status: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "status"),
     [
-        pytest.param("Projektet får 300 000 euro från en EU-fond.", id="euro"),
-        pytest.param("Planen innehåller ett sparkrav på 5 miljoner kronor.", id="savings-demand"),
-        pytest.param("Överskottet blev 40 miljoner kronor.", id="surplus"),
-        pytest.param("Staden fick 3 miljoner kronor i högre skatteintäkter.", id="revenue"),
-        pytest.param("Staden minskade sin skuld med 2 miljarder kronor.", id="debt"),
-        pytest.param("Mötet hölls 2024-03-01 och ärendet har Dnr 3.1-456/2024.", id="no-money"),
+        pytest.param(
+            "Planen innehåller ett sparkrav på 5 miljoner kronor.", "budget", id="savings"
+        ),
+        pytest.param("Nämnden ska minska kostnaderna med 4 miljoner kronor.", "budget", id="cut"),
+        pytest.param("Överskottet blev 40 miljoner kronor.", "reported", id="surplus"),
+        pytest.param(
+            "Staden fick 3 miljoner kronor i högre skatteintäkter.", "reported", id="revenue"
+        ),
+        pytest.param("Staden minskade sin skuld med 2 miljarder kronor.", "reported", id="debt"),
     ],
 )
-def test_what_is_not_a_grant_in_sek_stays_out_of_the_ledger(text: str) -> None:
+def test_money_given_to_no_one_is_a_row_without_recipient(text: str, status: str) -> None:
+    grant = _only(text)
+    assert (grant.recipients, grant.status) == ((), status)
+
+
+def test_a_text_without_money_has_no_rows() -> None:
+    text = "Mötet hölls 2024-03-01 och ärendet har Dnr 3.1-456/2024."
     assert extract_grants(_doc(text)) == []
 
 
-def test_euro_is_skipped_but_kronor_in_the_same_text_are_kept() -> None:
-    grant = _only("Projektet får 300 000 euro från en EU-fond och Farsta får 100 000 kronor.")
-    assert (grant.amount_sek, grant.recipients) == (100_000, ("Farsta",))
+@pytest.mark.parametrize(
+    ("text", "amount", "currency"),
+    [
+        pytest.param("Projektet får 300 000 euro från en EU-fond.", 300_000, "EUR", id="euro"),
+        pytest.param(
+            "Projektet finansieras med IR-medel: 3 090 000 NOK.", 3_090_000, "NOK", id="nok"
+        ),
+        pytest.param("Föreningen fick 40 000 danska kronor.", 40_000, "DKK", id="danish-kronor"),
+        pytest.param("Stödet är USD 2 000 000 under tre år.", 2_000_000, "USD", id="usd-prefix"),
+    ],
+)
+def test_a_foreign_amount_keeps_its_currency_and_has_no_kronor(
+    text: str, amount: int, currency: str
+) -> None:
+    grant = _only(text)
+    assert (grant.amount, grant.currency, grant.amount_sek) == (amount, currency, None)
+
+
+def test_kronor_beside_a_foreign_amount_stay_kronor() -> None:
+    text = "Projektet får 300 000 euro från en EU-fond och Farsta får 100 000 kronor."
+    grants = extract_grants(_doc(text))
+    assert [(g.amount, g.currency, g.amount_sek) for g in grants] == [
+        (300_000, "EUR", None),
+        (100_000, "SEK", 100_000),
+    ]
+    assert grants[1].recipients == ("Farsta",)
 
 
 @pytest.mark.parametrize(
@@ -401,6 +433,7 @@ def test_the_mixed_document_reads_as_expected() -> None:
         (900_000, ("Farsta", "Bromma"), False),
         (450_000, ("Farsta",), False),
         (450_000, ("Bromma",), False),
+        (2_000_000, (), False),  # the savings demand: a budget row without recipient
     ]
 
 
