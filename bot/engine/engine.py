@@ -30,6 +30,7 @@ from bot.engine.quotes import draft_quote
 from bot.engine.types import Answer, Citation, Filters, Passage, Retriever, Turn
 from bot.engine.wording import phrase
 from ingest.amounts import format_sek
+from ingest.normalize import normalize_text
 
 log = logging.getLogger(__name__)
 
@@ -121,7 +122,7 @@ class Engine:
         return replace(answer, latency_ms=_ms(started))
 
     def _checked(self, question: str) -> str:
-        text = " ".join(question.split())
+        text = " ".join(normalize_text(question).split())
         if len(text) > self.max_question_chars:
             raise QuestionTooLong(len(text), self.max_question_chars)
         return text
