@@ -30,6 +30,7 @@ from bot.engine.quotes import draft_quote
 from bot.engine.types import Answer, Citation, Filters, Passage, Retriever, Turn
 from bot.engine.wording import phrase
 from ingest.amounts import format_sek
+from ingest.instructions import without_instructions
 from ingest.normalize import normalize_text
 
 log = logging.getLogger(__name__)
@@ -208,7 +209,10 @@ class Engine:
     def _evidence(self, passages: Sequence[Passage]) -> list[Evidence]:
         """The top passages, numbered, as the model may read and cite them."""
         evidence = []
-        for n, p in enumerate(passages[: self.top_k], start=1):
+        # A model never reads an instruction planted in a document, so cannot obey or quote it.
+        readable = [(p, without_instructions(p.text)) for p in passages]
+        readable = [(p, text) for p, text in readable if text.strip()]
+        for n, (p, text) in enumerate(readable[: self.top_k], start=1):
             citation = Citation(
                 n=n,
                 source=p.source,
@@ -218,9 +222,9 @@ class Engine:
                 page=p.page,
                 url=p.url,
                 path=p.path,
-                quote=p.text,
+                quote=text.strip(),
             )
-            evidence.append(Evidence(n=n, citation=citation, passage=p.text))
+            evidence.append(Evidence(n=n, citation=citation, passage=text))
         return evidence
 
 
