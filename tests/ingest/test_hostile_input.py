@@ -15,6 +15,7 @@ import pytest
 from chromadb.api import ClientAPI
 from pypdf import PdfReader, PdfWriter
 
+from bot.runtime import upload_key
 from ingest.instructions import looks_like_instruction, without_instructions
 from ingest.normalize import normalize_text
 from ingest.parse import document_id
@@ -210,8 +211,9 @@ def test_a_file_over_the_size_limit_fails_alone(store: ChunkStore, tmp_path: Pat
 # --- item 5: unreadable is not gone --------------------------------------------------------
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any folder")
-def test_prune_keeps_documents_of_an_unreadable_folder(store: ChunkStore, tmp_path: Path) -> None:
+def test_prune_keeps_documents_of_an_unreadable_folder(
+    store: ChunkStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder = tmp_path / "docs"
     sub = folder / "sub"
     sub.mkdir(parents=True)
@@ -220,6 +222,15 @@ def test_prune_keeps_documents_of_an_unreadable_folder(store: ChunkStore, tmp_pa
     (folder / "top.txt").write_text(BODY, encoding="utf-8")
     ingest_paths([folder], store, IngestOptions())
     sub.chmod(0)
+    if os.geteuid() == 0:  # root lists any folder: refuse it the way the kernel would
+        real_scandir = os.scandir
+
+        def scandir(path: str) -> object:
+            if Path(path) == sub.resolve():
+                raise PermissionError(13, "Permission denied", str(path))
+            return real_scandir(path)
+
+        monkeypatch.setattr(os, "scandir", scandir)
     try:
         report = ingest_paths([folder], store, IngestOptions(prune=True))
     finally:
@@ -365,3 +376,20 @@ def test_a_planted_instruction_is_never_a_grant(store: ChunkStore, tmp_path: Pat
 
     amounts = {meta["amount_sek"] for _, _, meta in store.list_grants()}
     assert amounts == {120_000}
+
+
+# --- item 7: uploads are keyed by content, not by name --------------------------------------
+
+
+def test_two_uploads_of_the_same_name_are_two_documents(store: ChunkStore, tmp_path: Path) -> None:
+    first, second, again = (tmp_path / n / "beslut.txt" for n in ("u1", "u2", "u3"))
+    for path, text in ((first, BODY), (second, f"Ett annat beslut.\n{BODY}"), (again, BODY)):
+        path.parent.mkdir()
+        path.write_text(text, encoding="utf-8")
+
+    for path in (first, second, again):
+        ingest_paths([path], store, IngestOptions(source_key=upload_key(path)))
+
+    docs = store.list_documents()
+    assert len(docs) == 2, "another file of the same name is kept; the same file once"
+    assert all(d.path.startswith("slack-upload/") and d.path.endswith("/beslut.txt") for d in docs)
