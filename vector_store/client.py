@@ -100,6 +100,14 @@ def _root_reason(exc: BaseException) -> str:
     return reason.rstrip(".") or type(exc).__name__
 
 
+def _under(exc: BaseException, folder: Path) -> bool:
+    """An OS error about a file in the store's folder (not, say, a closed stdout)."""
+    name = getattr(exc, "filename", None)
+    if not isinstance(exc, OSError) or not name:
+        return False
+    return Path(str(name)).resolve().is_relative_to(folder.resolve())
+
+
 def explain_failure(
     exc: BaseException, *, host: str | None, port: int, path: Path, timeout: float
 ) -> str | None:
@@ -115,7 +123,7 @@ def explain_failure(
             f"store: {where} stopped answering ({_root_reason(exc)}); start it again and "
             "rerun the command: a rerun finishes what was left"
         )
-    if isinstance(exc, ChromaError | sqlite3.Error | OSError):
+    if isinstance(exc, ChromaError | sqlite3.Error) or _under(exc, path):
         reason = _root_reason(exc)
         fix = "check that the folder is writable and the disk not full, then rerun"
         if host:

@@ -148,3 +148,40 @@ def test_a_server_killed_during_ingest_ends_with_one_line(
     line = _one_error_line(ingest)
 
     assert f"127.0.0.1:{port}" in line and "rerun" in line
+
+
+def test_a_read_only_store_ends_with_one_line(cli: Cli, tmp_path: Path) -> None:
+    source, target = tmp_path / "rw", tmp_path / "ro"
+    source.mkdir()
+    target.mkdir()
+    bind = subprocess.run(["mount", "--bind", str(source), str(target)], capture_output=True)
+    if bind.returncode != 0:
+        pytest.skip("cannot bind-mount here (needs root in a privileged container)")
+    env = {"FOU_CHROMA_PATH": str(target)}
+    try:
+        doc = tmp_path / "a.txt"
+        doc.write_text(BODY, encoding="utf-8")
+        # In its own process, so the store's files are closed before the remount.
+        _one_run(cli, env, "ingest", doc).check_returncode()
+        remount = ["mount", "-o", "remount,bind,ro", str(target)]
+        subprocess.run(remount, check=True, capture_output=True)
+        (tmp_path / "b.txt").write_text(f"B\n{BODY}", encoding="utf-8")
+
+        result = _one_run(cli, env, "ingest", tmp_path / "b.txt")
+    finally:
+        subprocess.run(["umount", str(target)], check=True)
+
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert result.returncode == 2, result.stderr
+    assert len(lines) == 1 and lines[0].startswith("error: store:"), result.stderr
+    assert "readonly" in lines[0] and "writable" in lines[0]
+
+
+def _one_run(
+    cli: Cli, extra: dict[str, str], *args: str | Path
+) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FOU_")}
+    env |= {k: v for k, v in cli.env(**extra).items() if v is not None}
+    env["PYTHONPATH"] = os.pathsep.join([str(REPO), env.get("PYTHONPATH", "")])
+    command = [sys.executable, "-c", "from bot.cli import main; main()", *map(str, args)]
+    return subprocess.run(command, env=env, cwd=cli.home, capture_output=True, text=True)
