@@ -22,6 +22,7 @@ from ingest.parse import document_id
 from ingest.pipeline import IngestOptions, ingest_paths
 from ingest.redact import REDACTION_TOKEN
 from tests.conftest import StoreFactory
+from tests.engine.corpus import ingest_corpus
 from vector_store.chroma_store import ChunkStore
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -393,3 +394,20 @@ def test_two_uploads_of_the_same_name_are_two_documents(store: ChunkStore, tmp_p
     docs = store.list_documents()
     assert len(docs) == 2, "another file of the same name is kept; the same file once"
     assert all(d.path.startswith("slack-upload/") and d.path.endswith("/beslut.txt") for d in docs)
+
+
+# --- item 13: invisible characters in names ------------------------------------------------
+
+
+def test_invisible_characters_change_no_answer(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    text = BODY.replace("Ankaret", "Anka\u00adret")  # a soft hyphen inside the name
+    (docs / "beslut.txt").write_text(text, encoding="utf-8")
+    corpus = ingest_corpus(tmp_path / "chroma", [docs], "t-invisible")
+
+    plain = corpus.engine.ask("Hur mycket fick Föreningen Ankaret?")
+    hidden = corpus.engine.ask("Hur mycket fick Före\u200bningen Anka\u00adret?")
+
+    assert "120 000" in plain.text
+    assert (hidden.text, hidden.citations) == (plain.text, plain.citations)
