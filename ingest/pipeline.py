@@ -140,24 +140,27 @@ def _walk(folder: Path, report: IngestReport, unreadable: list[Path]) -> Iterato
     for top, dirs, names in os.walk(folder, onerror=cannot_list):
         here = Path(top)
         dirs[:] = [d for d in dirs if not _hidden(Path(d))]
+        for name in dirs:  # os.walk lists a linked folder but does not enter it
+            if (here / name).is_symlink():
+                _skip_link(report, here / name)
         for name in names:
             path = here / name
             if _hidden(Path(name)):
                 continue
             if path.is_symlink():
-                _skip_link(report, path, folder)
+                _skip_link(report, path)
             elif path.is_file():
                 found.append(path)
     yield from sorted(found)
 
 
-def _skip_link(report: IngestReport, path: Path, folder: Path) -> None:
+def _skip_link(report: IngestReport, path: Path) -> None:
     if not path.exists():
         reason = f"ingest: {path}: the symbolic link points nowhere; fix or remove it"
     else:
         reason = (
-            f"ingest: {path}: symbolic links inside a folder are not followed; ingest the "
-            "file it points to by its own path"
+            f"ingest: {path}: symbolic links inside a folder are not followed; ingest what "
+            "it points to by its own path"
         )
     log.warning("%s", redact_name(reason))
     report.files.append(FileResult(redact_name(str(path)), "skipped", error=redact_name(reason)))

@@ -275,12 +275,15 @@ def test_symlinks_inside_a_folder_are_not_followed_and_dangling_ones_reported(
     (folder / "link-out.txt").symlink_to(outside)
     (folder / "link-in.txt").symlink_to(folder / "own.txt")
     (folder / "dangling.txt").symlink_to(tmp_path / "nothing.txt")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "far.txt").write_text(BODY, encoding="utf-8")
+    (folder / "linked-folder").symlink_to(tmp_path / "elsewhere")
 
     report = ingest_paths([folder], store, IngestOptions())
 
     assert [d.source for d in store.list_documents()] == ["own"]
     skipped = {Path(f.path).name: f.error or "" for f in report.files if f.status == "skipped"}
-    assert set(skipped) == {"link-out.txt", "link-in.txt", "dangling.txt"}
+    assert set(skipped) == {"link-out.txt", "link-in.txt", "dangling.txt", "linked-folder"}
     assert "points nowhere" in skipped["dangling.txt"]
     assert "not followed" in skipped["link-out.txt"]
 
