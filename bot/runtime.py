@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import threading
@@ -47,6 +48,7 @@ def open_store(settings: Settings) -> ChunkStore:
         path=None if settings.chroma_host else settings.chroma_path,
         host=settings.chroma_host,
         port=settings.chroma_port,
+        timeout=settings.chroma_timeout,
     )
     embeddings = load_embeddings(settings.embedding_model, batch_size=settings.embedding_batch_size)
     return ChunkStore(
@@ -59,8 +61,19 @@ def open_store(settings: Settings) -> ChunkStore:
 
 
 def ingest_options(settings: Settings, **kwargs: object) -> IngestOptions:
-    """Ingest options with the chunk size the collection is built with."""
-    return IngestOptions(chunk_size=settings.chunk_size, **kwargs)  # type: ignore[arg-type]
+    """Ingest options with the chunk size the collection is built with and the size limit."""
+    limit = int(settings.max_file_mb * 2**20)
+    return IngestOptions(chunk_size=settings.chunk_size, max_file_bytes=limit, **kwargs)  # type: ignore[arg-type]
+
+
+def upload_key(path: Path) -> str:
+    """The source key of an uploaded file: by its content, so another file of the same name
+    is another document, and the same file uploaded twice stays one."""
+    digest = hashlib.sha256()
+    with path.open("rb") as file:
+        for block in iter(lambda: file.read(1 << 20), b""):
+            digest.update(block)
+    return f"slack-upload/{digest.hexdigest()[:16]}/{path.name}"
 
 
 def build_engine(settings: Settings, store: ChunkStore) -> Engine:
@@ -82,7 +95,7 @@ def make_services(settings: Settings) -> Services:
     ingest_lock = threading.Lock()
 
     def ingest_upload(path: Path) -> IngestReport:
-        options = ingest_options(settings, source_key=f"slack-upload/{path.name}")
+        options = ingest_options(settings, source_key=upload_key(path))
         with ingest_lock:
             return ingest_paths([path], store, options)
 

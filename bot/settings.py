@@ -33,6 +33,12 @@ class Settings(BaseSettings):
         None, description="Host of a Chroma server; when set, the server is used instead."
     )
     chroma_port: int = Field(8000, ge=1, le=65535, description="Port of the Chroma server.")
+    chroma_timeout: float = Field(
+        30.0,
+        gt=0,
+        le=600,
+        description="Seconds to wait for each call to the Chroma server before giving up.",
+    )
     collection: str = Field(
         "fou",
         min_length=3,
@@ -48,6 +54,12 @@ class Settings(BaseSettings):
     embedding_batch_size: int = Field(64, ge=1, le=1024, description="Chunks embedded per batch.")
     chunk_size: int = Field(
         900, ge=200, le=4000, description="Largest chunk, in characters, before splitting."
+    )
+    max_file_mb: float = Field(
+        20.0,
+        gt=0,
+        le=1024,
+        description="Largest file ingest reads, in MB; a larger one fails alone.",
     )
 
     # --- Retrieval and answers ----------------------------------------------

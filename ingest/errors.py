@@ -21,3 +21,7 @@ class EncryptedPdf(IngestError):
 
 class UnreadableFile(IngestError):
     """The file is corrupt, unreadable or not in the encoding it claims."""
+
+
+class FileTooLarge(IngestError):
+    """The file is over the configured size limit."""

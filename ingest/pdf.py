@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from pypdf import PageObject, PasswordType, PdfReader
-from pypdf.errors import DependencyError, PdfReadWarning
+from pypdf.errors import DependencyError, LimitReachedError, PdfReadWarning
 
 from ingest.errors import EmptyDocument, EncryptedPdf, UnreadableFile
 from ingest.models import LoadedText, PageText
@@ -36,6 +36,11 @@ def load_pdf(path: Path) -> LoadedText:
             pages = tuple(_read_pages(reader, notes))
         except DependencyError as exc:  # AES-128 content is only decrypted page by page
             raise _needs_cryptography(path) from exc
+        except LimitReachedError as exc:
+            raise UnreadableFile(
+                f"ingest: {path.name}: the PDF's content expands past pypdf's safety limits "
+                f"({exc}); it may be a decompression bomb; export the document again"
+            ) from exc
         declared = _declared(reader)
     if not pages:
         raise EmptyDocument(
@@ -89,13 +94,31 @@ def _read_pages(reader: PdfReader, notes: list[str]) -> Iterator[PageText]:
     for number, page in enumerate(reader.pages, start=1):
         try:
             text = page_text(page)
-        except DependencyError:
-            raise
+        except (DependencyError, LimitReachedError):
+            raise  # a bomb fails the file, not one page: other pages would cost as much
         except Exception as exc:  # one damaged page should not cost the others
             notes.append(f"page {number}: the text could not be extracted ({exc}); skipped")
             continue
         if text:
             yield PageText(number, text)
+        else:
+            _probe_limits(page)
+
+
+def _probe_limits(page: PageObject) -> None:
+    """Raise LimitReachedError when an empty page's content would not inflate in bounds.
+
+    pypdf's text extraction swallows the error and returns no text, which would make a
+    decompression bomb look like a scanned page.
+    """
+    try:
+        contents = page.get_contents()
+        if contents is not None:
+            contents.get_data()
+    except LimitReachedError:
+        raise
+    except Exception:  # a damaged empty page is only an empty page
+        return
 
 
 def page_text(page: PageObject) -> str:

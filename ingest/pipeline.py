@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -10,11 +11,12 @@ from pathlib import Path
 from typing import Protocol
 
 from ingest.chunking import CHUNKING_VERSION, chunk_text
-from ingest.errors import IngestError
+from ingest.errors import FileTooLarge, IngestError
 from ingest.grants import extract_grants
 from ingest.models import ParsedDocument
 from ingest.parse import content_hash, document_id, parse_file
 from ingest.records import chunk_records, document_record, grant_records
+from ingest.redact import redact_name
 from ingest.report import FileResult, IngestReport, Status
 from vector_store.records import ChunkRecord, DocumentRecord, MetaValue
 
@@ -51,8 +53,9 @@ class IngestOptions:
     prune: bool = False
     chunk_size: int = 900
     batch_chunks: int = 2048  # per flush; 512 was ~15% slower (benchmarks/ingest_throughput.py)
-    # For a single upload, a stable key (e.g. "slack-upload/beslut.pdf") instead of its path.
+    # For a single upload, a stable key (e.g. "slack-upload/<hash>/beslut.pdf"), not its path.
     source_key: str | None = None
+    max_file_bytes: int | None = None  # larger files fail alone (FOU_MAX_FILE_MB)
 
 
 @dataclass
@@ -72,7 +75,8 @@ def ingest_paths(
     report = IngestReport()
     store.collect_garbage()
     known = store.document_hashes()
-    files = list(_discover(paths, report))
+    unreadable: list[Path] = []
+    files = list(_discover(paths, report, unreadable))
     batch = _Batch()
     for path in files:
         if progress:
@@ -88,22 +92,78 @@ def ingest_paths(
             batch = _Batch()
     _flush(batch, store, options, report)
     if options.prune:
-        _prune(paths, files, store, report)
+        _prune(paths, files, unreadable, store, report)
     return report
 
 
-def _discover(paths: Sequence[Path], report: IngestReport) -> Iterator[Path]:
-    """Files named directly, and supported files under folders, in a stable order."""
+def _discover(
+    paths: Sequence[Path], report: IngestReport, unreadable: list[Path]
+) -> Iterator[Path]:
+    """Files named directly, and supported files under folders, once each, in a stable order.
+
+    Symbolic links met inside a folder are never followed (a link to a file in the folder
+    would be a second copy, one to a file outside would import it unseen); a file or
+    folder named on the command line is followed, as the user asked for it.
+    """
+    seen: set[Path] = set()
     for root in paths:
         if root.is_dir():
-            for path in sorted(p for p in root.rglob("*") if p.is_file()):
-                if not _hidden(path.relative_to(root)):
-                    yield path.resolve()
+            found = _walk(root.resolve(), report, unreadable)
         elif root.is_file():
-            yield root.resolve()
+            found = iter([root.resolve()])
         else:
+            found = iter(())
             reason = f"ingest: {root}: no such file or folder; check the path"
-            report.files.append(FileResult(str(root), "failed", error=reason))
+            if root.is_symlink():
+                reason = f"ingest: {root}: the symbolic link points nowhere; fix or remove it"
+            _fail(report, root, reason)
+        for path in found:
+            if path not in seen:
+                seen.add(path)
+                yield path
+
+
+def _walk(folder: Path, report: IngestReport, unreadable: list[Path]) -> Iterator[Path]:
+    """Regular files under `folder`, hidden ones left out; unreadable folders reported."""
+
+    def cannot_list(error: OSError) -> None:
+        where = Path(error.filename or folder)
+        unreadable.append(where)
+        _fail(
+            report,
+            where,
+            f"ingest: {where}: the folder cannot be read ({error.strerror}); its documents "
+            "are kept in the index; fix the permissions and ingest again",
+        )
+
+    found = []
+    for top, dirs, names in os.walk(folder, onerror=cannot_list):
+        here = Path(top)
+        dirs[:] = [d for d in dirs if not _hidden(Path(d))]
+        for name in dirs:  # os.walk lists a linked folder but does not enter it
+            if (here / name).is_symlink():
+                _skip_link(report, here / name)
+        for name in names:
+            path = here / name
+            if _hidden(Path(name)):
+                continue
+            if path.is_symlink():
+                _skip_link(report, path)
+            elif path.is_file():
+                found.append(path)
+    yield from sorted(found)
+
+
+def _skip_link(report: IngestReport, path: Path) -> None:
+    if not path.exists():
+        reason = f"ingest: {path}: the symbolic link points nowhere; fix or remove it"
+    else:
+        reason = (
+            f"ingest: {path}: symbolic links inside a folder are not followed; ingest what "
+            "it points to by its own path"
+        )
+    log.warning("%s", redact_name(reason))
+    report.files.append(FileResult(redact_name(str(path)), "skipped", error=redact_name(reason)))
 
 
 def _hidden(relative: Path) -> bool:
@@ -115,10 +175,11 @@ def _parse_if_changed(
 ) -> ParsedDocument | None:
     key = options.source_key or str(path)
     try:
+        _check_size(path, options.max_file_bytes)
         raw = path.read_bytes()
         digest = content_hash(raw, options.overrides, chunking_signature(options.chunk_size))
         if known.get(document_id(key)) == digest:
-            report.files.append(FileResult(str(path), "unchanged"))
+            report.files.append(FileResult(redact_name(str(path)), "unchanged"))
             return None
         return parse_file(path, key=key, digest=digest, overrides=options.overrides)
     except IngestError as error:
@@ -128,9 +189,19 @@ def _parse_if_changed(
     return None
 
 
+def _check_size(path: Path, limit: int | None) -> None:
+    size = path.stat().st_size
+    if limit is not None and size > limit:
+        raise FileTooLarge(
+            f"ingest: {path.name}: the file is {size / 2**20:.1f} MB, over the limit of "
+            f"{limit / 2**20:g} MB; split it, or raise FOU_MAX_FILE_MB if it must be one"
+        )
+
+
 def _fail(report: IngestReport, path: Path, reason: str) -> None:
+    reason = redact_name(reason)  # messages quote file names, which may hold a number
     log.warning("%s", reason)
-    report.files.append(FileResult(str(path), "failed", error=reason))
+    report.files.append(FileResult(redact_name(str(path)), "failed", error=reason))
 
 
 def _flush(batch: _Batch, store: Store, options: IngestOptions, report: IngestReport) -> None:
@@ -167,13 +238,34 @@ def _flush(batch: _Batch, store: Store, options: IngestOptions, report: IngestRe
         )
 
 
-def _prune(roots: Sequence[Path], seen: Sequence[Path], store: Store, report: IngestReport) -> None:
-    """Remove documents whose files have gone from an ingested folder."""
-    folders = [r.resolve() for r in roots if r.is_dir()]
-    present = {str(p) for p in seen}
+def _prune(
+    roots: Sequence[Path],
+    seen: Sequence[Path],
+    unreadable: Sequence[Path],
+    store: Store,
+    report: IngestReport,
+) -> None:
+    """Remove documents whose files have gone from an ingested folder.
+
+    Paths are compared as stored, that is redacted. A document under a folder that could
+    not be read is kept: unreadable is not gone.
+    """
+    folders = [_as_folder(r.resolve()) for r in roots if r.is_dir()]
+    blocked = [_as_folder(p) for p in unreadable]
+    present = {redact_name(str(p)) for p in seen}
     for record in store.list_documents():
-        path = Path(record.path)
-        inside = any(path.is_relative_to(folder) for folder in folders)
-        if inside and record.path not in present:
-            store.remove_document(record.doc_id)
-            report.files.append(FileResult(record.path, "removed"))
+        inside = any(record.path.startswith(folder) for folder in folders)
+        if not inside or record.path in present:
+            continue
+        if any(record.path.startswith(folder) for folder in blocked):
+            report.files.append(FileResult(record.path, "kept", error=_KEPT))
+            continue
+        store.remove_document(record.doc_id)
+        report.files.append(FileResult(record.path, "removed"))
+
+
+_KEPT = "its folder could not be read, so it was not pruned"
+
+
+def _as_folder(path: Path) -> str:
+    return redact_name(str(path)).rstrip(os.sep) + os.sep

@@ -8,15 +8,18 @@ import re
 
 REDACTION_TOKEN = "[personnummer borttaget]"
 
-# 12 digits (yyyymmdd-nnnn) or 10 (yymmdd-nnnn), with "-", "+" (aged 100 or more), one
-# space or nothing before the last four. Neither end may touch another digit, nor a
-# separator followed by one, so parts of longer numbers never match.
-CANDIDATE = re.compile(
-    r"(?<![\w.,/+-])"
+# 12 digits (yyyymmdd-nnnn) or 10 (yymmdd-nnnn), with "-", "+" (aged 100 or more), a
+# space or nothing before the last four; a line break may follow the dash or stand for the
+# space ("811218-\n9876"). Neither end may touch another digit, nor a separator followed
+# by one, so parts of longer numbers never match.
+_NUMBER = (
     r"(?P<century>1[89]|20)?(?P<yy>\d\d)(?P<mm>\d\d)(?P<dd>\d\d)"
-    r"(?P<sep>[-+ ]?)(?P<serial>\d{3})(?P<check>\d)"
-    r"(?!\w|[.,/+-]\d)"
+    r"(?P<sep>[-+][ \t]*(?:\n[ \t]*)?|[ \t]*\n[ \t]*|[ \t]|)(?P<serial>\d{3})(?P<check>\d)"
 )
+CANDIDATE = re.compile(r"(?<![\w.,/+-])" + _NUMBER + r"(?!\w|[.,/+-]\d)")
+# In names, paths, links and metadata any non-digit may border a number
+# ("beslut_811218-9876.pdf", "/klient/811218-9876"): privacy first.
+NAME_CANDIDATE = re.compile(r"(?<!\d)" + _NUMBER + r"(?!\d)")
 # "811218 9876" is only taken as one number when no digit group stands right beside it,
 # as one would in "12 811218 9876 55".
 SPACED_NEIGHBOUR = re.compile(r"\d\s$|^\s\d")
@@ -27,7 +30,7 @@ PHONE_CONTEXT = re.compile(
 COORDINATION_OFFSET = 60
 
 
-def redact_personal_numbers(text: str) -> tuple[str, int]:
+def redact_personal_numbers(text: str, *, pattern: re.Pattern[str] = CANDIDATE) -> tuple[str, int]:
     """Replace every valid personnummer or samordningsnummer; return the text and the count."""
     count = 0
 
@@ -38,12 +41,17 @@ def redact_personal_numbers(text: str) -> tuple[str, int]:
         count += 1
         return REDACTION_TOKEN
 
-    return CANDIDATE.sub(replace, text), count
+    return pattern.sub(replace, text), count
+
+
+def redact_name(value: str) -> str:
+    """A file name, path, link, title or other field with every personal number replaced."""
+    return redact_personal_numbers(value, pattern=NAME_CANDIDATE)[0]
 
 
 def _is_personal_number(match: re.Match[str]) -> bool:
     """A plausible birth (or coordination) date and a correct Luhn check digit."""
-    if match["sep"] == " " and match["century"]:
+    if match["sep"].isspace() and "\n" not in match["sep"] and match["century"]:
         return False  # "yyyymmdd nnnn" is not a way anyone writes them; likely two numbers
     digits = match["yy"] + match["mm"] + match["dd"] + match["serial"] + match["check"]
     return _plausible_date(match) and luhn_valid(digits)
@@ -77,7 +85,7 @@ def _looks_like_other_number(text: str, match: re.Match[str]) -> bool:
     before = text[max(0, match.start() - 16) : match.start()]
     if PHONE_CONTEXT.search(before):
         return True
-    if match["sep"] != " ":
+    if not match["sep"].isspace():
         return False
     around = before[-2:], text[match.end() : match.end() + 2]
     return bool(SPACED_NEIGHBOUR.search(around[0]) or SPACED_NEIGHBOUR.search(around[1]))

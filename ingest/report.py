@@ -6,7 +6,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
 
-Status = Literal["added", "updated", "unchanged", "removed", "failed"]
+# "skipped": a symbolic link not followed; "kept": not pruned because it could not be read.
+Status = Literal["added", "updated", "unchanged", "removed", "failed", "skipped", "kept"]
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,8 @@ class IngestReport:
             "unchanged": counts["unchanged"],
             "removed": counts["removed"],
             "failed": counts["failed"],
+            "skipped": counts["skipped"],
+            "kept": counts["kept"],
             "chunks": sum(f.chunks for f in stored),
             "redactions": sum(f.redactions for f in stored),
             "grants": sum(f.grants for f in stored),

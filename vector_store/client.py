@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import chromadb
@@ -20,12 +21,22 @@ def chroma_settings() -> ChromaSettings:
     return ChromaSettings(anonymized_telemetry=False, allow_reset=False)
 
 
+DEFAULT_TIMEOUT = 30.0
+
+
 def make_client(
-    *, path: Path | None = None, host: str | None = None, port: int = 8000
+    *,
+    path: Path | None = None,
+    host: str | None = None,
+    port: int = 8000,
+    timeout: float = DEFAULT_TIMEOUT,
 ) -> ClientAPI:
-    """Return a client for the server at `host:port` when `host` is set, else one on `path`."""
+    """Return a client for the server at `host:port` when `host` is set, else one on `path`.
+
+    Every call to a server waits at most `timeout` seconds (FOU_CHROMA_TIMEOUT).
+    """
     if host:
-        return _http_client(host, port)
+        return _http_client(host, port, timeout)
     if path is None:
         raise StoreError(
             "store: no Chroma location given; pass a folder for the embedded store "
@@ -41,14 +52,30 @@ def make_client(
     return chromadb.PersistentClient(path=str(path), settings=chroma_settings())
 
 
-def _http_client(host: str, port: int) -> ClientAPI:
-    # chromadb connects while constructing the client, so both steps can fail.
+def _http_client(host: str, port: int, timeout: float) -> ClientAPI:
+    # chromadb connects while constructing the client, with no timeout of its own: a
+    # bounded heartbeat first finds a dead or frozen server, then the client's own HTTP
+    # session gets the same bound for every later call.
     try:
+        url = f"http://{host}:{port}/api/v2/heartbeat"
+        httpx.get(url, timeout=timeout).raise_for_status()
         client = chromadb.HttpClient(host=host, port=port, settings=chroma_settings())
+        _bound_calls(client, timeout)
         client.heartbeat()
     except (ValueError, OSError, httpx.HTTPError, ChromaError) as exc:
         raise StoreUnavailable(_unreachable_message(host, port, exc)) from exc
     return client
+
+
+def _bound_calls(client: ClientAPI, timeout: float) -> None:
+    """Give the HTTP session under chromadb's client a timeout (chromadb sets none)."""
+    session = getattr(getattr(client, "_server", None), "_session", None)
+    if not isinstance(session, httpx.Client):
+        raise StoreError(
+            "store: this chromadb version hides its HTTP session, so calls cannot be given a "
+            "timeout; install the chromadb version pinned in pyproject.toml"
+        )
+    session.timeout = httpx.Timeout(timeout)
 
 
 def _unreachable_message(host: str, port: int, exc: BaseException) -> str:
@@ -71,3 +98,35 @@ def _root_reason(exc: BaseException) -> str:
             reason = str(current)
         current = current.__cause__ or current.__context__
     return reason.rstrip(".") or type(exc).__name__
+
+
+def _under(exc: BaseException, folder: Path) -> bool:
+    """An OS error about a file in the store's folder (not, say, a closed stdout)."""
+    name = getattr(exc, "filename", None)
+    if not isinstance(exc, OSError) or not name:
+        return False
+    return Path(str(name)).resolve().is_relative_to(folder.resolve())
+
+
+def explain_failure(
+    exc: BaseException, *, host: str | None, port: int, path: Path, timeout: float
+) -> str | None:
+    """One line for a failure of the store that escaped the code (None: not a store failure)."""
+    where = f"the Chroma server at http://{host}:{port}" if host else f"the Chroma store at {path}"
+    if isinstance(exc, httpx.TimeoutException):
+        return (
+            f"store: {where} gave no answer within {timeout:g} s; check that it is running "
+            "and not overloaded (or raise FOU_CHROMA_TIMEOUT), then run the command again"
+        )
+    if isinstance(exc, httpx.HTTPError | ConnectionError):
+        return (
+            f"store: {where} stopped answering ({_root_reason(exc)}); start it again and "
+            "rerun the command: a rerun finishes what was left"
+        )
+    if isinstance(exc, ChromaError | sqlite3.Error) or _under(exc, path):
+        reason = _root_reason(exc)
+        fix = "check that the folder is writable and the disk not full, then rerun"
+        if host:
+            fix = "check the server's log, then rerun"
+        return f"store: {where} failed ({reason}); {fix}"
+    return None

@@ -7,8 +7,9 @@ import tempfile
 from pathlib import Path
 
 import click
+from rich.text import Text
 
-from bot.cli.render import console
+from bot.cli.render import console, printable
 from bot.evaluation import load_questions, run_questions, summarise
 from bot.runtime import build_engine, ingest_options, open_store
 from bot.settings import Settings
@@ -42,7 +43,7 @@ def eval_cmd(obj: dict[str, Settings], questions: Path, docs: Path, out: Path) -
         store = open_store(isolated)
         report = ingest_paths([docs], store, ingest_options(isolated))
         for failure in report.failures:
-            console.print(f"[red]failed[/red] {failure.error}", highlight=False)
+            console.print(Text.assemble(("failed", "red"), f" {printable(failure.error or '')}"))
         rows = run_questions(build_engine(isolated, store), items, out)
     summary = summarise(items, rows)
     console.print_json(json.dumps(summary))

@@ -12,8 +12,9 @@ from pathlib import Path
 import click
 from rich.progress import Progress as RichProgress
 from rich.table import Table
+from rich.text import Text
 
-from bot.cli.render import console, err_console, grants_table, summary_table
+from bot.cli.render import console, err_console, grants_table, printable, summary_table
 from bot.retrieval import load_ledger
 from bot.runtime import ingest_options, open_store
 from bot.settings import Settings
@@ -89,7 +90,9 @@ def _print_report(report: IngestReport, as_json: bool) -> None:
             )
     console.print(summary_table(report))
     for failure in report.failures:
-        err_console.print(f"[red]failed[/red] {failure.error}", highlight=False)
+        err_console.print(Text.assemble(("failed", "red"), f" {printable(failure.error or '')}"))
+    for note in (f for f in report.files if f.status in ("skipped", "kept")):
+        err_console.print(f"{note.status}: {note.path}: {note.error}")
 
 
 @click.group("sources")
@@ -125,7 +128,7 @@ def sources_show(obj: dict[str, Settings], doc_id: str, with_text: bool) -> None
     record = _find(store, doc_id)
     for key, value in vars(record).items():
         if key != "text":
-            console.print(f"[bold]{key}[/bold]: {value}", highlight=False)
+            console.print(Text.assemble((key, "bold"), f": {printable(str(value))}"))
     if with_text:
         console.print(record.text, highlight=False, markup=False)
 

@@ -2,17 +2,45 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from ingest.models import Grant
 from ingest.report import IngestReport
 from vector_store.records import MetaValue, StoredChunk
 
-console = Console()
-err_console = Console(stderr=True)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(value: str) -> str:
+    """The text with control characters (ANSI escapes, bells) shown as \\x1b and the like."""
+    return _CONTROL.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), value)
+
+
+class PlainConsole(Console):
+    """A console that prints every string as text: no markup, no emoji codes, no escapes.
+
+    Document titles, file names and answers are untrusted; "[/bold]" in a title must print
+    as itself and an ANSI escape in a file name must not drive the terminal. Styles are
+    given with `style=` or as rich Text, never as markup in a string.
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(markup=False, emoji=False, highlight=False, **kwargs)
+
+    def render_str(self, text: str, **kwargs: Any) -> Text:
+        """Render a string with its control characters escaped and markup off."""
+        kwargs.update(markup=False, emoji=False)
+        return super().render_str(printable(text), **kwargs)
+
+
+console = PlainConsole()
+err_console = PlainConsole(stderr=True)
 
 
 def summary_table(report: IngestReport) -> Table:
@@ -75,7 +103,9 @@ def print_passages(passages: Sequence[StoredChunk]) -> None:
         console.print("No passages found.")
         return
     for n, passage in enumerate(passages, start=1):
-        console.print(f"[bold][{n}][/bold] {source_line(passage.metadata)}", highlight=False)
+        console.print(
+            Text.assemble((f"[{n}]", "bold"), f" {printable(source_line(passage.metadata))}")
+        )
         console.print(f"    score {passage.score:.3f}", style="dim")
         text = " ".join(passage.text.split())
         console.print(f"    {text[:400]}{'…' if len(text) > 400 else ''}", highlight=False)

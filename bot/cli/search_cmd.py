@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import click
+from rich.text import Text
 
 from bot.cli.filters import filter_options, make_filters
-from bot.cli.render import console, source_line
+from bot.cli.render import console, printable, source_line
 from bot.retrieval import HybridRetriever
 from bot.runtime import open_store
 from bot.settings import Settings
@@ -40,6 +41,6 @@ def search_cmd(obj: dict[str, Settings], /, query: str, k: int, **filters: objec
             "path": p.path,
         }
         meta = {k: v for k, v in fields.items() if v is not None}
-        console.print(f"[bold][{n}][/bold] {source_line(meta)}", highlight=False)
+        console.print(Text.assemble((f"[{n}]", "bold"), f" {printable(source_line(meta))}"))
         text = " ".join(p.text.split())
         console.print(f"    {text[:400]}{'…' if len(text) > 400 else ''}", highlight=False)

@@ -30,6 +30,8 @@ from bot.engine.quotes import draft_quote
 from bot.engine.types import Answer, Citation, Filters, Passage, Retriever, Turn
 from bot.engine.wording import phrase
 from ingest.amounts import format_sek
+from ingest.instructions import without_instructions
+from ingest.normalize import normalize_text
 
 log = logging.getLogger(__name__)
 
@@ -121,7 +123,7 @@ class Engine:
         return replace(answer, latency_ms=_ms(started))
 
     def _checked(self, question: str) -> str:
-        text = " ".join(question.split())
+        text = " ".join(normalize_text(question).split())
         if len(text) > self.max_question_chars:
             raise QuestionTooLong(len(text), self.max_question_chars)
         return text
@@ -207,7 +209,10 @@ class Engine:
     def _evidence(self, passages: Sequence[Passage]) -> list[Evidence]:
         """The top passages, numbered, as the model may read and cite them."""
         evidence = []
-        for n, p in enumerate(passages[: self.top_k], start=1):
+        # A model never reads an instruction planted in a document, so cannot obey or quote it.
+        readable = [(p, without_instructions(p.text)) for p in passages]
+        readable = [(p, text) for p, text in readable if text.strip()]
+        for n, (p, text) in enumerate(readable[: self.top_k], start=1):
             citation = Citation(
                 n=n,
                 source=p.source,
@@ -217,9 +222,9 @@ class Engine:
                 page=p.page,
                 url=p.url,
                 path=p.path,
-                quote=p.text,
+                quote=text.strip(),
             )
-            evidence.append(Evidence(n=n, citation=citation, passage=p.text))
+            evidence.append(Evidence(n=n, citation=citation, passage=text))
         return evidence
 
 

@@ -1,4 +1,4 @@
-"""Logging for the Slack layer: tokens masked in every record, short error ids."""
+"""Logging for the Slack layer: tokens and personal numbers masked in every record."""
 
 from __future__ import annotations
 
@@ -6,14 +6,16 @@ import logging
 import re
 import secrets
 
+from ingest.redact import redact_name
+
 # Bot, user, app-config and refresh tokens (xoxb-, xoxp-, xoxe-, ...) and app-level tokens.
 TOKEN_PATTERN = re.compile(r"(xox[a-z](?:\.[a-z0-9]+)?-|xapp-)[A-Za-z0-9-]+")
 MASK = r"\1***"
 
 
 def mask_tokens(text: str) -> str:
-    """Replace everything after a Slack token's prefix with `***`."""
-    return TOKEN_PATTERN.sub(MASK, text)
+    """Replace everything after a Slack token's prefix with `***`, and personal numbers."""
+    return redact_name(TOKEN_PATTERN.sub(MASK, text))
 
 
 def new_error_id() -> str:
@@ -22,7 +24,7 @@ def new_error_id() -> str:
 
 
 class TokenMaskFilter(logging.Filter):
-    """Masks Slack tokens in a record's message, arguments and traceback."""
+    """Masks Slack tokens and personal numbers in a record's message, arguments and traceback."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         """Rewrite the record in place; never drops it."""

@@ -35,6 +35,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
 
 from bot.engine.types import Answer, Citation
+from ingest.redact import redact_name
 
 Verdict = Literal["helpful", "not_helpful"]
 
@@ -172,8 +173,9 @@ class FeedbackStore:
         answer_id = uuid.uuid4().hex
         row = {
             "answer_id": answer_id,
-            "question": answer.question,
-            "text": answer.text,
+            # Questions are the users' own words: a personal number in one is never kept.
+            "question": redact_name(answer.question),
+            "text": redact_name(answer.text),
             "sources": [asdict(c) for c in answer.citations],
             "answered": answer.answered,
             "mode": answer.mode,

@@ -157,7 +157,7 @@ def test_a_follow_up_reaches_the_model_resolved_and_with_the_earlier_turn(
     assert user.rstrip().endswith("Fråga: Hur mycket fick Södermalm för unga vuxna i Vårberg?")
 
 
-def test_an_injected_instruction_reaches_the_model_only_as_data_and_an_obeyed_one_is_caught(
+def test_an_injected_instruction_never_reaches_the_model_and_an_obeyed_one_is_caught(
     injected_corpus: Corpus, openai_standin: OpenAIStandIn
 ) -> None:
     question = "Hur mycket fick Skärholmen för föräldrastöd?"
@@ -167,7 +167,8 @@ def test_an_injected_instruction_reaches_the_model_only_as_data_and_an_obeyed_on
     [request] = openai_standin.requests
     sent = sources_sent(request)
     assert INJECTION not in request.content("system")
-    assert any(INJECTION in text for text in sent.values())
+    # The planted sentence is blanked from what the model reads: it cannot obey or quote it.
+    assert sent and all(INJECTION not in text and "99" not in text for text in sent.values())
     real = number_of(sent, "380 000 kronor")
     assert "99" not in sent[real]
     # The model obeys the injection but cites the real press release: caught by grounding.

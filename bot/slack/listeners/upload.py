@@ -43,17 +43,23 @@ def safe_name(file: Mapping[str, Any]) -> str:
     return name
 
 
-def refusal(file: Mapping[str, Any], name: str) -> str | None:
+def refusal(file: Mapping[str, Any], name: str, max_bytes: int = MAX_UPLOAD_BYTES) -> str | None:
     """Why this file cannot be ingested (type or size), as a message; None when it can."""
     if Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
         return messages.UPLOAD_UNSUPPORTED.format(name=escape(name))
     size = file.get("size")
-    if isinstance(size, int) and size > MAX_UPLOAD_BYTES:
+    if isinstance(size, int) and size > max_bytes:
         size_mb = f"{size / 1024 / 1024:.1f}".replace(".", ",")
+        limit_mb = f"{max_bytes / 1024 / 1024:g}".replace(".", ",")
         return messages.UPLOAD_TOO_LARGE.format(
-            name=escape(name), size_mb=size_mb, limit_mb=MAX_UPLOAD_MB
+            name=escape(name), size_mb=size_mb, limit_mb=limit_mb
         )
     return None
+
+
+def upload_limit(settings: Settings) -> int:
+    """The largest upload taken: Slack's own cap or the ingest file limit, the smaller."""
+    return min(MAX_UPLOAD_BYTES, int(settings.max_file_mb * 2**20))
 
 
 def _file_info(client: WebClient, file: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -75,13 +81,15 @@ def _failure_text(error: Exception, name: str, error_id: str) -> str:
     return messages.UPLOAD_FAILED.format(name=escape(name), error_id=error_id)
 
 
-def _ingest_one(file: Mapping[str, Any], thread: Thread, services: Services) -> None:
+def _ingest_one(
+    file: Mapping[str, Any], thread: Thread, services: Services, max_bytes: int
+) -> None:
     name = safe_name(file)
     working_ts: str | None = None
     try:
         info = _file_info(thread.client, file)
         name = safe_name(info)
-        problem = refusal(info, name)
+        problem = refusal(info, name, max_bytes)
         if problem:
             thread.post(text_message(problem))
             return
@@ -93,7 +101,7 @@ def _ingest_one(file: Mapping[str, Any], thread: Thread, services: Services) -> 
                 path,
                 token=thread.client.token or "",
                 api_url=thread.client.base_url,
-                max_bytes=MAX_UPLOAD_BYTES,
+                max_bytes=max_bytes,
                 proxy=thread.client.proxy,
             )
             report = services.ingest_file(path)
@@ -127,4 +135,4 @@ def handle_file_share(
         thread.try_post(text_message(messages.UPLOAD_NOT_ADMIN), log)
         return
     for file in files:
-        _ingest_one(file, thread, services)
+        _ingest_one(file, thread, services, upload_limit(settings))
