@@ -10,7 +10,7 @@ export ANONYMIZED_TELEMETRY := False
 
 DEMO_QUESTION ?= Hur mycket pengar fick Skärholmen för att utveckla arbetet med unga vuxna?
 
-.PHONY: install demo test lint typecheck pytest bench eval clean
+.PHONY: install demo test lint typecheck pytest bench eval eval-set clean
 
 install: $(STAMP)
 
@@ -42,7 +42,7 @@ test: lint typecheck pytest
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
 
-.PHONY: bench-ingest bench-retrieval bench-latency bench-slack
+.PHONY: bench-ingest bench-retrieval bench-latency bench-slack bench-cli
 bench-ingest: $(STAMP)
 	$(BIN)/python -m benchmarks.ingest_throughput
 
@@ -55,7 +55,21 @@ bench-latency: $(STAMP)
 bench-slack: $(STAMP)
 	$(BIN)/python -m benchmarks.slack_load
 
-eval: $(STAMP)
+bench-cli: $(STAMP)
+	$(BIN)/python -m benchmarks.cli_startup
+
+EVAL_DIR := ../shared/corpus/dev
+
+# Checked before anything is installed: the set lives outside this repository.
+eval-set:
+	@test -f $(EVAL_DIR)/questions.yaml -a -d $(EVAL_DIR)/docs || { \
+	  echo "make eval: needs the development set, which is not part of this repository:" \
+	       "$(EVAL_DIR)/questions.yaml and the folder $(EVAL_DIR)/docs (put the shared folder" \
+	       "next to this checkout). Without it, evaluate the example corpus:" \
+	       ".venv/bin/fou-bot eval examples/questions.yaml --docs examples/corpus" \
+	       "--out data/eval-examples.jsonl" >&2; exit 2; }
+
+eval: eval-set $(STAMP)
 	$(BIN)/fou-bot eval ../shared/corpus/dev/questions.yaml --docs ../shared/corpus/dev/docs --out data/eval-dev.jsonl
 
 clean:
