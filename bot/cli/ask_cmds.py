@@ -14,13 +14,13 @@ if TYPE_CHECKING:
     from bot.engine.engine import Engine
 
 
-def _engine(obj: dict[str, Any], *, require_documents: bool = True) -> Engine:
-    """The engine over the configured store; a missing (or empty) index ends the command."""
+def _engine(obj: dict[str, Any]) -> Engine:
+    """The engine over the configured store; a missing or empty index ends the command."""
     from bot.runtime import build_engine, ingest_hint, open_store, store_location
 
     settings = obj["settings"]
     store = open_store(settings, create=False)
-    if require_documents and not store.list_documents():
+    if not store.list_documents():
         click.secho(
             f"The index ({store_location(settings)}, collection {settings.collection}) "
             f"holds no documents, so nothing can be answered; {ingest_hint()}",
@@ -103,6 +103,5 @@ def explain_cmd(obj: dict[str, Any], term: str, as_json: bool) -> None:
     """Explain TERM for a newcomer, from the glossary and the documents."""
     from bot.cli.render_answer import print_answer
 
-    # The glossary answers even before any document is indexed.
-    answer = _engine(obj, require_documents=False).explain(term)
+    answer = _engine(obj).explain(term)
     print_answer(answer, as_json=as_json, started=obj.get("started"))

@@ -130,6 +130,7 @@ def test_the_bot_engine_says_plainly_that_the_index_is_empty(cli: Cli) -> None:
     answer = engine.ask("Hur mycket fick Skärholmen?")
 
     assert (answer.text, answer.answered, answer.citations) == (EMPTY_INDEX_SV, False, ())
+    assert engine.draft_quote("Karin Exempel", "unga vuxna").text == EMPTY_INDEX_SV
     assert engine.explain("FoU").text == EMPTY_INDEX_SV
 
 
