@@ -1,8 +1,8 @@
 """`fou-bot sources list | show | remove`: the documents in the index.
 
-`show` and `remove` take what `list` prints: the whole id, a unique prefix of it, the
-source name (the file's stem), the file name or its path. A key that fits several
-documents is an error that lists them.
+`show` and `remove` take what `list` prints: the unique id prefix it shows (`--json` gives
+whole ids) or any longer one, the whole id, the source name (the file's stem), the file
+name or its path. A key that fits several documents is an error that lists them.
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ if TYPE_CHECKING:
     from vector_store.chroma_store import ChunkStore
     from vector_store.records import DocumentRecord
 
-MIN_PREFIX = 4  # hex digits of an id prefix, after the "doc-"
+MIN_PREFIX = 4  # hex digits of an id prefix that show and remove accept, after the "doc-"
+SHORT_DIGITS = 8  # hex digits `list` prints at least
 
 
 def _record_json(record: DocumentRecord, *, with_text: bool) -> dict[str, Any]:
@@ -37,7 +38,7 @@ def sources_group() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 @click.pass_obj
 def sources_list(obj: dict[str, Any], as_json: bool) -> None:
-    """List every indexed document, newest first, with its whole id."""
+    """List every indexed document, newest first, by id, date, kind and title."""
     from bot.runtime import ingest_hint, open_store, store_location
 
     settings = obj["settings"]
@@ -57,21 +58,50 @@ def sources_list(obj: dict[str, Any], as_json: bool) -> None:
             err=True,
         )
         return
+    from rich import box
     from rich.table import Table
+    from rich.text import Text
 
     from bot.cli.render import console
 
-    table = Table(title=f"{len(records)} documents")
-    # Ids are never cut, so they can be copied into `show` and `remove`.
-    table.add_column("id", no_wrap=True, min_width=len(records[0].doc_id))
+    short = short_ids([r.doc_id for r in records])
+    table = Table(
+        title=f"{len(records)} documents",
+        caption="ids are shortened to a unique prefix, which show and remove take; "
+        "--json gives them whole",
+        box=box.SIMPLE_HEAD,
+    )
+    table.add_column("id", no_wrap=True)
     table.add_column("date", no_wrap=True)
     table.add_column("kind", no_wrap=True)
     table.add_column("chunks", justify="right", no_wrap=True)
-    table.add_column("title", ratio=2)
-    table.add_column("source", ratio=1, overflow="fold")
+    table.add_column("title / source", overflow="fold")
     for r in records:
-        table.add_row(r.doc_id, r.date or "", r.kind, str(r.chunk_count), r.title, r.source)
+        described = Text(r.title)
+        described.append(f"\n{r.source}", style="dim")
+        table.add_row(short[r.doc_id], r.date or "", r.kind, str(r.chunk_count), described)
     console.print(table)
+
+
+def short_ids(doc_ids: list[str], *, digits: int = SHORT_DIGITS) -> dict[str, str]:
+    """Each id cut to the shortest prefix of at least `digits` hex digits no other shares."""
+    ordered = sorted(set(doc_ids))
+    short: dict[str, str] = {}
+    for i, doc_id in enumerate(ordered):
+        # Sorted, an id shares its longest prefix with one of its two neighbours.
+        shared = max(
+            (_common(doc_id, ordered[j]) for j in (i - 1, i + 1) if 0 <= j < len(ordered)),
+            default=0,
+        )
+        short[doc_id] = doc_id[: max(len("doc-") + digits, shared + 1)]
+    return short
+
+
+def _common(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
 
 
 @sources_group.command("show")

@@ -14,6 +14,7 @@ from slack_bolt import App
 from slack_sdk import WebClient
 
 from bot.cli.noise import quiet_libraries
+from bot.cli.sources_cmds import short_ids
 from bot.settings import load_settings
 from prompts.messages import EMPTY_INDEX_SV
 from tests.cli.conftest import DATA, EXAMPLES, Cli, Indexed, squeeze
@@ -143,11 +144,33 @@ def test_an_answer_shows_the_whole_time_since_the_start(indexed: Indexed) -> Non
 # --- ids that work --------------------------------------------------------------------------------
 
 
-def test_sources_list_prints_every_id_whole(indexed: Indexed) -> None:
+def test_sources_list_prints_ids_that_show_takes(indexed: Indexed) -> None:
     out = indexed.cli.ok("sources", "list").stdout
+    docs = indexed.cli.json("sources", "list", "--json")
+    printed = [line.split()[0] for line in out.splitlines() if line.strip().startswith("doc-")]
 
-    for doc in indexed.cli.json("sources", "list", "--json"):
-        assert doc["doc_id"] in out
+    assert len(printed) == len(docs) == 14
+    for doc, shown in zip(docs, printed, strict=True):
+        assert doc["doc_id"].startswith(shown) and len(shown) >= len("doc-") + 8
+        got = json.loads(indexed.cli.ok("sources", "show", shown, "--json").stdout)
+        assert got["doc_id"] == doc["doc_id"]
+
+
+@pytest.mark.parametrize(
+    ("ids", "expected"),
+    [
+        pytest.param(
+            ["doc-aaaa1111x", "doc-bbbb2222y"], ["doc-aaaa1111", "doc-bbbb2222"], id="apart"
+        ),
+        pytest.param(
+            ["doc-aaaa1111x", "doc-aaaa1111y", "doc-aaaa2222z"],
+            ["doc-aaaa1111x", "doc-aaaa1111y", "doc-aaaa2222"],
+            id="sharing-eight-digits",
+        ),
+    ],
+)
+def test_short_ids_are_the_shortest_unique_prefixes(ids: list[str], expected: list[str]) -> None:
+    assert [short_ids(ids)[i] for i in ids] == expected
 
 
 @pytest.mark.parametrize(
