@@ -81,6 +81,18 @@ def test_status_without_an_index_says_where_it_looked_and_creates_nothing(cli: C
     assert not cli.chroma.exists()
 
 
+def test_status_with_an_unreachable_server_still_shows_the_settings(
+    cli: Cli, dead_port: int
+) -> None:
+    result = cli.run("status", FOU_CHROMA_HOST="127.0.0.1", FOU_CHROMA_PORT=str(dead_port))
+
+    assert result.exit_code == 2, result.output
+    text = one_line(result.stdout)
+    assert f"store: Chroma server 127.0.0.1:{dead_port}, collection {cli.collection}" in text
+    assert "index: cannot be read: store: cannot reach the Chroma server" in text
+    assert "language model: none" in text
+
+
 def test_relative_paths_in_settings_are_shown_absolute(cli: Cli) -> None:
     result = cli.run("status", "--json", FOU_CHROMA_PATH="rel/chroma")
 
