@@ -42,13 +42,31 @@ def configure_offline() -> None:
     os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
 
 
+class _AtLeast(logging.Filter):
+    """Drop records below a level, whatever level the library later sets on its logger."""
+
+    def __init__(self, level: int) -> None:
+        super().__init__()
+        self.level = level
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno >= self.level
+
+
+NOISY_LOGGERS = ("httpx", "chromadb", "sentence_transformers", "urllib3", "bm25s")
+
+
 def configure_logging(settings: Settings) -> None:
     """Log to stderr at the configured level; quiet chatty libraries."""
     logging.basicConfig(
         level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
-    for noisy in ("httpx", "chromadb", "sentence_transformers", "urllib3", "bm25s"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
+    for noisy in NOISY_LOGGERS:
+        logger = logging.getLogger(noisy)
+        logger.setLevel(logging.WARNING)
+        # bm25s sets its logger to DEBUG when it is imported, which is now after this runs.
+        if not any(isinstance(f, _AtLeast) for f in logger.filters):
+            logger.addFilter(_AtLeast(logging.WARNING))
 
 
 def store_location(settings: Settings) -> str:

@@ -347,3 +347,25 @@ def test_bolts_token_notice_is_held_back_below_debug(level: str, shown: bool) ->
     notice = "As you gave `client` as well, `token` will be unused."
     assert (notice in collect.messages) is shown
     assert "a real error from Bolt" in collect.messages
+
+
+@pytest.mark.parametrize("name", ["bm25s", "chromadb"])
+def test_a_library_that_resets_its_logger_later_stays_quiet(name: str) -> None:
+    """bm25s sets its logger to DEBUG on import, which now comes after the CLI starts."""
+    from bot.runtime import configure_logging
+
+    logger = logging.getLogger(name)
+    level, filters = logger.level, list(logger.filters)
+    collect = _Collect()
+    logging.getLogger().addHandler(collect)
+    try:
+        configure_logging(load_settings(log_level="INFO"))
+        logger.setLevel(logging.DEBUG)  # what `import bm25s` does
+        logger.debug("Building index from tokens")
+        logger.warning("a real warning")
+    finally:
+        logging.getLogger().removeHandler(collect)
+        logger.setLevel(level)
+        logger.filters[:] = filters
+
+    assert collect.messages == ["a real warning"]
