@@ -10,7 +10,7 @@ export ANONYMIZED_TELEMETRY := False
 
 DEMO_QUESTION ?= Hur mycket pengar fick Skärholmen för att utveckla arbetet med unga vuxna?
 
-.PHONY: install demo test lint typecheck pytest bench eval clean
+.PHONY: install demo test lint typecheck pytest bench eval eval-set clean
 
 install: $(STAMP)
 
@@ -42,7 +42,7 @@ test: lint typecheck pytest
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
 
-.PHONY: bench-ingest bench-retrieval bench-latency bench-slack bench-grants
+.PHONY: bench-ingest bench-retrieval bench-latency bench-slack bench-grants bench-cli
 bench-ingest: $(STAMP)
 	$(BIN)/python -m benchmarks.ingest_throughput
 
@@ -58,29 +58,47 @@ bench-slack: $(STAMP)
 bench-grants: $(STAMP)
 	$(BIN)/python -m benchmarks.grants_scaling
 
+bench-cli: $(STAMP)
+	$(BIN)/python -m benchmarks.cli_startup
+
+# Every question set and gold ledger, each scored on its tuning and its locked split side by
+# side (bot/splits.py). The development corpus lives outside this repository, in ../shared.
 SHARED ?= ../shared
-LEDGER = $(BIN)/python eval/ledger_split.py
-LEDGER_SCORER = --scorer $(SHARED)/eval/score_ledger.py
+DEV := $(SHARED)/corpus/dev
+EVAL := $(BIN)/fou-bot eval --split all --cache data/eval-cache
+LEDGER := $(BIN)/python eval/ledger_split.py
+LEDGER_SCORER := --scorer $(SHARED)/eval/score_ledger.py
 
-eval: $(STAMP) eval-needs
-	$(BIN)/fou-bot eval $(SHARED)/corpus/dev/questions.yaml --docs $(SHARED)/corpus/dev/docs --out data/eval-dev.jsonl
-	$(MAKE) --no-print-directory eval-ledger
+.PHONY: eval eval-needs eval-questions eval-ledger
+eval: eval-needs $(STAMP)
+	$(MAKE) --no-print-directory eval-questions eval-ledger
 
-.PHONY: eval-needs eval-ledger
+# Checked before anything is installed, so a fresh clone without ../shared learns what it needs.
 eval-needs:
-	@test -d $(SHARED)/corpus/dev/docs -a -f $(SHARED)/eval/score_ledger.py || { \
-	  echo "make eval: needs the shared evaluation folder at $(SHARED) (corpus/dev/docs, eval/score_ledger.py, eval/ledger_gold.yaml); check it out beside this repo or run make eval SHARED=/path/to/shared"; exit 2; }
+	@test -f $(DEV)/questions.yaml -a -d $(DEV)/docs -a -f $(SHARED)/eval/score_ledger.py || { \
+	  echo "make eval: needs the shared evaluation folder, which is not part of this repository:" \
+	       "$(DEV)/questions.yaml, the folder $(DEV)/docs and $(SHARED)/eval/score_ledger.py" \
+	       "(put the shared folder next to this checkout, or run make eval SHARED=/path/to/shared)." \
+	       "Without it, evaluate the example corpus:" \
+	       ".venv/bin/fou-bot eval examples/questions.yaml --docs examples/corpus" \
+	       "--out data/eval-examples.jsonl" >&2; exit 2; }
+
+eval-questions: $(STAMP) eval-needs
+	@mkdir -p data
+	$(EVAL) $(DEV)/questions.yaml --docs $(DEV)/docs --out data/eval-dev.jsonl
+	$(EVAL) eval/dev-blind/questions.yaml --docs $(DEV)/docs --out data/eval-dev-blind.jsonl
+	@for set in eval/locked/*/; do name=$$(basename "$$set"); \
+	  $(EVAL) "$$set/questions.yaml" --docs "$$set/docs" --out "data/eval-$$name.jsonl" || exit 1; done
 
 # The grants ledger on every gold set, tuning and locked split side by side (eval/ledger_split.py).
 eval-ledger: $(STAMP) eval-needs
 	@mkdir -p data
-	$(LEDGER) extract $(SHARED)/corpus/dev/docs --out data/ledger-dev.csv
-	$(LEDGER) score $(SHARED)/eval/ledger_gold.yaml data/ledger-dev.csv --docs $(SHARED)/corpus/dev/docs $(LEDGER_SCORER)
-	@for gold in eval/*/ledger_gold.yaml; do test -f "$$gold" || continue; \
-	  $(LEDGER) score "$$gold" data/ledger-dev.csv --docs $(SHARED)/corpus/dev/docs $(LEDGER_SCORER); done
-	@for set in eval/locked/*/; do test -f "$$set/ledger_gold.yaml" || continue; \
-	  name=$$(basename "$$set"); $(LEDGER) extract "$$set/docs" --out "data/ledger-$$name.csv" && \
-	  $(LEDGER) score "$$set/ledger_gold.yaml" "data/ledger-$$name.csv" --docs "$$set/docs" $(LEDGER_SCORER); done
+	$(LEDGER) extract $(DEV)/docs --out data/ledger-dev.csv
+	$(LEDGER) score $(SHARED)/eval/ledger_gold.yaml data/ledger-dev.csv --docs $(DEV)/docs $(LEDGER_SCORER)
+	$(LEDGER) score eval/dev-ledger/ledger_gold.yaml data/ledger-dev.csv --docs $(DEV)/docs $(LEDGER_SCORER)
+	@for set in eval/locked/*/; do name=$$(basename "$$set"); \
+	  $(LEDGER) extract "$$set/docs" --out "data/ledger-$$name.csv" && \
+	  $(LEDGER) score "$$set/ledger_gold.yaml" "data/ledger-$$name.csv" --docs "$$set/docs" $(LEDGER_SCORER) || exit 1; done
 
 clean:
 	rm -rf data .pytest_cache .mypy_cache .ruff_cache

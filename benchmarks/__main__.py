@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from benchmarks.common import ROOT
 
-BENCHMARKS = ("ingest_throughput", "retrieval_baseline", "latency", "slack_load")
+BENCHMARKS = ("ingest_throughput", "retrieval_baseline", "latency", "slack_load", "cli_startup")
 SUMMARY_WORDS = ("target", "ratio", "hit@4:", "PARTIAL", "skipped")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -11,6 +12,8 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 DEFAULT_EMBEDDING_MODEL = "all-MiniLM-L6-v2"
 
 IdList = Annotated[tuple[str, ...], NoDecode]
+# sqlite:///relative/file.db (three slashes: a relative path; four: an absolute one).
+SQLITE_FILE_URL = re.compile(r"^(?P<scheme>sqlite(?:\+\w+)?:///)(?P<path>[^?]*)(?P<query>\?.*)?$")
 
 
 class Settings(BaseSettings):
@@ -126,6 +129,22 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             return tuple(part.strip() for part in value.split(",") if part.strip())
         return value
+
+    # Relative paths are resolved once, against the folder fou-bot was started in, so
+    # every message and `fou-bot status` shows where the data really is.
+    @field_validator("chroma_path", mode="after")
+    @classmethod
+    def _absolute_path(cls, value: Path) -> Path:
+        return value.expanduser().resolve()
+
+    @field_validator("database_url", mode="after")
+    @classmethod
+    def _absolute_sqlite_file(cls, value: str) -> str:
+        found = SQLITE_FILE_URL.match(value)
+        if not found or found["path"] in ("", ":memory:") or found["path"].startswith("/"):
+            return value
+        absolute = Path(found["path"]).expanduser().resolve()
+        return f"{found['scheme']}{absolute}{found['query'] or ''}"
 
 
 def load_settings(**overrides: object) -> Settings:

@@ -10,6 +10,7 @@ from ingest.html import load_html
 from ingest.models import LoadedText
 from ingest.pdf import load_pdf
 from ingest.text import cannot_read, load_text
+from ingest.word import load_docx
 
 LOADERS: dict[str, Callable[[Path], LoadedText]] = {
     ".pdf": load_pdf,
@@ -18,14 +19,20 @@ LOADERS: dict[str, Callable[[Path], LoadedText]] = {
     ".markdown": load_text,
     ".html": load_html,
     ".htm": load_html,
+    ".docx": load_docx,
 }
 SUPPORTED_SUFFIXES = tuple(LOADERS)
 
 
 def load_file(path: Path) -> LoadedText:
-    """Load a PDF, text, Markdown or HTML file; other types and empty files are errors."""
+    """Load a PDF, Word, text, Markdown or HTML file; other types and empty files are errors."""
     suffix = path.suffix.lower()
     loader = LOADERS.get(suffix)
+    if loader is None and suffix == ".doc":
+        raise UnsupportedFormat(
+            f"ingest: {path.name}: old Word 97-2003 .doc files are not read; open it in Word "
+            "and save it as .docx (or PDF), then ingest again"
+        )
     if loader is None:
         kind = f"{suffix} files are" if suffix else "files without a suffix are"
         raise UnsupportedFormat(

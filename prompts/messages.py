@@ -42,3 +42,10 @@ LLM_FALLBACK_NOTICE: Mapping[str, str] = MappingProxyType(
 LLM_UNGROUNDED_NOTICE: Mapping[str, str] = MappingProxyType(
     {"sv": LLM_UNGROUNDED_NOTICE_SV, "en": LLM_UNGROUNDED_NOTICE_EN}
 )
+
+# Said to every question while no document is indexed (the CLI prints its own English line).
+EMPTY_INDEX_SV = (
+    "Inga dokument är indexerade ännu, så jag kan inte svara. "
+    "En administratör fyller indexet med `fou-bot ingest MAPP` "
+    "(eller laddar upp en fil till mig i ett direktmeddelande)."
+)

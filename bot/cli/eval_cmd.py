@@ -5,15 +5,9 @@ from __future__ import annotations
 import json
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import click
-from rich.text import Text
-
-from bot.cli.render import console, printable
-from bot.evaluation import load_questions, run_questions, summarise
-from bot.runtime import build_engine, ingest_options, open_store
-from bot.settings import Settings
-from ingest.pipeline import ingest_paths
 
 
 @click.command("eval")
@@ -31,8 +25,15 @@ from ingest.pipeline import ingest_paths
     help="Where to write one JSON result per question.",
 )
 @click.pass_obj
-def eval_cmd(obj: dict[str, Settings], questions: Path, docs: Path, out: Path) -> None:
+def eval_cmd(obj: dict[str, Any], questions: Path, docs: Path, out: Path) -> None:
     """Ask every question of QUESTIONS about DOCS and print the scores."""
+    from bot.cli.noise import reported_by_the_cli
+    from bot.cli.render import console
+    from bot.cli.report_lines import failure_line
+    from bot.evaluation import load_questions, run_questions, summarise
+    from bot.runtime import build_engine, ingest_options, open_store
+    from ingest.pipeline import ingest_paths
+
     settings = obj["settings"]
     items = load_questions(questions)
     with tempfile.TemporaryDirectory(prefix="fou-eval-") as tmp:
@@ -41,9 +42,10 @@ def eval_cmd(obj: dict[str, Settings], questions: Path, docs: Path, out: Path) -
             update={"chroma_path": Path(tmp), "chroma_host": None, "collection": "fou-eval"}
         )
         store = open_store(isolated)
-        report = ingest_paths([docs], store, ingest_options(isolated))
+        with reported_by_the_cli(settings, "ingest.pipeline"):
+            report = ingest_paths([docs], store, ingest_options(isolated))
         for failure in report.failures:
-            console.print(Text.assemble(("failed", "red"), f" {printable(failure.error or '')}"))
+            console.print(failure_line(failure), highlight=False, markup=False, soft_wrap=True)
         rows = run_questions(build_engine(isolated, store), items, out)
     summary = summarise(items, rows)
     console.print_json(json.dumps(summary))

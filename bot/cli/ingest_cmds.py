@@ -1,4 +1,4 @@
-"""`fou-bot ingest`, `fou-bot sources ...` and `fou-bot grants`."""
+"""`fou-bot ingest` and `fou-bot grants`."""
 
 from __future__ import annotations
 
@@ -8,21 +8,16 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from rich.progress import Progress as RichProgress
-from rich.table import Table
-from rich.text import Text
 
-from bot.cli.render import console, err_console, grants_table, printable, summary_table
-from bot.retrieval import load_ledger
-from bot.runtime import ingest_options, open_store
-from bot.settings import Settings
-from ingest.ledger_rows import CSV_COLUMNS, csv_row, json_row
 from ingest.models import GRANT_STATUSES, KINDS
-from ingest.pipeline import Progress, ingest_paths
-from ingest.report import IngestReport
-from vector_store.chroma_store import ChunkStore
+
+if TYPE_CHECKING:
+    from bot.settings import Settings
+    from ingest.pipeline import Progress
+    from ingest.report import IngestReport
 
 
 @click.command("ingest")
@@ -46,14 +41,22 @@ def ingest_cmd(
     prune: bool,
     as_json: bool,
 ) -> None:
-    """Ingest files and folders (PDF, HTML, .txt, .md) into the index."""
+    """Ingest files and folders (PDF, Word .docx, HTML, .txt, .md) into the index."""
+    from bot.cli.noise import reported_by_the_cli
+    from bot.runtime import ingest_options, open_store
+    from ingest.pipeline import ingest_paths
+
     settings = obj["settings"]
     overrides = {
         k: v for k, v in {"kind": kind, "url": url, "date": date_, "title": title}.items() if v
     }
     store = open_store(settings)
     options = ingest_options(settings, overrides=overrides, prune=prune)
-    with _progress(enabled=not as_json and sys.stderr.isatty()) as progress:
+    # Each failure is printed once below, so the pipeline's log line for it is held back.
+    with (
+        reported_by_the_cli(settings, "ingest.pipeline"),
+        _progress(enabled=not as_json and sys.stderr.isatty()) as progress,
+    ):
         report = ingest_paths(list(paths), store, options, progress)
     _print_report(report, as_json)
     if not report.ok:
@@ -62,6 +65,10 @@ def ingest_cmd(
 
 @contextmanager
 def _progress(*, enabled: bool) -> Iterator[Progress | None]:
+    from rich.progress import Progress as RichProgress
+
+    from bot.cli.render import err_console
+
     if not enabled:
         yield None
         return
@@ -79,81 +86,25 @@ def _print_report(report: IngestReport, as_json: bool) -> None:
         files = [vars(f) | {"warnings": list(f.warnings)} for f in report.files]
         click.echo(json.dumps({"totals": report.totals(), "files": files}, ensure_ascii=False))
         return
+    from bot.cli.render import console, err_console, summary_table
+    from bot.cli.report_lines import failure_line, redaction_line, shown_path
+
     for result in report.files:
         for warning in result.warnings:
-            err_console.print(f"warning: {Path(result.path).name}: {warning}", highlight=False)
-        if result.redactions:
-            console.print(
-                f"{Path(result.path).name}: {result.redactions} personal identity "
-                "number(s) redacted",
+            err_console.print(
+                f"warning: {shown_path(result.path)}: {warning}",
                 highlight=False,
+                markup=False,
+                soft_wrap=True,
             )
+    redacted = redaction_line(report)
+    if redacted:
+        console.print(redacted, highlight=False, markup=False, soft_wrap=True)
     console.print(summary_table(report))
     for failure in report.failures:
-        err_console.print(Text.assemble(("failed", "red"), f" {printable(failure.error or '')}"))
+        err_console.print(failure_line(failure), highlight=False, markup=False, soft_wrap=True)
     for note in (f for f in report.files if f.status in ("skipped", "kept")):
-        err_console.print(f"{note.status}: {note.path}: {note.error}")
-
-
-@click.group("sources")
-def sources_group() -> None:
-    """List, show and remove the documents in the index."""
-
-
-@sources_group.command("list")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
-@click.pass_obj
-def sources_list(obj: dict[str, Settings], as_json: bool) -> None:
-    """List every indexed document, newest first."""
-    records = sorted(
-        open_store(obj["settings"]).list_documents(), key=lambda r: r.date or "", reverse=True
-    )
-    if as_json:
-        rows = [{k: v for k, v in vars(r).items() if k not in ("text", "extra")} for r in records]
-        click.echo(json.dumps(rows, ensure_ascii=False))
-        return
-    table = Table("id", "date", "kind", "title", "chunks", "source")
-    for r in records:
-        table.add_row(r.doc_id, r.date or "", r.kind, r.title[:60], str(r.chunk_count), r.source)
-    console.print(table)
-
-
-@sources_group.command("show")
-@click.argument("doc_id")
-@click.option("--text", "with_text", is_flag=True, help="Also print the stored text.")
-@click.pass_obj
-def sources_show(obj: dict[str, Settings], doc_id: str, with_text: bool) -> None:
-    """Show one document's metadata (and text) by id or source name."""
-    store = open_store(obj["settings"])
-    record = _find(store, doc_id)
-    for key, value in vars(record).items():
-        if key != "text":
-            console.print(Text.assemble((key, "bold"), f": {printable(str(value))}"))
-    if with_text:
-        console.print(record.text, highlight=False, markup=False)
-
-
-@sources_group.command("remove")
-@click.argument("doc_id")
-@click.pass_obj
-def sources_remove(obj: dict[str, Settings], doc_id: str) -> None:
-    """Remove one document (by id or source name) and its passages and grants."""
-    store = open_store(obj["settings"])
-    record = _find(store, doc_id)
-    store.remove_document(record.doc_id)
-    console.print(f"removed {record.doc_id} ({record.title})", highlight=False)
-
-
-def _find(store: ChunkStore, key: str):  # type: ignore[no-untyped-def]
-    record = store.get_document(key)
-    if record is None:
-        matches = [r for r in store.list_documents() if r.source == key]
-        if len(matches) != 1:
-            raise click.ClickException(
-                f"no document with id or source name {key!r}; see `fou-bot sources list`"
-            )
-        record = matches[0]
-    return record
+        err_console.print(f"{note.status}: {shown_path(note.path)}: {note.error}", soft_wrap=True)
 
 
 @click.command("grants")
@@ -187,7 +138,12 @@ def grants_cmd(
     """
     if as_csv and as_json:
         raise click.UsageError("choose one of --csv and --json")
-    ledger = load_ledger(open_store(obj["settings"]))
+    from bot.cli.render import console, grants_table
+    from bot.retrieval import load_ledger
+    from bot.runtime import open_store
+    from ingest.ledger_rows import CSV_COLUMNS, csv_row, json_row
+
+    ledger = load_ledger(open_store(obj["settings"], create=False))
     rows = ledger.filter(
         recipient=recipient,
         year=year,

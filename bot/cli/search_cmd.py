@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+import json
+from typing import TYPE_CHECKING, Any
+
 import click
-from rich.text import Text
 
 from bot.cli.filters import filter_options, make_filters
-from bot.cli.render import console, printable, source_line
-from bot.retrieval import HybridRetriever
-from bot.runtime import open_store
-from bot.settings import Settings
-from vector_store.records import MetaValue
+
+if TYPE_CHECKING:
+    from vector_store.records import MetaValue
 
 
 @click.command("search")
@@ -23,12 +23,26 @@ from vector_store.records import MetaValue
     type=click.IntRange(1, 50),
     help="How many passages to show.",
 )
+@click.option("--json", "as_json", is_flag=True, help="Print the passages as JSON for scripts.")
 @filter_options
 @click.pass_obj
-def search_cmd(obj: dict[str, Settings], /, query: str, k: int, **filters: object) -> None:
+def search_cmd(
+    obj: dict[str, Any], /, query: str, k: int, as_json: bool, **filters: object
+) -> None:
     """Show the passages that best match QUERY (the bot's own retrieval), with sources."""
-    retriever = HybridRetriever(open_store(obj["settings"]))
+    from bot.retrieval import HybridRetriever
+    from bot.runtime import open_store
+
+    retriever = HybridRetriever(open_store(obj["settings"], create=False))
     passages = retriever.retrieve(query, k, make_filters(**filters))
+    if as_json:
+        rows = [{"rank": n} | vars(p) for n, p in enumerate(passages, start=1)]
+        click.echo(json.dumps(rows, ensure_ascii=False))
+        return
+    from rich.text import Text
+
+    from bot.cli.render import console, printable, source_line
+
     if not passages:
         console.print("No passages found.")
     for n, p in enumerate(passages, start=1):

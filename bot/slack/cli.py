@@ -10,23 +10,25 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from slack_bolt.error import BoltError
 
-from bot.settings import Settings, load_settings
-from bot.slack.app import build_app
 from bot.slack.errors import MissingSetting
 from bot.slack.logs import install_token_masking, mask_tokens
-from bot.slack.server import run_http, run_socket_mode
-from bot.slack.services import Services
-from bot.slack.store import FeedbackStore
 
-MakeServices = Callable[[Settings], Services]
+# Bolt, uvicorn, SQLAlchemy and the settings are imported by the commands that use them,
+# so mounting these commands costs the rest of the CLI nothing.
+if TYPE_CHECKING:
+    from bot.settings import Settings
+    from bot.slack.services import Services
+
+MakeServices = Callable[["Settings"], "Services"]
 
 
 def _settings(ctx: click.Context) -> Settings:
+    from bot.settings import Settings, load_settings
+
     obj: dict[str, Any] = ctx.obj if isinstance(ctx.obj, dict) else {}
     settings = obj.get("settings")
     return settings if isinstance(settings, Settings) else load_settings()
@@ -86,6 +88,11 @@ def _configure_logging(settings: Settings) -> None:
 @click.pass_context
 def slack(ctx: click.Context, http_mode: bool, port: int, host: str) -> None:
     """Run the Slack bot: Socket Mode by default, or an HTTP endpoint with --http."""
+    from slack_bolt.error import BoltError
+
+    from bot.slack.app import build_app
+    from bot.slack.server import run_http, run_socket_mode
+
     for name in ("port", "host"):
         source = ctx.get_parameter_source(name)
         if not http_mode and source is click.core.ParameterSource.COMMANDLINE:
@@ -146,6 +153,8 @@ def feedback() -> None:
 @click.pass_context
 def export(ctx: click.Context, as_csv: bool, out: str) -> None:
     """Export all feedback from the store at FOU_DATABASE_URL."""
+    from bot.slack.store import FeedbackStore
+
     settings = _settings(ctx)
     store = FeedbackStore.from_url(settings.database_url)
     try:

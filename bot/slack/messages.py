@@ -129,7 +129,8 @@ UPLOAD_TOO_LARGE = (
     "dela upp dokumentet eller exportera det i mindre storlek."
 )
 UPLOAD_UNSUPPORTED = (
-    "Filen *{name}* kan jag inte läsa in. Jag läser PDF, text (.txt), Markdown (.md) och HTML."
+    "Filen *{name}* kan jag inte läsa in. Jag läser PDF, Word (.docx), text (.txt), "
+    "Markdown (.md) och HTML."
 )
 UPLOAD_WORKING = "Läser in *{name}* …"
 UPLOAD_FAILED = (

@@ -15,7 +15,7 @@ TEXT = "---\ntitle: Fiktiv text\n---\nPåhittad text."
 
 
 def test_supported_suffixes() -> None:
-    assert SUPPORTED_SUFFIXES == (".pdf", ".txt", ".md", ".markdown", ".html", ".htm")
+    assert SUPPORTED_SUFFIXES == (".pdf", ".txt", ".md", ".markdown", ".html", ".htm", ".docx")
 
 
 @pytest.mark.parametrize(
@@ -47,14 +47,20 @@ def test_pdf_goes_to_the_pdf_loader(data_dir: Path) -> None:
         pytest.param(
             "budget.xlsx",
             "ingest: budget.xlsx: .xlsx files are not supported; export it as PDF or text "
-            "(.pdf, .txt, .md, .markdown, .html, .htm)",
+            "(.pdf, .txt, .md, .markdown, .html, .htm, .docx)",
             id="spreadsheet",
         ),
         pytest.param(
             "README",
             "ingest: README: files without a suffix are not supported; export it as PDF or text "
-            "(.pdf, .txt, .md, .markdown, .html, .htm)",
+            "(.pdf, .txt, .md, .markdown, .html, .htm, .docx)",
             id="no-suffix",
+        ),
+        pytest.param(
+            "beslut.doc",
+            "ingest: beslut.doc: old Word 97-2003 .doc files are not read; open it in Word and "
+            "save it as .docx (or PDF), then ingest again",
+            id="old-word",
         ),
     ],
 )

@@ -27,9 +27,15 @@ log = logging.getLogger(__name__)
 
 MAX_UPLOAD_MB = 50
 MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024
-SUPPORTED_SUFFIXES = (".pdf", ".txt", ".md", ".markdown", ".html", ".htm")
+SUPPORTED_SUFFIXES = (".pdf", ".docx", ".txt", ".md", ".markdown", ".html", ".htm")
 # Slack's `filetype` for files whose names lack a suffix.
-SUFFIX_BY_FILETYPE = {"pdf": ".pdf", "text": ".txt", "markdown": ".md", "html": ".html"}
+SUFFIX_BY_FILETYPE = {
+    "pdf": ".pdf",
+    "docx": ".docx",
+    "text": ".txt",
+    "markdown": ".md",
+    "html": ".html",
+}
 _UNSAFE = re.compile(r"[^\w.\- ()]+")
 
 
