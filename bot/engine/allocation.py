@@ -14,6 +14,7 @@ from bot.engine.terms import content_terms, strength, term_set
 from ingest.models import Amount
 from ingest.recipients import find_receivers
 
+
 @dataclass(frozen=True)
 class _Allocation:
     recipients: frozenset[str]

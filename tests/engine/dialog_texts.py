@@ -106,7 +106,9 @@ i närheten.
 
 
 def _decision(source: str, date: str, district: str, amount: str, purpose: str) -> tuple[str, str]:
-    return source, f"""---
+    return (
+        source,
+        f"""---
 title: Beslut om bidrag till {district} {date}
 date: {date}
 kind: decision
@@ -117,11 +119,14 @@ kind: decision
 
 Socialnämnden beviljar {district}s stadsdelsförvaltning {amount} kronor för {purpose} för barn i
 årskurs 4–6 under läsåret.
-"""
+""",
+    )
 
 
 HOMEWORK = "läxhjälp"
-FIRST_DECISION = _decision("beslut-laxhjalp-februari", "2024-02-01", "Skarpnäck", "700 000", HOMEWORK)
+FIRST_DECISION = _decision(
+    "beslut-laxhjalp-februari", "2024-02-01", "Skarpnäck", "700 000", HOMEWORK
+)
 RESTATED = _decision("beslut-laxhjalp-september", "2024-09-03", "Skarpnäck", "750 000", HOMEWORK)
 OTHER_PURPOSE = _decision(
     "beslut-sommarlov-september", "2024-09-03", "Skarpnäck", "500 000", "sommarlovsaktiviteter"
