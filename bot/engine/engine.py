@@ -26,7 +26,8 @@ from bot.engine.grounding import ungrounded_figures
 from bot.engine.ledger import Ledger
 from bot.engine.onboarding import answer_onboarding, glossary_entry
 from bot.engine.question import Question, read_question, search_text
-from bot.engine.quotes import draft_quote
+from bot.engine.quotes import draft_quote as compose_draft
+from bot.engine.quotes import find_politician, topic_facts, with_status
 from bot.engine.types import Answer, Citation, Filters, Passage, Retriever, Turn
 from bot.engine.wording import phrase
 from ingest.amounts import format_sek
@@ -94,18 +95,24 @@ class Engine:
             warm()
 
     def draft_quote(self, politician: str, topic: str) -> Answer:
-        """A draft quote for a politician, from cited facts and their earlier quotes."""
+        """A marked quote draft: cited facts on the topic, the politician's quotes as style."""
         started = time.perf_counter()
         self._checked(f"{politician} {topic}")
         read = read_question(topic)
-        passages = self.retriever.retrieve(f"{topic} {politician}", RETRIEVE_K)
-        found = candidates(read, passages, self.retriever)
-        draft = draft_quote(read, politician, found, self.retriever.document_text)
+        named = self.retriever.retrieve(politician, RETRIEVE_K)
+        person = find_politician(politician, named, self.retriever.document_text)
+        passages = self.retriever.retrieve(search_text(read), RETRIEVE_K)
+        own = [p for p in named if p.doc_id in person.documents]
+        found = candidates(read, [*passages, *own], self.retriever)
+        facts = topic_facts(read, found, read.places or person.places)
+        draft = compose_draft(read, topic, person, facts)
         answer = self._finish(read, draft, passages)
-        if self.llm is not None:
-            styles = [c.quote for c in answer.citations if politician.split()[-1] in c.quote]
-            evidence = self._evidence(passages)
-            answer = self.llm.draft_quote(politician, topic, evidence, styles, answer)
+        if self.llm is not None and facts:
+            fact_passages = list({f.passage.chunk_id: f.passage for f in facts}.values())
+            styles = [q.text for q in person.quotes]
+            evidence = self._evidence(fact_passages)
+            drafted = self.llm.draft_quote(politician, topic, evidence, styles, answer)
+            answer = with_status(drafted, person, read.language, answer)
         return replace(answer, latency_ms=_ms(started))
 
     def explain(self, term: str) -> Answer:
