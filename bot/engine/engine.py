@@ -21,7 +21,7 @@ from bot.engine.compose import (
 from bot.engine.dates import date_phrase
 from bot.engine.errors import QuestionTooLong
 from bot.engine.evidence import Evidence
-from bot.engine.followup import resolve_followup
+from bot.engine.followup import resolve
 from bot.engine.grounding import ungrounded_figures
 from bot.engine.ledger import Ledger
 from bot.engine.onboarding import answer_onboarding, glossary_entry
@@ -35,6 +35,8 @@ from ingest.amounts import format_sek
 log = logging.getLogger(__name__)
 
 RETRIEVE_K = 10
+# How far a follow-up searches for passages of the sources the previous answer cited.
+PREFERRED_K = 50
 
 
 class LlmAnswerer(Protocol):
@@ -80,13 +82,27 @@ class Engine:
         """Answer a question, resolving a follow-up against the earlier turns."""
         started = time.perf_counter()
         text = self._checked(question)
-        resolved = resolve_followup(text, history)
-        read = read_question(resolved)
-        passages = self.retriever.retrieve(search_text(read), RETRIEVE_K, filters)
-        answer = self._answer(read, passages)
+        resolved = resolve(text, history)
+        read = read_question(resolved.text)
+        answer, passages = self._search(read, resolved.sources, filters)
         if self.llm is not None:
-            answer = self.llm.answer(resolved, history, self._evidence(passages), answer)
+            answer = self.llm.answer(resolved.text, history, self._evidence(passages), answer)
         return replace(answer, question=question, latency_ms=_ms(started))
+
+    def _search(
+        self, read: Question, preferred: Sequence[str], filters: Filters | None
+    ) -> tuple[Answer, list[Passage]]:
+        """The answer from the sources a follow-up inherits, else from the whole corpus."""
+        query = search_text(read)
+        if preferred:
+            found = self.retriever.retrieve(query, PREFERRED_K, filters)
+            passages = [p for p in found if p.source in preferred][:RETRIEVE_K]
+            if passages:
+                answer = self._answer(read, passages)
+                if answer.answered:
+                    return answer, passages
+        passages = self.retriever.retrieve(query, RETRIEVE_K, filters)
+        return self._answer(read, passages), passages
 
     def warm_up(self) -> None:
         """Do the one-time work (indexes, model) now rather than on the first question."""
