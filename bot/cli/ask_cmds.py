@@ -48,7 +48,7 @@ def chat_cmd(obj: dict[str, Settings]) -> None:
             click.secho(str(error), fg="red", err=True)
             continue
         print_answer(answer)
-        history.append(Turn(question, answer.text))
+        history.append(Turn.of(question, answer))
 
 
 @click.command("quote")
