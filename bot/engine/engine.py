@@ -94,14 +94,16 @@ class Engine:
     ) -> tuple[Answer, list[Passage]]:
         """The answer from the sources a follow-up inherits, else from the whole corpus."""
         query = search_text(read)
-        if preferred:
-            found = self.retriever.retrieve(query, PREFERRED_K, filters)
-            passages = [p for p in found if p.source in preferred][:RETRIEVE_K]
-            if passages:
-                answer = self._answer(read, passages)
-                if answer.answered:
-                    return answer, passages
-        passages = self.retriever.retrieve(query, RETRIEVE_K, filters)
+        if not preferred:
+            passages = self.retriever.retrieve(query, RETRIEVE_K, filters)
+            return self._answer(read, passages), passages
+        found = self.retriever.retrieve(query, PREFERRED_K, filters)
+        own = [p for p in found if p.source in preferred][:RETRIEVE_K]
+        if own:
+            answer = self._answer(read, own)
+            if answer.answered:
+                return answer, own
+        passages = found[:RETRIEVE_K]
         return self._answer(read, passages), passages
 
     def warm_up(self) -> None:

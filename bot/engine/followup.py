@@ -21,6 +21,8 @@ from ingest.recipients import find_recipients
 
 _ELLIPTIC = re.compile(r"^\s*(och|men|samt|än|and|what about|how about|also)\b", re.I)
 _SHORT = 7
+# How many earlier turns a chain of follow-ups is read back through.
+_DEPTH = 5
 # A question with its own question word stands on its own ("Varför fick Farsta pengar?").
 _QUESTION_WORD = re.compile(
     r"\b(vad|vem|vilk\w+|hur|när|varför|var|what|who|which|how|when|why|where)\b", re.I
@@ -62,6 +64,7 @@ def resolve(question: str, history: Sequence[Turn]) -> Resolved:
     """The question read against the previous turn, and the sources it inherits."""
     if not history:
         return Resolved(question)
+    history = history[-_DEPTH:]
     previous = resolve(history[-1].question, history[:-1]).text
     words = question.split()
     new = find_recipients(question)

@@ -71,6 +71,8 @@ def test_a_politician_absent_from_the_documents_is_said_to_be(quote_corpus: Corp
     assert " ".join(STOCKHOLM_FACT.split()) in answer.text
     assert all(POLITICIAN_QUOTE not in c.quote for c in answer.citations)
     assert answer.amounts_sek == (900_000,)
+    # A figure of a sentence about something else (the follow-up) is not a fact of the topic.
+    assert "december 2024" not in answer.text
     check_no_words_put_in_a_mouth(answer, ABSENT)
     check_answer(answer, quote_corpus)
 
