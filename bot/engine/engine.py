@@ -122,7 +122,7 @@ class Engine:
         passages = self.retriever.retrieve(search_text(read), RETRIEVE_K)
         own = [p for p in named if p.doc_id in person.documents]
         found = candidates(read, [*passages, *own], self.retriever)
-        facts = topic_facts(read, found, read.places or person.places)
+        facts = topic_facts(read, found, read.places or person.places, person.documents)
         draft = compose_draft(read, topic, person, facts)
         answer = self._finish(read, draft, passages)
         if self.llm is not None and facts:

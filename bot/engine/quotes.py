@@ -14,12 +14,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from bot.engine.candidates import Candidate
-from bot.engine.compose import Draft, quotes_in, weak
+from bot.engine.compose import Draft, quotes_in
 from bot.engine.places import about
-from bot.engine.question import Question
+from bot.engine.question import Question, swedish_words
 from bot.engine.receivers import is_body
 from bot.engine.sentences import Span
-from bot.engine.terms import coverage, rarity, term_set
+from bot.engine.terms import content_terms, coverage, rarity, term_set
 from bot.engine.types import Answer, Passage
 from ingest.models import Quote
 from ingest.recipients import canonical_district, find_receivers, find_recipients
@@ -98,16 +98,21 @@ def same_person(speaker: str, name: str) -> bool:
 
 
 def topic_facts(
-    question: Question, found: Sequence[Candidate], places: Sequence[str]
+    question: Question,
+    found: Sequence[Candidate],
+    places: Sequence[str],
+    own_documents: Sequence[str] = (),
 ) -> list[Candidate]:
-    """The best sentences about the topic, none of them a quote, none from elsewhere."""
+    """The best sentences about the topic, none of them a quote, none from elsewhere;
+    from the politician's own documents when those hold any."""
     facts: list[Candidate] = []
     seen: set[str] = set()
+    terms = topic_terms(question)
     # Rare topic words ("Frölunda") weigh more than the ones every sentence shares.
-    weights = rarity(question.terms, [term_set(c.text) for c in found])
+    weights = rarity(terms, [term_set(c.text) for c in found])
     for candidate in found:
         key = " ".join(candidate.text.split())
-        if key in seen or not _about_topic(question, candidate, weights):
+        if key in seen or not _about_topic(question, terms, candidate, weights):
             continue
         named = municipalities(candidate.passage, candidate.doc_text)
         if places and named and not named.intersection(places):
@@ -116,9 +121,17 @@ def topic_facts(
             continue  # someone's words are not a fact to put in the politician's mouth
         seen.add(key)
         facts.append(candidate)
-        if len(facts) == _FACTS:
-            break
-    return facts
+    own = [f for f in facts if f.passage.doc_id in own_documents]
+    return (own or facts)[:_FACTS]
+
+
+def topic_terms(question: Question) -> tuple[str, ...]:
+    """The words a fact must carry: an English topic's Swedish words, when it has any."""
+    if question.language == "en":
+        swedish = content_terms(swedish_words(question.text))
+        if swedish:
+            return tuple(swedish)
+    return question.terms
 
 
 def draft_quote(
@@ -219,9 +232,13 @@ def _holding(quote: Quote, passage: Passage, passages: Sequence[Passage]) -> Pas
     return passage
 
 
-def _about_topic(question: Question, candidate: Candidate, weights: dict[str, float]) -> bool:
-    if weak(candidate) or not candidate.text.rstrip(' ”"»').endswith((".", "!")):
-        return False  # too weak, or a heading or table cell rather than a statement
+def _about_topic(
+    question: Question, terms: Sequence[str], candidate: Candidate, weights: dict[str, float]
+) -> bool:
+    # The candidate's own score weighs the question's words in both languages; what counts
+    # here is the share of the topic's words (its Swedish ones, for an English topic).
+    if not candidate.text.rstrip(' ”"»').endswith((".", "!")):
+        return False  # a heading or table cell rather than a statement
     required = [r for r in question.recipients if not is_body(r)]
     present = {name for name, _, _ in find_receivers(candidate.paragraph)}
     if any(r not in present for r in required):
@@ -230,7 +247,7 @@ def _about_topic(question: Question, candidate: Candidate, weights: dict[str, fl
     context = f"{candidate.passage.title} {candidate.paragraph}".casefold()
     if any(name.casefold() not in context for name in topic_names(question.text)):
         return False
-    return coverage(question.terms, term_set(candidate.text), weights) >= _TOPIC_COVERAGE
+    return coverage(terms, term_set(candidate.text), weights) >= _TOPIC_COVERAGE
 
 
 def topic_names(topic: str) -> list[str]:

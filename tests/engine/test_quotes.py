@@ -14,7 +14,7 @@ from langchain_core.embeddings import Embeddings
 
 from bot.engine.quotes import copies_a_source, same_person, topic_names
 from bot.engine.types import Answer
-from prompts.messages import DRAFT_MARK_SV, LLM_FALLBACK_NOTICE_SV, QUOTE_DRAFT
+from prompts.messages import DRAFT_MARK, DRAFT_MARK_SV, LLM_FALLBACK_NOTICE_SV, QUOTE_DRAFT
 from tests.engine.corpus import Corpus, check_answer, check_declined, ingest_corpus
 from tests.engine.dialog_texts import (
     ABSENT,
@@ -135,6 +135,23 @@ def test_without_a_known_municipality_each_fact_names_its_own(quote_corpus: Corp
     facts = [line for line in answer.text.splitlines() if line.startswith("• ")]
     assert facts and all(fact.endswith("(Göteborg)") for fact in facts)
     assert SV["unknown_place"] in answer.text
+    check_answer(answer, quote_corpus)
+
+
+def test_an_english_topic_is_drafted_in_english_from_the_swedish_facts(
+    quote_corpus: Corpus,
+) -> None:
+    answer = quote_corpus.engine.draft_quote(POLITICIAN, "the support for homeless young people")
+
+    en = QUOTE_DRAFT["en"]
+    assert answer.text.startswith(DRAFT_MARK["en"] + "\n")
+    assert (
+        en["facts"].format(topic="the support for homeless young people", name=POLITICIAN)
+        in answer.text
+    )
+    assert " ".join(STOCKHOLM_FACT.split()) in answer.text
+    assert en["style"].format(name=POLITICIAN) in answer.text
+    check_no_words_put_in_a_mouth(answer, POLITICIAN)
     check_answer(answer, quote_corpus)
 
 
