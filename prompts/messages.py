@@ -49,3 +49,44 @@ EMPTY_INDEX_SV = (
     "En administratör fyller indexet med `fou-bot ingest MAPP` "
     "(eller laddar upp en fil till mig i ett direktmeddelande)."
 )
+
+# Quote drafts: the code's own lines around the cited facts and earlier quotes.
+QUOTE_DRAFT: Mapping[str, Mapping[str, str]] = MappingProxyType(
+    {
+        "sv": MappingProxyType(
+            {
+                "absent": "{name} förekommer inte i dokumenten: det finns inga tidigare citat "
+                "av {name}, och inget nedan är sagt av {name}.",
+                "unquoted": "{name} nämns i dokumenten men citeras inte där; det finns inga "
+                "tidigare citat att utgå från.",
+                "facts": "Fakta om {topic} att bygga citatet på (ur dokumenten, inte citat "
+                "av {name}):",
+                "unknown_place": "Varken ämnet eller politikerns dokument anger kommun; "
+                "kontrollera att fakta gäller rätt kommun.",
+                "no_facts": "Dokumenten har inga fakta om {topic} att bygga ett citat på.",
+                "no_facts_in": "Dokumenten har inga fakta om {topic} för {places} att bygga "
+                "ett citat på.",
+                "style": "Tidigare citat av {name}, ordagrant, som stilexempel:",
+                "model": "Formulering av språkmodellen att arbeta vidare med (inte sagt av "
+                "{name}):",
+            }
+        ),
+        "en": MappingProxyType(
+            {
+                "absent": "{name} appears in none of the documents: there are no earlier "
+                "quotes of {name}, and nothing below was said by {name}.",
+                "unquoted": "{name} is named in the documents but never quoted; there are no "
+                "earlier quotes to go by.",
+                "facts": "Facts about {topic} to build the quote on (from the documents, not "
+                "quotes of {name}):",
+                "unknown_place": "Neither the topic nor the politician's documents name a "
+                "municipality; check that the facts are about the right one.",
+                "no_facts": "The documents hold no facts about {topic} to build a quote on.",
+                "no_facts_in": "The documents hold no facts about {topic} for {places} to "
+                "build a quote on.",
+                "style": "Earlier quotes of {name}, verbatim, as style examples:",
+                "model": "Wording by the language model to work from (not said by {name}):",
+            }
+        ),
+    }
+)

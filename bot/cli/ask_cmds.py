@@ -74,7 +74,7 @@ def chat_cmd(obj: dict[str, Any]) -> None:
             click.secho(str(error), fg="red", err=True)
             continue
         print_answer(answer, started=asked)
-        history.append(Turn(question, answer.text))
+        history.append(Turn.of(question, answer))
 
 
 @click.command("quote")

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from bot.engine.allocation import same_allocation
 from bot.engine.candidates import PURPOSE, Candidate
 from bot.engine.citations import Citations
 from bot.engine.dates import date_phrase
@@ -81,6 +82,10 @@ def answer_amount(question: Question, found: Sequence[Candidate], ledger: Ledger
     best = pool[0]
     amount = pick_amount(question, best)
     other = _other_figure(question, best, amount, pool[1:6])
+    if other is not None and not same_allocation(
+        ledger, best, amount, other, pick_amount(question, other)
+    ):
+        other = None  # another recipient or purpose is not an earlier figure of this one
     # Lead with the latest statement; show the earlier one with its date.
     lead, earlier = best, other
     if other is not None and (other.passage.date or "") > (best.passage.date or ""):

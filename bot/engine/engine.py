@@ -21,12 +21,13 @@ from bot.engine.compose import (
 from bot.engine.dates import date_phrase
 from bot.engine.errors import QuestionTooLong
 from bot.engine.evidence import Evidence
-from bot.engine.followup import resolve_followup
+from bot.engine.followup import resolve
 from bot.engine.grounding import ungrounded_figures
 from bot.engine.ledger import Ledger
 from bot.engine.onboarding import answer_onboarding, glossary_entry
 from bot.engine.question import Question, read_question, search_text
-from bot.engine.quotes import draft_quote
+from bot.engine.quotes import draft_quote as compose_draft
+from bot.engine.quotes import find_politician, topic_facts, with_status
 from bot.engine.types import Answer, Citation, Filters, Passage, Retriever, Turn
 from bot.engine.wording import phrase
 from ingest.amounts import format_sek
@@ -36,6 +37,8 @@ from ingest.normalize import normalize_text
 log = logging.getLogger(__name__)
 
 RETRIEVE_K = 10
+# How far a follow-up searches for passages of the sources the previous answer cited.
+PREFERRED_K = 50
 
 
 class LlmAnswerer(Protocol):
@@ -81,13 +84,29 @@ class Engine:
         """Answer a question, resolving a follow-up against the earlier turns."""
         started = time.perf_counter()
         text = self._checked(question)
-        resolved = resolve_followup(text, history)
-        read = read_question(resolved)
-        passages = self.retriever.retrieve(search_text(read), RETRIEVE_K, filters)
-        answer = self._answer(read, passages)
+        resolved = resolve(text, history)
+        read = read_question(resolved.text)
+        answer, passages = self._search(read, resolved.sources, filters)
         if self.llm is not None:
-            answer = self.llm.answer(resolved, history, self._evidence(passages), answer)
+            answer = self.llm.answer(resolved.text, history, self._evidence(passages), answer)
         return replace(answer, question=question, latency_ms=_ms(started))
+
+    def _search(
+        self, read: Question, preferred: Sequence[str], filters: Filters | None
+    ) -> tuple[Answer, list[Passage]]:
+        """The answer from the sources a follow-up inherits, else from the whole corpus."""
+        query = search_text(read)
+        if not preferred:
+            passages = self.retriever.retrieve(query, RETRIEVE_K, filters)
+            return self._answer(read, passages), passages
+        found = self.retriever.retrieve(query, PREFERRED_K, filters)
+        own = [p for p in found if p.source in preferred][:RETRIEVE_K]
+        if own:
+            answer = self._answer(read, own)
+            if answer.answered:
+                return answer, own
+        passages = found[:RETRIEVE_K]
+        return self._answer(read, passages), passages
 
     def warm_up(self) -> None:
         """Do the one-time work (indexes, model) now rather than on the first question."""
@@ -96,18 +115,24 @@ class Engine:
             warm()
 
     def draft_quote(self, politician: str, topic: str) -> Answer:
-        """A draft quote for a politician, from cited facts and their earlier quotes."""
+        """A marked quote draft: cited facts on the topic, the politician's quotes as style."""
         started = time.perf_counter()
         self._checked(f"{politician} {topic}")
         read = read_question(topic)
-        passages = self.retriever.retrieve(f"{topic} {politician}", RETRIEVE_K)
-        found = candidates(read, passages, self.retriever)
-        draft = draft_quote(read, politician, found, self.retriever.document_text)
+        named = self.retriever.retrieve(politician, RETRIEVE_K)
+        person = find_politician(politician, named, self.retriever.document_text)
+        passages = self.retriever.retrieve(search_text(read), RETRIEVE_K)
+        own = [p for p in named if p.doc_id in person.documents]
+        found = candidates(read, [*passages, *own], self.retriever)
+        facts = topic_facts(read, found, read.places or person.places, person.documents)
+        draft = compose_draft(read, topic, person, facts)
         answer = self._finish(read, draft, passages)
-        if self.llm is not None:
-            styles = [c.quote for c in answer.citations if politician.split()[-1] in c.quote]
-            evidence = self._evidence(passages)
-            answer = self.llm.draft_quote(politician, topic, evidence, styles, answer)
+        if self.llm is not None and facts:
+            fact_passages = list({f.passage.chunk_id: f.passage for f in facts}.values())
+            styles = [q.text for q in person.quotes]
+            evidence = self._evidence(fact_passages)
+            drafted = self.llm.draft_quote(politician, topic, evidence, styles, answer)
+            answer = with_status(drafted, person, read.language, answer)
         return replace(answer, latency_ms=_ms(started))
 
     def explain(self, term: str) -> Answer:

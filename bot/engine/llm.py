@@ -25,6 +25,7 @@ from bot.engine.evidence import Evidence
 from bot.engine.grounding import amounts_sek
 from bot.engine.language import Language, detect_language
 from bot.engine.llm_reply import CheckedReply, check_reply, is_no_answer
+from bot.engine.quotes import copies_a_source
 from bot.engine.types import Answer, Turn
 from bot.settings import Settings
 from prompts import load_prompt
@@ -115,6 +116,7 @@ class LlmAnswerer:
         fallback: Answer,
     ) -> Answer:
         """Draft a quote for `politician` on `topic` from cited facts, marked as a draft."""
+        started = time.perf_counter()
         language = detect_language(topic)
         user = self._quote.render(
             politician=politician,
@@ -124,6 +126,11 @@ class LlmAnswerer:
             draft_mark=DRAFT_MARK[language],
         )
         answer = self._ask(language, user, evidence, fallback)
+        sources = [*(item.passage for item in evidence), *style_examples]
+        if answer.mode == "llm" and copies_a_source(_MARKER.sub("", answer.text), sources):
+            # A sentence of a document is not something the politician said.
+            log.warning("llm: the quote draft copies a source; showing the extractive draft")
+            return _fall_back(fallback, LLM_FALLBACK_NOTICE[language], started)
         if answer.mode == "llm" and answer.answered and DRAFT_MARK[language] not in answer.text:
             # The mark is the code's promise, not the model's: add it when the model forgot.
             answer = replace(answer, text=f"{DRAFT_MARK[language]}\n{answer.text}")

@@ -45,6 +45,17 @@ class Turn:
 
     question: str
     answer: str
+    sources: tuple[str, ...] = ()  # what the answer cited (`Citation.source`), in order
+
+    @classmethod
+    def of(cls, question: str, answer: Answer) -> Turn:
+        """The turn of a question and the engine's answer, with the sources it cited."""
+        return cls(question, answer.text, cited_sources(answer))
+
+
+def cited_sources(answer: Answer) -> tuple[str, ...]:
+    """The distinct sources an answer cites, in order of citation."""
+    return tuple(dict.fromkeys(c.source for c in answer.citations))
 
 
 class AnswerEngine(Protocol):

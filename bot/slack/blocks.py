@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from bot.engine.types import Answer, Citation
+from bot.engine.types import Answer, Citation, cited_sources
 from bot.slack import messages
 
 Block = dict[str, Any]
@@ -37,6 +37,8 @@ ACTION_SHARE = "fou_share"
 ACTION_IDS = (ACTION_SHOW_SOURCES, ACTION_HELPFUL, ACTION_NOT_HELPFUL, ACTION_SHARE)
 # Block ids of answer text; thread history recognises the bot's answers by them.
 ANSWER_BLOCK_PREFIX = "fou-answer-"
+# The event type of an answer's message metadata.
+ANSWER_EVENT = "fou_answer"
 
 _MARKER = re.compile(r"\[(\d{1,3})\]")
 _USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
@@ -48,10 +50,21 @@ class SlackMessage:
 
     text: str
     blocks: tuple[Block, ...] = ()
+    # Slack message metadata: an answer carries the sources it cited, so a follow-up in
+    # its thread can search them first (bot/slack/history.py reads them back).
+    metadata: dict[str, Any] | None = None
 
     def as_kwargs(self) -> dict[str, Any]:
-        """The `text` and `blocks` arguments of a Web API or response_url call."""
-        return {"text": self.text, "blocks": list(self.blocks)}
+        """The `text`, `blocks` (and `metadata`) arguments of a Web API or response_url call."""
+        kwargs: dict[str, Any] = {"text": self.text, "blocks": list(self.blocks)}
+        if self.metadata is not None:
+            kwargs["metadata"] = self.metadata
+        return kwargs
+
+
+def answer_metadata(answer: Answer) -> dict[str, Any]:
+    """The message metadata of an answer: the sources it cited, in order."""
+    return {"event_type": ANSWER_EVENT, "event_payload": {"sources": list(cited_sources(answer))}}
 
 
 def escape(text: str) -> str:
@@ -247,7 +260,11 @@ def answer_message(
     tail.append(_actions(answer_id, has_sources=bool(answer.citations), shareable=shareable))
     budget = min(MAX_ANSWER_SECTIONS, MAX_BLOCKS - len(head) - len(tail))
     blocks = [*head, *_answer_sections(answer, max(budget, 1)), *tail]
-    return SlackMessage(text=fallback_text(answer, draft=draft), blocks=tuple(blocks))
+    return SlackMessage(
+        text=fallback_text(answer, draft=draft),
+        blocks=tuple(blocks),
+        metadata=answer_metadata(answer),
+    )
 
 
 def quotes_message(answer: Answer) -> SlackMessage:

@@ -10,7 +10,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.engine.types import Turn
-from bot.slack.blocks import ANSWER_BLOCK_PREFIX
+from bot.slack.blocks import ANSWER_BLOCK_PREFIX, ANSWER_EVENT
 from bot.slack.payloads import plain_question
 
 MAX_TURNS = 6
@@ -31,6 +31,18 @@ def _answer_text(message: Mapping[str, Any]) -> str:
     return plain_question("\n".join(parts), None)
 
 
+def _cited_sources(message: Mapping[str, Any]) -> tuple[str, ...]:
+    """The sources an answer cited, from its message metadata (none when Slack dropped it)."""
+    metadata = message.get("metadata")
+    if not isinstance(metadata, Mapping) or metadata.get("event_type") != ANSWER_EVENT:
+        return ()
+    payload = metadata.get("event_payload")
+    sources = payload.get("sources") if isinstance(payload, Mapping) else None
+    if not isinstance(sources, list):
+        return ()
+    return tuple(s for s in sources if isinstance(s, str) and s)
+
+
 def turns_from_replies(
     replies: Sequence[Mapping[str, Any]],
     *,
@@ -49,7 +61,13 @@ def turns_from_replies(
         )
         if is_ours:
             if pending and _is_answer(message):
-                turns.append(Turn(question=pending, answer=_answer_text(message)))
+                turns.append(
+                    Turn(
+                        question=pending,
+                        answer=_answer_text(message),
+                        sources=_cited_sources(message),
+                    )
+                )
                 pending = None
         elif not message.get("bot_id"):
             question = plain_question(str(message.get("text") or ""), bot_user_id)
@@ -69,7 +87,9 @@ def fetch_turns(
 ) -> tuple[Turn, ...]:
     """The thread's earlier turns via conversations.replies; none (logged) when Slack refuses."""
     try:
-        response = client.conversations_replies(channel=channel, ts=thread_ts, limit=REPLIES_LIMIT)
+        response = client.conversations_replies(
+            channel=channel, ts=thread_ts, limit=REPLIES_LIMIT, include_all_metadata=True
+        )
     except SlackApiError as error:
         logger.warning(
             "slack: conversations.replies for %s/%s failed (%s); answering without the "

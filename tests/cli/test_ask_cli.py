@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from click.testing import CliRunner
 
+from bot.cli import main
+from bot.engine.types import Answer, Turn
 from ingest.parse import parse_file
 from prompts.messages import NO_ANSWER_SV
 from tests.cli.conftest import EXAMPLES, REPO, Cli, Indexed
@@ -129,3 +134,51 @@ def test_eval_writes_one_result_per_question_in_the_format(cli: Cli, tmp_path: P
     assert '"ungrounded_answers": 0,' in summary  # every figure from a cited source
     assert '"computed_answers": 3,' in summary  # the example set's sums and differences
     assert not cli.chroma.exists(), "the user's store is never touched"
+
+
+class RecordingEngine:
+    """The real engine, recording the history each question is asked with."""
+
+    def __init__(self, engine: Any) -> None:
+        self.engine = engine
+        self.asked: list[tuple[str, tuple[Turn, ...]]] = []
+        self.answers: list[Answer] = []
+
+    def ask(self, question: str, history: Sequence[Turn] = ()) -> Answer:
+        self.asked.append((question, tuple(history)))
+        answer: Answer = self.engine.ask(question, history)
+        self.answers.append(answer)
+        return answer
+
+
+def test_chat_turns_carry_the_sources_the_answer_cited(
+    indexed: Indexed, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import bot.cli.ask_cmds
+    import bot.runtime
+
+    made: list[RecordingEngine] = []
+    real = bot.runtime.build_engine
+
+    def recording(*args: Any, **kwargs: Any) -> RecordingEngine:
+        made.append(RecordingEngine(real(*args, **kwargs)))
+        return made[-1]
+
+    monkeypatch.setattr(bot.runtime, "build_engine", recording)
+    monkeypatch.setattr(bot.cli.ask_cmds, "build_engine", recording, raising=False)
+    questions = ["Hur mycket fick Farsta för anhörigstöd?", "Varför fick de pengarna?"]
+
+    with contextlib.chdir(indexed.cli.home):
+        result = CliRunner().invoke(
+            main, ["chat"], input="\n".join(questions) + "\n", env=indexed.cli.env()
+        )
+
+    assert result.exit_code == 0, result.output
+    [engine] = made
+    assert len(engine.answers) == 2, result.output
+    first, second = engine.answers
+    assert [q for q, _ in engine.asked] == questions
+    assert engine.asked[1][1] == (Turn.of(questions[0], first),)
+    cited = {c.source for c in first.citations}
+    assert cited and engine.asked[1][1][0].sources == tuple(dict.fromkeys(cited))
+    assert second.answered and {c.source for c in second.citations} <= cited

@@ -112,9 +112,12 @@ def test_follow_up_in_thread_carries_the_earlier_turns(
             Turn(
                 question="Hur mycket fick Skärholmen för unga vuxna?",
                 answer="Skärholmen fick 1 200 000 kronor för arbetet med unga vuxna [1].",
+                # The sources the first answer cited come back from its message metadata.
+                sources=(fakes.CITATION.source,),
             ),
         ),
     )
+    assert str(replies[0].params["include_all_metadata"]).lower() in ("1", "true")
     second_placeholder = standin.calls("chat.postMessage")[1]
     assert second_placeholder.params["thread_ts"] == first["ts"]
 

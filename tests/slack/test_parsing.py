@@ -124,6 +124,43 @@ def test_turns_pair_questions_with_the_bots_answers() -> None:
     assert turns == (Turn("Hur mycket fick Skärholmen?", "Skärholmen fick 1 200 000 kronor [1]."),)
 
 
+def _with_metadata(message: dict[str, Any], metadata: object) -> dict[str, Any]:
+    return {**message, "metadata": metadata}
+
+
+@pytest.mark.parametrize(
+    ("metadata", "sources"),
+    [
+        pytest.param(
+            answer_message(fakes.answer_for("Hur mycket?"), "a1").metadata,
+            (fakes.CITATION.source,),
+            id="the-answers-own-metadata",
+        ),
+        pytest.param(
+            {"event_type": "fou_answer", "event_payload": {"sources": ["a", "", 3, "b"]}},
+            ("a", "b"),
+            id="only-non-empty-strings",
+        ),
+        pytest.param(
+            {"event_type": "other_app", "event_payload": {"sources": ["a"]}},
+            (),
+            id="another-event-type",
+        ),
+        pytest.param({"event_type": "fou_answer"}, (), id="no-payload"),
+        pytest.param("sources", (), id="not-a-mapping"),
+    ],
+)
+def test_a_turn_carries_the_sources_from_the_answers_metadata(
+    metadata: object, sources: tuple[str, ...]
+) -> None:
+    replies = [
+        {"user": "UALICE", "ts": "1.1", "text": "<@UBOT> Hur mycket fick Skärholmen?"},
+        _with_metadata(_bot_answer("Skärholmen fick 1 200 000 kronor [1]."), metadata),
+    ]
+    [turn] = turns_from_replies(replies, bot_user_id="UBOT", bot_id="BBOT", current_ts="9.9")
+    assert turn.sources == sources
+
+
 def test_other_bots_are_neither_questions_nor_answers() -> None:
     replies = [
         {"user": "UALICE", "ts": "1.1", "text": "Fråga"},

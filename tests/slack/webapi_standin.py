@@ -195,6 +195,8 @@ class WebApiStandin:
             "text": params.get("text", ""),
             "blocks": params.get("blocks") or [],
         }
+        if params.get("metadata"):
+            message["metadata"] = params["metadata"]
         if params.get("thread_ts"):
             message["thread_ts"] = params["thread_ts"]
             with self._lock:
@@ -208,6 +210,8 @@ class WebApiStandin:
                     if channel == params.get("channel") and message["ts"] == params.get("ts"):
                         message["text"] = params.get("text", "")
                         message["blocks"] = params.get("blocks") or []
+                        if params.get("metadata"):
+                            message["metadata"] = params["metadata"]
         return {"ok": True, "channel": params.get("channel"), "ts": params.get("ts")}
 
     def _api_chat_postEphemeral(self, _params: dict[str, Any]) -> dict[str, Any]:
@@ -217,6 +221,9 @@ class WebApiStandin:
         messages = self.thread(str(params.get("channel")), str(params.get("ts")))
         if not messages:
             return {"ok": False, "error": "thread_not_found"}
+        if str(params.get("include_all_metadata", "")).lower() not in ("1", "true"):
+            # Like Slack: message metadata only comes back when asked for.
+            messages = [{k: v for k, v in m.items() if k != "metadata"} for m in messages]
         return {"ok": True, "messages": messages, "has_more": False}
 
     def _api_files_info(self, params: dict[str, Any]) -> dict[str, Any]:
