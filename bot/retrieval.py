@@ -145,12 +145,7 @@ def _fill(primary: list[str], secondary: list[str]) -> list[tuple[str, float]]:
 def load_ledger(store: ChunkStore) -> Ledger:
     """The grants of the documents whose current version is in the registry."""
     documents = {r.doc_id: r for r in store.list_documents()}
-    grants = []
-    for _, sentence, meta in store.list_grants():
-        doc = documents.get(str(meta.get("doc_id")))
-        if doc is None or meta.get("content_hash") != doc.content_hash:
-            continue
-        grants.append(_grant(sentence, meta))
+    grants = [_grant(sentence, meta) for _, sentence, meta in store.live_grants()]
     info = {d.doc_id: DocumentInfo(d.kind, d.url, d.path) for d in documents.values()}
     return Ledger.of(grants, info)
 

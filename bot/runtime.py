@@ -7,6 +7,8 @@ import os
 import threading
 from pathlib import Path
 
+from langchain_core.embeddings import Embeddings
+
 from bot.engine.engine import Engine
 from bot.engine.llm import make_llm_answerer
 from bot.retrieval import HybridRetriever
@@ -48,7 +50,12 @@ def open_store(settings: Settings) -> ChunkStore:
         host=settings.chroma_host,
         port=settings.chroma_port,
     )
-    embeddings = load_embeddings(settings.embedding_model, batch_size=settings.embedding_batch_size)
+
+    def embeddings() -> Embeddings:
+        # Loaded by the store on its first embedding: listing, searching the lexical index
+        # and an ingest that finds nothing changed never import torch or load the model.
+        return load_embeddings(settings.embedding_model, batch_size=settings.embedding_batch_size)
+
     return ChunkStore(
         client,
         collection=settings.collection,

@@ -89,6 +89,11 @@ class _Evidence:
     status: str
 
 
+# Bump when extraction changes: documents read by another version are re-read from their
+# stored text on the next `fou-bot ingest` or `fou-bot grants --rebuild`.
+EXTRACTOR_VERSION = 1
+
+
 def extract_grants(doc: ParsedDocument) -> list[Grant]:
     """Every SEK allocation the document states, each with its exact supporting span."""
     indexed = _Text(doc.text, tuple(_sentences(doc.text)), tuple(find_amounts(doc.text)))

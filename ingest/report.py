@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
 
-Status = Literal["added", "updated", "unchanged", "removed", "failed"]
+Status = Literal["added", "updated", "unchanged", "duplicate", "removed", "failed"]
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,7 @@ class FileResult:
     grants: int = 0
     error: str | None = None
     warnings: tuple[str, ...] = ()
+    duplicate_of: str | None = None  # the path already indexed with the same content
 
 
 @dataclass
@@ -27,6 +28,7 @@ class IngestReport:
     """Every file's result; counts are derived, never kept twice."""
 
     files: list[FileResult] = field(default_factory=list)
+    regranted: int = 0  # unchanged documents whose grants a newer extractor read again
 
     def count(self, status: Status) -> int:
         """How many files ended with this status."""
@@ -50,9 +52,11 @@ class IngestReport:
             "added": counts["added"],
             "updated": counts["updated"],
             "unchanged": counts["unchanged"],
+            "duplicate": counts["duplicate"],
             "removed": counts["removed"],
             "failed": counts["failed"],
             "chunks": sum(f.chunks for f in stored),
             "redactions": sum(f.redactions for f in stored),
             "grants": sum(f.grants for f in stored),
+            "regranted": self.regranted,
         }
