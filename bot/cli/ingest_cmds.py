@@ -5,11 +5,13 @@ from __future__ import annotations
 import csv
 import json
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import click
+from rich.progress import BarColumn, MofNCompleteColumn, TextColumn
 from rich.progress import Progress as RichProgress
 from rich.table import Table
 
@@ -18,7 +20,8 @@ from bot.retrieval import load_ledger
 from bot.runtime import ingest_options, open_store
 from bot.settings import Settings
 from ingest.models import KINDS
-from ingest.pipeline import Progress, ingest_paths
+from ingest.pipeline import Progress, ProgressUpdate, ingest_paths
+from ingest.regrant import outdated, regrant
 from ingest.report import IngestReport
 from vector_store.chroma_store import ChunkStore
 
@@ -51,7 +54,7 @@ def ingest_cmd(
     }
     store = open_store(settings)
     options = ingest_options(settings, overrides=overrides, prune=prune)
-    with _progress(enabled=not as_json and sys.stderr.isatty()) as progress:
+    with _progress(enabled=not as_json) as progress:
         report = ingest_paths(list(paths), store, options, progress)
     _print_report(report, as_json)
     if not report.ok:
@@ -60,16 +63,63 @@ def ingest_cmd(
 
 @contextmanager
 def _progress(*, enabled: bool) -> Iterator[Progress | None]:
+    """Files done of total, rate, time left and the current file; plain lines in a log."""
     if not enabled:
         yield None
         return
-    with RichProgress(console=err_console, transient=True) as bar:
-        task = bar.add_task("Ingesting", total=None)
+    clock = _Clock()
+    if not err_console.is_terminal:
+        yield lambda update: _plain_line(update, clock)
+        return
+    columns = (
+        TextColumn("Ingesting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("files  {task.fields[rate]}  {task.fields[left]}  {task.fields[name]}"),
+    )
+    with RichProgress(*columns, console=err_console, transient=True) as bar:
+        task = bar.add_task("Ingesting", total=None, rate="", left="", name="")
 
-        def advance(path: str) -> None:
-            bar.update(task, advance=1, description=f"Ingesting {Path(path).name}")
+        def advance(update: ProgressUpdate) -> None:
+            rate, left = clock.rate_and_left(update)
+            name = Path(update.path).name if update.path else ""
+            bar.update(
+                task, total=update.total, completed=update.done, rate=rate, left=left, name=name
+            )
 
         yield advance
+
+
+class _Clock:
+    """Files per second since the start, and the time the rest should take at that rate."""
+
+    def __init__(self) -> None:
+        self.started = time.monotonic()
+        self.printed = 0.0
+
+    def rate_and_left(self, update: ProgressUpdate) -> tuple[str, str]:
+        elapsed = time.monotonic() - self.started
+        if update.done == 0 or elapsed <= 0:
+            return "", ""
+        per_second = update.done / elapsed
+        seconds = (update.total - update.done) / per_second
+        left = f"{seconds / 60:.0f} min left" if seconds >= 90 else f"{seconds:.0f} s left"
+        return f"{per_second:.1f} files/s", left
+
+
+def _plain_line(update: ProgressUpdate, clock: _Clock) -> None:
+    """One line at most every 2 s, and the last one, for logs and pipes."""
+    now = time.monotonic()
+    if update.path is not None and now - clock.printed < 2:
+        return
+    clock.printed = now
+    rate, left = clock.rate_and_left(update)
+    where = f": {Path(update.path).name}" if update.path else ""
+    figures = ", ".join(part for part in (rate, left) if part)
+    click.echo(
+        f"ingest: {update.done}/{update.total} files{', ' if figures else ''}{figures}{where}",
+        err=True,
+    )
 
 
 def _print_report(report: IngestReport, as_json: bool) -> None:
@@ -78,6 +128,11 @@ def _print_report(report: IngestReport, as_json: bool) -> None:
         click.echo(json.dumps({"totals": report.totals(), "files": files}, ensure_ascii=False))
         return
     for result in report.files:
+        if result.duplicate_of:
+            console.print(
+                f"{Path(result.path).name}: same content as {result.duplicate_of}; stored once",
+                highlight=False,
+            )
         for warning in result.warnings:
             err_console.print(f"warning: {Path(result.path).name}: {warning}", highlight=False)
         if result.redactions:
@@ -87,6 +142,10 @@ def _print_report(report: IngestReport, as_json: bool) -> None:
                 highlight=False,
             )
     console.print(summary_table(report))
+    if report.regranted:
+        console.print(
+            f"grants re-read by the new extractor for {report.regranted} unchanged file(s)"
+        )
     for failure in report.failures:
         err_console.print(f"[red]failed[/red] {failure.error}", highlight=False)
 
@@ -157,6 +216,12 @@ def _find(store: ChunkStore, key: str):  # type: ignore[no-untyped-def]
 @click.option("--year", type=int, help="Only grants dated this year.")
 @click.option("--min", "minimum", type=int, help="Only grants of at least this many SEK.")
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV instead of a table.")
+@click.option(
+    "--rebuild",
+    is_flag=True,
+    help="Re-read, from the stored text, the grants of documents an older extractor read; "
+    "nothing is embedded again.",
+)
 @click.pass_obj
 def grants_cmd(
     obj: dict[str, Settings],
@@ -164,8 +229,14 @@ def grants_cmd(
     year: int | None,
     minimum: int | None,
     as_csv: bool,
+    rebuild: bool,
 ) -> None:
     """List the grants ledger: every allocation the documents state."""
+    if rebuild:
+        store = open_store(obj["settings"])
+        counts = regrant(store, outdated(store.list_documents()))
+        click.echo(f"grants: re-read {sum(counts.values())} grant(s) of {len(counts)} document(s)")
+        return
     ledger = load_ledger(open_store(obj["settings"]))
     rows = ledger.filter(recipient=recipient, year=year, minimum=minimum)
     if as_csv:
