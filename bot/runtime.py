@@ -20,6 +20,7 @@ from ingest.report import IngestReport
 from vector_store.chroma_store import ChunkStore
 from vector_store.client import make_client
 from vector_store.embeddings import load_embeddings, model_identity
+from vector_store.lexical_cache import SnapshotFile
 
 
 def configure_offline() -> None:
@@ -70,9 +71,23 @@ def ingest_options(settings: Settings, **kwargs: object) -> IngestOptions:
     return IngestOptions(chunk_size=settings.chunk_size, **kwargs)  # type: ignore[arg-type]
 
 
+def snapshot_file(settings: Settings) -> SnapshotFile:
+    """Where the lexical index and ledger of the configured collection are persisted."""
+    if settings.chroma_host:
+        location = f"http://{settings.chroma_host}:{settings.chroma_port}"
+        folder = settings.index_cache_path or Path("data/index-cache")
+        name = f"{settings.collection}@{settings.chroma_host}-{settings.chroma_port}"
+    else:
+        location = str(settings.chroma_path.resolve())
+        # Inside the Chroma folder: deleting the store deletes its cache too.
+        folder = settings.index_cache_path or settings.chroma_path
+        name = settings.collection
+    return SnapshotFile(folder / f"fou-index-{name}.npz", key=f"{location}/{settings.collection}")
+
+
 def build_engine(settings: Settings, store: ChunkStore) -> Engine:
     """The answer engine over a store, with a chat model when one is configured."""
-    retriever = HybridRetriever(store)
+    retriever = HybridRetriever(store, cache=snapshot_file(settings))
     return Engine(
         retriever=retriever,
         ledger=retriever.ledger,

@@ -49,6 +49,12 @@ class Settings(BaseSettings):
     chunk_size: int = Field(
         900, ge=200, le=4000, description="Largest chunk, in characters, before splitting."
     )
+    index_cache_path: Path | None = Field(
+        None,
+        description="Folder for the persisted lexical index and ledger, rebuilt only when "
+        "Chroma changed. Default: inside FOU_CHROMA_PATH for the embedded store, "
+        "data/index-cache for a Chroma server.",
+    )
 
     # --- Retrieval and answers ----------------------------------------------
     top_k: int = Field(5, ge=1, le=20, description="Passages an answer may cite.")
@@ -107,6 +113,12 @@ class Settings(BaseSettings):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
         "INFO", description="Log level."
     )
+
+    @field_validator("index_cache_path", mode="before")
+    @classmethod
+    def _empty_is_default(cls, value: object) -> object:
+        # `FOU_INDEX_CACHE_PATH=` (as in .env.example) means the default, not the cwd.
+        return None if isinstance(value, str) and not value.strip() else value
 
     @field_validator("slack_allowed_teams", "slack_allowed_channels", "slack_admins", mode="before")
     @classmethod

@@ -9,6 +9,9 @@ from typing import Any
 import pytest
 import yaml
 
+from bot.retrieval import HybridRetriever
+from bot.runtime import snapshot_file
+from bot.settings import load_settings
 from ingest.parse import parse_file
 from prompts.messages import NO_ANSWER_SV
 from tests.cli.conftest import EXAMPLES, REPO, Cli, Indexed
@@ -129,3 +132,29 @@ def test_eval_writes_one_result_per_question_in_the_format(cli: Cli, tmp_path: P
     assert '"ungrounded_answers": 0,' in summary  # every figure from a cited source
     assert '"computed_answers": 3,' in summary  # the example set's sums and differences
     assert not cli.chroma.exists(), "the user's store is never touched"
+
+
+def test_a_restarted_bot_loads_the_persisted_index_until_chroma_changes(
+    cli: Cli, tmp_path: Path
+) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for name in ("07-skarholmen-foraldrastod-sommarlov-2024.txt", "14-farsta-anhorigstod-2025.md"):
+        (folder / name).write_bytes((EXAMPLES / name).read_bytes())
+    cli.ok("ingest", folder)
+    question = "Hur mycket fick Skärholmen för föräldrastöd?"
+    first = ask(cli, question)  # builds the index and writes the cache beside the store
+    settings = load_settings(chroma_path=cli.chroma, chroma_host=None, collection=cli.collection)
+    cache = snapshot_file(settings)
+    assert cache.path.parent == cli.chroma and cache.path.is_file()
+
+    restarted = HybridRetriever(cli.store(), cache=cache)
+    restarted.warm_up()
+    assert (restarted._corpus.builds, restarted._corpus.loads) == (0, 1)
+    assert first["answered"] and 380_000 in first["amounts_sek"]
+    assert ask(cli, question)["text"] == first["text"]
+
+    (folder / "ny.txt").write_text("Socialnämnden beviljar Farsta 50 000 kronor.\n", "utf-8")
+    cli.ok("ingest", folder)
+    restarted.snapshot()
+    assert (restarted._corpus.builds, restarted._corpus.loads) == (1, 1), "Chroma changed"
