@@ -139,6 +139,9 @@ def _is_duplicate(
     report: IngestReport,
 ) -> bool:
     """Report a file whose content is already indexed (or queued) under another path."""
+    before = known.get(parsed.doc_id)
+    if before is not None and owners.get(before) == parsed.path:
+        del owners[before]  # this file no longer holds its old content
     other = owners.setdefault(parsed.content_hash, parsed.path)
     if other == parsed.path:
         return False

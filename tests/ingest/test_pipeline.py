@@ -856,3 +856,22 @@ def test_page_spans_of_records_from_before_they_were_kept_come_from_the_passages
     recorded = {number: (start, end) for number, start, end in record.pages}
     for number, start, end in derived:
         assert recorded[number][0] <= start < end <= recorded[number][1]
+
+
+def test_a_file_changed_to_another_files_content_leaves_the_index(
+    store: ChunkStore, tmp_path: Path
+) -> None:
+    folder = copy_files(SMALL[:2], tmp_path / "docs")
+    ingest_paths([folder], store, IngestOptions())
+    # The first file now holds the second one's text; a new file holds the first one's.
+    first, second = folder / SMALL[0], folder / SKARHOLMEN
+    old_first = first.read_bytes()
+    first.write_bytes(second.read_bytes())
+    (folder / "z-ny.md").write_bytes(old_first)
+
+    report = ingest_paths([folder], store, IngestOptions())
+
+    assert statuses(report) == {SMALL[0]: "duplicate", SKARHOLMEN: "unchanged", "z-ny.md": "added"}
+    assert sorted(Path(d.path).name for d in store.list_documents()) == [SKARHOLMEN, "z-ny.md"]
+    assert_one_copy_each(store)
+    assert_no_leftovers(store)
