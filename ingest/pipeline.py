@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol
 
 from ingest.chunking import CHUNKING_VERSION, chunk_text
+from ingest.duplicates import Owners
 from ingest.errors import IngestError
 from ingest.grants import EXTRACTOR_VERSION, extract_grants
 from ingest.models import ParsedDocument
@@ -86,7 +87,7 @@ def ingest_paths(
     known = {doc_id: doc.content_hash for doc_id, doc in records.items()}
     files = list(_discover(paths, report))
     tell = _Teller(progress, report, len(files))
-    owners = _owners(records.values())
+    owners = Owners(records.values(), known)
     batch = _Batch()
     for path in files:
         tell(str(path))
@@ -122,28 +123,16 @@ class _Teller:
             self._progress(ProgressUpdate(min(done, self._total), self._total, path))
 
 
-def _owners(records: Iterable[DocumentRecord]) -> dict[str, str]:
-    """content hash -> path of the document indexed with it, if its file is still there."""
-    return {
-        doc.content_hash: doc.path
-        for doc in records
-        if not (Path(doc.path).is_absolute() and not Path(doc.path).exists())
-    }
-
-
 def _is_duplicate(
     parsed: ParsedDocument,
-    owners: dict[str, str],
+    owners: Owners,
     known: Mapping[str, str],
     store: Store,
     report: IngestReport,
 ) -> bool:
     """Report a file whose content is already indexed (or queued) under another path."""
-    before = known.get(parsed.doc_id)
-    if before is not None and owners.get(before) == parsed.path:
-        del owners[before]  # this file no longer holds its old content
-    other = owners.setdefault(parsed.content_hash, parsed.path)
-    if other == parsed.path:
+    other = owners.claim(parsed)
+    if other is None:
         return False
     if parsed.doc_id in known:
         store.remove_document(parsed.doc_id)  # its file no longer holds what was indexed
