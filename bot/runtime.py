@@ -67,8 +67,9 @@ def open_store(settings: Settings) -> ChunkStore:
 
 
 def ingest_options(settings: Settings, **kwargs: object) -> IngestOptions:
-    """Ingest options with the chunk size the collection is built with."""
-    return IngestOptions(chunk_size=settings.chunk_size, **kwargs)  # type: ignore[arg-type]
+    """Ingest options with the chunk size the collection is built with and the batch size."""
+    sizes = {"chunk_size": settings.chunk_size, "batch_chunks": settings.ingest_batch_chunks}
+    return IngestOptions(**sizes, **kwargs)  # type: ignore[arg-type]
 
 
 def snapshot_file(settings: Settings) -> SnapshotFile:

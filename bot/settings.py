@@ -49,6 +49,13 @@ class Settings(BaseSettings):
     chunk_size: int = Field(
         900, ge=200, le=4000, description="Largest chunk, in characters, before splitting."
     )
+    ingest_batch_chunks: int = Field(
+        256,
+        ge=8,
+        le=8192,
+        description="Passages embedded and committed together by ingest: an interrupted "
+        "ingest keeps every batch it finished; larger batches lose more, gain little speed.",
+    )
     index_cache_path: Path | None = Field(
         None,
         description="Folder for the persisted lexical index and ledger, rebuilt only when "
