@@ -122,6 +122,7 @@ class SnapshotFile:
                 np.savez(output, header=header, body=_bytes(body), **arrays)  # type: ignore[arg-type]
                 output.flush()
                 os.fsync(output.fileno())
+            os.chmod(temporary, 0o644)  # mkstemp makes it private; other bot users read it
             os.replace(temporary, self.path)
         except OSError as exc:
             # A cache that cannot be written only costs the next start its rebuild.
