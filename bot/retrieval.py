@@ -14,7 +14,8 @@ from bot.engine.types import Filters, Passage
 from ingest.models import Grant
 from vector_store.chroma_store import ChunkStore
 from vector_store.lexical import LexicalIndex
-from vector_store.records import MetaValue, StoredChunk
+from vector_store.lexical_cache import CorpusSnapshot, LiveCorpus, SnapshotFile
+from vector_store.records import DocumentRecord, MetaValue, StoredChunk
 
 # Measured on the development and example sets (README, "Retrieval"): BM25 with Swedish
 # stemming and compound splitting finds the gold document in the top five for every
@@ -45,9 +46,11 @@ class HybridRetriever:
         *,
         dense_weight: float = DENSE_WEIGHT,
         lexical_weight: float = LEXICAL_WEIGHT,
+        cache: SnapshotFile | None = None,
     ) -> None:
         self.store = store
         self.weights = (dense_weight, lexical_weight)
+        self._corpus = LiveCorpus(store, cache)
         self._snapshot: _Snapshot | None = None
         self._lock = threading.Lock()
 
@@ -112,28 +115,29 @@ class HybridRetriever:
         return snap if snap is not None else self.snapshot()
 
     def snapshot(self) -> _Snapshot:
-        """The lexical index and ledger, rebuilt only when the store has changed."""
-        generation = self.store.generation()
+        """The lexical index and ledger, rebuilt (or read from the cache) when the store changed."""
+        corpus = self._corpus.current()
         with self._lock:
-            if self._snapshot is None or self._snapshot.generation != generation:
-                self._snapshot = self._build(generation)
+            if self._snapshot is None or self._snapshot.generation != corpus.generation:
+                self._snapshot = _derive(corpus)
             return self._snapshot
 
-    def _build(self, generation: str) -> _Snapshot:
-        live = self.store.live_chunks()
-        chunks = {c.chunk_id: c for c in live}
-        order = {
-            (str(c.metadata["doc_id"]), int(c.metadata.get("chunk_index", 0))): c.chunk_id
-            for c in live
-        }
-        return _Snapshot(
-            generation=generation,
-            lexical=LexicalIndex.build(live),
-            chunks=chunks,
-            order=order,
-            ledger=load_ledger(self.store),
-            texts={},
-        )
+
+def _derive(corpus: CorpusSnapshot) -> _Snapshot:
+    """What questions read, from one snapshot of the live corpus."""
+    chunks = {c.chunk_id: c for c in corpus.chunks}
+    order = {
+        (str(c.metadata["doc_id"]), int(c.metadata.get("chunk_index", 0))): c.chunk_id
+        for c in corpus.chunks
+    }
+    return _Snapshot(
+        generation=corpus.generation,
+        lexical=corpus.lexical,
+        chunks=chunks,
+        order=order,
+        ledger=_ledger(corpus.grants, corpus.documents),
+        texts={},
+    )
 
 
 def _fill(primary: list[str], secondary: list[str]) -> list[tuple[str, float]]:
@@ -144,14 +148,14 @@ def _fill(primary: list[str], secondary: list[str]) -> list[tuple[str, float]]:
 
 def load_ledger(store: ChunkStore) -> Ledger:
     """The grants of the documents whose current version is in the registry."""
-    documents = {r.doc_id: r for r in store.list_documents()}
-    grants = []
-    for _, sentence, meta in store.list_grants():
-        doc = documents.get(str(meta.get("doc_id")))
-        if doc is None or meta.get("content_hash") != doc.content_hash:
-            continue
-        grants.append(_grant(sentence, meta))
-    info = {d.doc_id: DocumentInfo(d.kind, d.url, d.path) for d in documents.values()}
+    return _ledger(store.live_grants(), store.list_documents())
+
+
+def _ledger(
+    rows: Sequence[tuple[str, str, Mapping[str, Any]]], documents: Sequence[DocumentRecord]
+) -> Ledger:
+    grants = [_grant(sentence, meta) for _, sentence, meta in rows]
+    info = {d.doc_id: DocumentInfo(d.kind, d.url, d.path) for d in documents}
     return Ledger.of(grants, info)
 
 

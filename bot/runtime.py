@@ -17,12 +17,15 @@ from typing import TYPE_CHECKING
 from vector_store.errors import StoreError
 
 if TYPE_CHECKING:
+    from langchain_core.embeddings import Embeddings
+
     from bot.engine.engine import Engine
     from bot.engine.types import Answer, Filters, Turn
     from bot.settings import Settings
     from bot.slack.services import Services
     from ingest.pipeline import IngestOptions
     from vector_store.chroma_store import ChunkStore
+    from vector_store.lexical_cache import SnapshotFile
 
 # The file an embedded Chroma database keeps in its folder.
 CHROMA_DATABASE_FILE = "chroma.sqlite3"
@@ -114,7 +117,12 @@ def open_store(settings: Settings, *, create: bool = True) -> ChunkStore:
         port=settings.chroma_port,
         timeout=settings.chroma_timeout,
     )
-    embeddings = load_embeddings(settings.embedding_model, batch_size=settings.embedding_batch_size)
+
+    def embeddings() -> Embeddings:
+        # Loaded by the store on its first embedding: listing, searching the lexical index
+        # and an ingest that finds nothing changed never import torch or load the model.
+        return load_embeddings(settings.embedding_model, batch_size=settings.embedding_batch_size)
+
     return ChunkStore(
         client,
         collection=settings.collection,
@@ -125,11 +133,12 @@ def open_store(settings: Settings, *, create: bool = True) -> ChunkStore:
 
 
 def ingest_options(settings: Settings, **kwargs: object) -> IngestOptions:
-    """Ingest options with the chunk size the collection is built with and the size limit."""
+    """Ingest options: the collection's chunk size, the batch size and the size limit."""
     from ingest.pipeline import IngestOptions
 
     limit = int(settings.max_file_mb * 2**20)
-    return IngestOptions(chunk_size=settings.chunk_size, max_file_bytes=limit, **kwargs)  # type: ignore[arg-type]
+    sizes = {"chunk_size": settings.chunk_size, "batch_chunks": settings.ingest_batch_chunks}
+    return IngestOptions(**sizes, max_file_bytes=limit, **kwargs)  # type: ignore[arg-type]
 
 
 def upload_key(path: Path) -> str:
@@ -140,6 +149,22 @@ def upload_key(path: Path) -> str:
         for block in iter(lambda: file.read(1 << 20), b""):
             digest.update(block)
     return f"slack-upload/{digest.hexdigest()[:16]}/{path.name}"
+
+
+def snapshot_file(settings: Settings) -> SnapshotFile:
+    """Where the lexical index and ledger of the configured collection are persisted."""
+    from vector_store.lexical_cache import SnapshotFile
+
+    if settings.chroma_host:
+        location = f"http://{settings.chroma_host}:{settings.chroma_port}"
+        folder = settings.index_cache_path or Path("data/index-cache")
+        name = f"{settings.collection}@{settings.chroma_host}-{settings.chroma_port}"
+    else:
+        location = str(settings.chroma_path.resolve())
+        # Inside the Chroma folder: deleting the store deletes its cache too.
+        folder = settings.index_cache_path or settings.chroma_path
+        name = settings.collection
+    return SnapshotFile(folder / f"fou-index-{name}.npz", key=f"{location}/{settings.collection}")
 
 
 def build_engine(settings: Settings, store: ChunkStore) -> Engine:
@@ -153,7 +178,7 @@ def build_engine(settings: Settings, store: ChunkStore) -> Engine:
         from bot.engine.llm import make_llm_answerer
 
         llm = make_llm_answerer(settings)
-    retriever = HybridRetriever(store)
+    retriever = HybridRetriever(store, cache=snapshot_file(settings))
     return Engine(
         retriever=retriever,
         ledger=retriever.ledger,

@@ -64,6 +64,19 @@ class Settings(BaseSettings):
         le=1024,
         description="Largest file ingest reads, in MB; a larger one fails alone.",
     )
+    ingest_batch_chunks: int = Field(
+        256,
+        ge=8,
+        le=8192,
+        description="Passages embedded and committed together by ingest: an interrupted "
+        "ingest keeps every batch it finished; larger batches lose more, gain little speed.",
+    )
+    index_cache_path: Path | None = Field(
+        None,
+        description="Folder for the persisted lexical index and ledger, rebuilt only when "
+        "Chroma changed. Default: inside FOU_CHROMA_PATH for the embedded store, "
+        "data/index-cache for a Chroma server.",
+    )
 
     # --- Retrieval and answers ----------------------------------------------
     top_k: int = Field(5, ge=1, le=20, description="Passages an answer may cite.")
@@ -122,6 +135,12 @@ class Settings(BaseSettings):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
         "INFO", description="Log level."
     )
+
+    @field_validator("index_cache_path", mode="before")
+    @classmethod
+    def _empty_is_default(cls, value: object) -> object:
+        # `FOU_INDEX_CACHE_PATH=` (as in .env.example) means the default, not the cwd.
+        return None if isinstance(value, str) and not value.strip() else value
 
     @field_validator("slack_allowed_teams", "slack_allowed_channels", "slack_admins", mode="before")
     @classmethod

@@ -106,8 +106,9 @@ class _Evidence:
     status: str
 
 
-# Bump whenever extraction changes what it finds, so stored ledgers are read again.
-EXTRACTOR_VERSION = "grants-v2"
+# Bump when extraction changes what it finds: documents read by another version are re-read
+# from their stored text on the next `fou-bot ingest` or `fou-bot grants --rebuild`.
+EXTRACTOR_VERSION = 2
 
 
 def extract_grants(doc: ParsedDocument) -> list[Grant]:

@@ -11,32 +11,42 @@ from pathlib import Path
 from typing import Protocol
 
 from ingest.chunking import CHUNKING_VERSION, chunk_text
+from ingest.duplicates import Owners
 from ingest.errors import FileTooLarge, IngestError
-from ingest.grants import extract_grants
+from ingest.grants import EXTRACTOR_VERSION, extract_grants
 from ingest.models import ParsedDocument
 from ingest.parse import content_hash, document_id, parse_file
 from ingest.records import chunk_records, document_record, grant_records
 from ingest.redact import redact_name
+from ingest.regrant import GrantStore, outdated, regrant
 from ingest.report import FileResult, IngestReport, Status
 from vector_store.records import ChunkRecord, DocumentRecord, MetaValue
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[str], None]
+
+@dataclass(frozen=True)
+class ProgressUpdate:
+    """How far an ingest is: files finished of the total, and the file being read now."""
+
+    done: int
+    total: int
+    path: str | None  # None once every file is finished
 
 
-class Store(Protocol):
+Progress = Callable[[ProgressUpdate], None]
+
+
+class Store(GrantStore, Protocol):
     """The part of the chunk store that ingest writes through."""
 
     def collect_garbage(self) -> int: ...
-    def document_hashes(self) -> dict[str, str]: ...
     def list_documents(self) -> list[DocumentRecord]: ...
     def remove_document(self, doc_id: str) -> None: ...
     def write_documents(
-        self, items: Sequence[tuple[DocumentRecord, Sequence[ChunkRecord]]]
-    ) -> None: ...
-    def replace_grants_of(
-        self, grants: Mapping[str, Sequence[tuple[str, str, Mapping[str, MetaValue]]]]
+        self,
+        items: Sequence[tuple[DocumentRecord, Sequence[ChunkRecord]]],
+        grants: Mapping[str, Sequence[tuple[str, str, Mapping[str, MetaValue]]]] | None = None,
     ) -> None: ...
 
 
@@ -52,7 +62,9 @@ class IngestOptions:
     overrides: Mapping[str, str] = field(default_factory=dict)
     prune: bool = False
     chunk_size: int = 900
-    batch_chunks: int = 2048  # per flush; 512 was ~15% slower (benchmarks/ingest_throughput.py)
+    # Passages per flush: each flush embeds and commits on its own, so an interrupted run
+    # keeps what it flushed (benchmarks/ingest_throughput.py measures what this costs).
+    batch_chunks: int = 256
     # For a single upload, a stable key (e.g. "slack-upload/<hash>/beslut.pdf"), not its path.
     source_key: str | None = None
     max_file_bytes: int | None = None  # larger files fail alone (FOU_MAX_FILE_MB)
@@ -74,15 +86,17 @@ def ingest_paths(
     options = options or IngestOptions()
     report = IngestReport()
     store.collect_garbage()
-    known = store.document_hashes()
+    records = {doc.doc_id: doc for doc in store.list_documents()}
+    known = {doc_id: doc.content_hash for doc_id, doc in records.items()}
     unreadable: list[Path] = []
     files = list(_discover(paths, report, unreadable))
+    tell = _Teller(progress, report, len(files))
+    owners = Owners(records.values(), known)
     batch = _Batch()
     for path in files:
-        if progress:
-            progress(str(path))
+        tell(str(path))
         parsed = _parse_if_changed(path, options, known, report)
-        if parsed is None:
+        if parsed is None or _is_duplicate(parsed, owners, known, store, report):
             continue
         status: Status = "updated" if parsed.doc_id in known else "added"
         batch.docs.append((parsed, status))
@@ -91,9 +105,59 @@ def ingest_paths(
             _flush(batch, store, options, report)
             batch = _Batch()
     _flush(batch, store, options, report)
+    tell(None)
+    _regrant_unchanged(report, records, options, store)
     if options.prune:
         _prune(paths, files, unreadable, store, report)
     return report
+
+
+class _Teller:
+    """Tells the progress callback how many of the discovered files are finished."""
+
+    def __init__(self, progress: Progress | None, report: IngestReport, total: int) -> None:
+        self._progress = progress
+        self._report = report
+        self._before = len(report.files)  # paths that were not found
+        self._total = total
+
+    def __call__(self, path: str | None) -> None:
+        if self._progress is not None:
+            done = len(self._report.files) - self._before
+            self._progress(ProgressUpdate(min(done, self._total), self._total, path))
+
+
+def _is_duplicate(
+    parsed: ParsedDocument,
+    owners: Owners,
+    known: Mapping[str, str],
+    store: Store,
+    report: IngestReport,
+) -> bool:
+    """Report a file whose content is already indexed (or queued) under another path."""
+    other = owners.claim(parsed)
+    if other is None:
+        return False
+    if parsed.doc_id in known:
+        store.remove_document(parsed.doc_id)  # its file no longer holds what was indexed
+    log.info("ingest: %s: same content as %s; stored once", parsed.path, other)
+    report.files.append(FileResult(parsed.path, "duplicate", duplicate_of=other))
+    return True
+
+
+def _regrant_unchanged(
+    report: IngestReport,
+    records: Mapping[str, DocumentRecord],
+    options: IngestOptions,
+    store: Store,
+) -> None:
+    """Re-read the grants of unchanged files that an older extractor read."""
+    unchanged = [
+        records[document_id(options.source_key or f.path)]
+        for f in report.files
+        if f.status == "unchanged" and document_id(options.source_key or f.path) in records
+    ]
+    report.regranted = len(regrant(store, outdated(unchanged)))
 
 
 def _discover(
@@ -205,26 +269,28 @@ def _fail(report: IngestReport, path: Path, reason: str) -> None:
 
 
 def _flush(batch: _Batch, store: Store, options: IngestOptions, report: IngestReport) -> None:
-    """Write a batch of documents: grants and chunks first, then the registry flip.
+    """Write a batch of documents with their grants; each goes live with its grants.
 
-    Grants carry their version's content hash and are read only for the live version, so
-    writing them before the flip keeps an interrupted run from leaving a live document
-    without its grants (a rerun would find it unchanged and never write them).
+    The store writes passages and grants first and flips the registry after, so an
+    interrupted run never leaves a live document without its grants or with another
+    version's (a rerun would find it unchanged and never write them).
     """
     if not batch.docs:
         return
     now = datetime.now(UTC).isoformat(timespec="seconds")
     items = []
+    grants_of = {}
     results = []
     for parsed, status in batch.docs:
         chunks = chunk_text(parsed.text, parsed.pages, size=options.chunk_size)
         grants = extract_grants(parsed)
-        items.append((document_record(parsed, len(chunks), now), chunk_records(parsed, chunks)))
+        record = document_record(parsed, len(chunks), now, extractor_version=EXTRACTOR_VERSION)
+        items.append((record, chunk_records(parsed, chunks)))
+        grants_of[parsed.doc_id] = grant_records(
+            parsed, grants, extractor_version=EXTRACTOR_VERSION
+        )
         results.append((parsed, status, len(chunks), grants))
-    store.replace_grants_of(
-        {parsed.doc_id: grant_records(parsed, grants) for parsed, _, _, grants in results}
-    )
-    store.write_documents(items)
+    store.write_documents(items, grants_of)
     for parsed, status, n_chunks, grants in results:
         report.files.append(
             FileResult(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ingest.models import Chunk, Grant, ParsedDocument
-from vector_store.records import ChunkRecord, DocumentRecord, MetaValue
+from vector_store.records import ChunkRecord, DocumentRecord, MetaValue, chunk_id, grant_id
 
 
 def date_number(iso: str | None) -> int | None:
@@ -21,8 +21,10 @@ def _clean(values: dict[str, MetaValue | None]) -> dict[str, MetaValue]:
     return {k: v for k, v in values.items() if v is not None}
 
 
-def document_record(doc: ParsedDocument, chunk_count: int, ingested_at: str) -> DocumentRecord:
-    """The registry record of a document."""
+def document_record(
+    doc: ParsedDocument, chunk_count: int, ingested_at: str, *, extractor_version: int
+) -> DocumentRecord:
+    """The registry record of a document whose grants `extractor_version` read."""
     people = "; ".join(sorted({q.speaker for q in doc.meta.quotes}))
     extra: dict[str, MetaValue] = {k: str(v) for k, v in doc.meta.extra.items()}
     if people:
@@ -43,6 +45,8 @@ def document_record(doc: ParsedDocument, chunk_count: int, ingested_at: str) -> 
         body=doc.meta.body,
         redactions=doc.redactions,
         extra=extra,
+        extractor_version=extractor_version,
+        pages=tuple((page.number, page.start, page.end) for page in doc.pages),
     )
 
 
@@ -71,15 +75,18 @@ def chunk_records(doc: ParsedDocument, chunks: Sequence[Chunk]) -> list[ChunkRec
             chunk_index=chunk.index,
             heading=chunk.heading,
         )
-        chunk_id = f"{doc.doc_id}:{doc.content_hash[:12]}:{chunk.index}"
-        records.append(ChunkRecord(chunk_id, chunk.text, _clean(meta)))
+        records.append(
+            ChunkRecord(
+                chunk_id(doc.doc_id, doc.content_hash, chunk.index), chunk.text, _clean(meta)
+            )
+        )
     return records
 
 
 def grant_records(
-    doc: ParsedDocument, grants: Sequence[Grant]
+    doc: ParsedDocument, grants: Sequence[Grant], *, extractor_version: int
 ) -> list[tuple[str, str, dict[str, MetaValue]]]:
-    """Ledger rows (id, supporting sentence, metadata) for the grants collection."""
+    """Ledger rows (id, supporting sentence, metadata) read by `extractor_version`."""
     rows = []
     for i, grant in enumerate(grants):
         meta: dict[str, MetaValue | None] = {
@@ -105,5 +112,6 @@ def grant_records(
             "start": grant.start,
             "end": grant.end,
         }
-        rows.append((f"{doc.doc_id}:grant:{i}", grant.sentence, _clean(meta)))
+        row_id = grant_id(doc.doc_id, doc.content_hash, extractor_version, i)
+        rows.append((row_id, grant.sentence, _clean(meta)))
     return rows

@@ -6,8 +6,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
 
-# "skipped": a symbolic link not followed; "kept": not pruned because it could not be read.
-Status = Literal["added", "updated", "unchanged", "removed", "failed", "skipped", "kept"]
+# "skipped": a symbolic link not followed; "kept": not pruned because it could not be read;
+# "duplicate": the same content is already stored under another path.
+Status = Literal[
+    "added", "updated", "unchanged", "duplicate", "removed", "failed", "skipped", "kept"
+]
 
 
 @dataclass(frozen=True)
@@ -21,6 +24,7 @@ class FileResult:
     grants: int = 0
     error: str | None = None
     warnings: tuple[str, ...] = ()
+    duplicate_of: str | None = None  # the path already indexed with the same content
 
 
 @dataclass
@@ -28,6 +32,7 @@ class IngestReport:
     """Every file's result; counts are derived, never kept twice."""
 
     files: list[FileResult] = field(default_factory=list)
+    regranted: int = 0  # unchanged documents whose grants a newer extractor read again
 
     def count(self, status: Status) -> int:
         """How many files ended with this status."""
@@ -51,6 +56,7 @@ class IngestReport:
             "added": counts["added"],
             "updated": counts["updated"],
             "unchanged": counts["unchanged"],
+            "duplicate": counts["duplicate"],
             "removed": counts["removed"],
             "failed": counts["failed"],
             "skipped": counts["skipped"],
@@ -58,4 +64,5 @@ class IngestReport:
             "chunks": sum(f.chunks for f in stored),
             "redactions": sum(f.redactions for f in stored),
             "grants": sum(f.grants for f in stored),
+            "regranted": self.regranted,
         }

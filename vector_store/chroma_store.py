@@ -1,49 +1,59 @@
 """The store of one corpus: passages, the document registry and the grants ledger.
 
 Chroma has no transactions, so the registry record of a document is the single pointer to
-its live version: new chunks are added first, then the record flips to the new content
-hash, then the previous version's chunks go. Searches only return chunks whose
-(doc_id, content_hash) matches the registry, so chunks of an unfinished write are never
-seen; `collect_garbage` deletes them once they are older than a grace period.
+its live version: new chunks and grants are added first, then the record flips to the new
+content hash (and grants extractor version), then the previous version's chunks and grants
+go. Searches and the ledger only return records whose version matches the registry, so
+records of an unfinished write are never seen; `collect_garbage` deletes them once they are
+older than a grace period. A write commits a few documents at a time, so an interrupted
+ingest keeps every group it finished.
+
+The embedding model is loaded on the first write or dense search, not when the store
+opens: listing, the lexical index and an ingest that finds nothing changed never need it.
 """
 
 from __future__ import annotations
 
+import threading
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import timedelta
 from typing import Any, cast
 
 import chromadb
 from chromadb.api import ClientAPI
 from chromadb.api.types import Where
+from chromadb.errors import NotFoundError
 from langchain_chroma import Chroma
 from langchain_core.embeddings import Embeddings
 
 from vector_store.batches import delete_ids, now, scan, slices, written_at
 from vector_store.codec import clean
 from vector_store.errors import ModelMismatch, StoreError
-from vector_store.grants import Grant, GrantLedger
+from vector_store.grants import Grant, GrantLedger, is_live
 from vector_store.records import (
     ChunkRecord,
     DocumentRecord,
     IndexOverview,
     MetaValue,
     StoredChunk,
+    chunk_id,
+    version_prefix,
 )
 from vector_store.registry import GENERATION_ID, Registry
 
 DEFAULT_GC_GRACE = timedelta(minutes=30)
+# Passages per commit: an interrupted ingest loses at most one group's embedding work
+# (about 10 s on 2 CPU cores); see README, Benchmarks, for what it costs in throughput.
+COMMIT_CHUNKS = 256
 _DELETE_GROUP = 100
 _NEWEST = 5
 
 Item = tuple[DocumentRecord, Sequence[ChunkRecord]]
 Filter = dict[str, Any]  # a Chroma `where` filter, e.g. {"kind": "news"}
+EmbeddingsSource = Embeddings | Callable[[], Embeddings]
 
-
-def chunk_id(doc_id: str, content_hash: str, index: int) -> str:
-    """The id of passage `index` of one version of a document; versions never share ids."""
-    return f"{doc_id}:{content_hash[:12]}:{index}"
+__all__ = ["ChunkStore", "chunk_id", "distance_space"]
 
 
 class ChunkStore:
@@ -54,50 +64,94 @@ class ChunkStore:
         client: ClientAPI,
         *,
         collection: str,
-        embeddings: Embeddings,
+        embeddings: EmbeddingsSource,
         model_name: str,
         chunking: str,
         batch_size: int | None = None,
+        commit_chunks: int = COMMIT_CHUNKS,
     ) -> None:
         self.name = collection
-        self._embeddings = embeddings
+        self._client = client
+        self._load = _loader(embeddings)
+        self._embeddings: Embeddings | None = None
+        self._vectors: Chroma | None = None
+        self._model_lock = threading.Lock()
         # Records per Chroma call; the client's maximum unless a smaller one is asked for.
         self._batch = min(batch_size or client.get_max_batch_size(), client.get_max_batch_size())
-        built: dict[str, MetaValue] = {
-            "embedding_model": model_name,
-            "embedding_dim": len(embeddings.embed_query("dimension")),
-            "chunking": chunking,
-        }
-        self._vectors = Chroma(
-            collection_name=collection,
-            embedding_function=embeddings,
-            client=client,
-            # Metadata rather than `collection_configuration`: chromadb 1.5 turns it into
-            # hnsw.space=cosine without a legacy embedding-function entry that warns on read.
-            collection_metadata={"hnsw:space": "cosine", **built, "schema": 1},
-        )
-        self._passages = client.get_collection(collection, embedding_function=None)
-        _check_built(self._passages, collection, built)
+        self._commit_chunks = max(commit_chunks, 1)
+        self._built: dict[str, MetaValue] = {"embedding_model": model_name, "chunking": chunking}
+        try:
+            self._passages = client.get_collection(collection, embedding_function=None)
+        except NotFoundError:
+            self._vector_store()  # a new collection records the model's dimension
+            self._passages = client.get_collection(collection, embedding_function=None)
+        _check_built(self._passages, collection, self._built)
         self._registry = Registry(client, f"{collection}-documents", page=self._batch)
         self._grants = GrantLedger(client, f"{collection}-grants", page=self._batch)
 
+    @property
+    def model_loaded(self) -> bool:
+        """Whether the embedding model has been loaded (it is once anything was embedded)."""
+        return self._vectors is not None
+
+    def _vector_store(self) -> Chroma:
+        """The passages with the embedding model, loaded and checked on first use."""
+        with self._model_lock:
+            if self._vectors is None:
+                model = self._load()
+                built = {**self._built, "embedding_dim": len(model.embed_query("dimension"))}
+                vectors = Chroma(
+                    collection_name=self.name,
+                    embedding_function=model,
+                    client=self._client,
+                    # Metadata rather than `collection_configuration`: chromadb 1.5 turns it
+                    # into hnsw.space=cosine without a legacy embedding-function entry that
+                    # warns on read.
+                    collection_metadata={"hnsw:space": "cosine", **built, "schema": 1},
+                )
+                created = self._client.get_collection(self.name, embedding_function=None)
+                _check_built(created, self.name, built)
+                self._embeddings, self._vectors = model, vectors
+            return self._vectors
+
     # --- writing ---------------------------------------------------------------------
 
-    def write_documents(self, items: Sequence[Item]) -> None:
-        """Store new versions of documents; each one flips from old to new in one step."""
+    def write_documents(
+        self, items: Sequence[Item], grants: Mapping[str, Sequence[Grant]] | None = None
+    ) -> None:
+        """Store new versions of documents with their grants, a few documents per commit.
+
+        Each document flips from its old version (passages and grants) to the new one in
+        one registry write; a group's flip also moves the generation marker.
+        """
         _validate(items)
-        if not items:
-            return
+        for group in self._groups(items):
+            self._commit(group, grants or {})
+
+    def _groups(self, items: Sequence[Item]) -> Iterator[Sequence[Item]]:
+        """Consecutive documents of about `commit_chunks` passages; a document is never split."""
+        start, count = 0, 0
+        for end, (_, chunks) in enumerate(items):
+            if end > start and count + len(chunks) > self._commit_chunks:
+                yield items[start:end]
+                start, count = end, 0
+            count += len(chunks)
+        if start < len(items):
+            yield items[start:]
+
+    def _commit(self, items: Sequence[Item], grants: Mapping[str, Sequence[Grant]]) -> None:
         started = now()
         docs = [doc for doc, _ in items]
         self._add_chunks(items, started)
-        previous = self._registry.hashes([doc.doc_id for doc in docs])
+        self._grants.add(docs, grants, started)
+        previous = self._registry.records([doc.doc_id for doc in docs])
         self._flip(docs)
-        self._delete_superseded(docs, previous, started - DEFAULT_GC_GRACE.total_seconds())
-        self._registry.bump()
+        aged = started - DEFAULT_GC_GRACE.total_seconds()
+        self._delete_superseded(docs, previous, aged)
+        self._grants.delete_superseded(docs, previous, aged)
 
     def _add_chunks(self, items: Sequence[Item], stamp: float) -> None:
-        """Add the passages of all items, embedded in large batches across documents."""
+        """Add the passages of all items, embedded in batches across documents."""
         ids: list[str] = []
         texts: list[str] = []
         metadatas: list[dict[str, MetaValue]] = []
@@ -106,15 +160,18 @@ class ChunkStore:
                 ids.append(chunk.chunk_id)
                 texts.append(chunk.text)
                 metadatas.append(_chunk_metadata(doc, chunk.metadata, stamp))
+        if not ids:
+            return
+        vectors = self._vector_store()
         for part in slices([len(text) for text in texts], self._batch):
-            self._vectors.add_texts(texts[part], metadatas=metadatas[part], ids=ids[part])
+            vectors.add_texts(texts[part], metadatas=metadatas[part], ids=ids[part])
 
     def _flip(self, docs: Sequence[DocumentRecord]) -> None:
         """Point the registry at the new versions: from here on searches see them."""
         self._registry.flip(docs)
 
     def _delete_superseded(
-        self, docs: Sequence[DocumentRecord], previous: Mapping[str, str], aged: float
+        self, docs: Sequence[DocumentRecord], previous: Mapping[str, DocumentRecord], aged: float
     ) -> None:
         """Delete the version each document had before, and its leftovers older than `aged`.
 
@@ -125,8 +182,8 @@ class ChunkStore:
         for doc in docs:
             stale: dict[str, Any] = {"written_at": {"$lt": aged}}
             before = previous.get(doc.doc_id)
-            if before is not None and before != doc.content_hash:
-                stale = {"$or": [{"content_hash": before}, stale]}
+            if before is not None and before.content_hash != doc.content_hash:
+                stale = {"$or": [{"content_hash": before.content_hash}, stale]}
             clauses.append(
                 {
                     "$and": [
@@ -141,39 +198,54 @@ class ChunkStore:
             where = group[0] if len(group) == 1 else {"$or": group}
             self._passages.delete(where=cast(Where, where))
 
+    def replace_grants(
+        self, docs: Sequence[DocumentRecord], grants: Mapping[str, Sequence[Grant]]
+    ) -> int:
+        """Switch documents to grants read by another extractor version; passages stay.
+
+        `docs` are the live records with their text and the new `extractor_version`. A
+        document whose live version changed since it was read is left alone. Returns how
+        many documents were switched.
+        """
+        live = self._registry.records([doc.doc_id for doc in docs])
+        current = [
+            doc
+            for doc in docs
+            if doc.doc_id in live and live[doc.doc_id].content_hash == doc.content_hash
+        ]
+        for start in range(0, len(current), self._commit_chunks):
+            group = current[start : start + self._commit_chunks]
+            stamp = now()
+            self._grants.add(group, grants, stamp)
+            previous = {doc.doc_id: live[doc.doc_id] for doc in group}
+            self._flip(group)
+            self._grants.delete_superseded(
+                group, previous, stamp - DEFAULT_GC_GRACE.total_seconds()
+            )
+        return len(current)
+
     def remove_document(self, doc_id: str) -> None:
         """Remove a document, its passages and its grants; nothing happens if it is unknown."""
         self._registry.remove(doc_id)  # first: the document is gone from searches now
         self._passages.delete(where={"doc_id": doc_id})
         self._grants.remove(doc_id)
-        self._registry.bump()
+        self._registry.forget_removed(doc_id)
 
     def collect_garbage(self, *, grace: timedelta = DEFAULT_GC_GRACE) -> int:
         """Delete passages and grants no live document owns; returns how many went.
 
         Records younger than `grace` are kept: they may belong to a write still under way.
         """
-        hashes = self._registry.hashes()
+        records = {doc.doc_id: doc for doc in self._registry.documents(with_text=False)}
         cutoff = now() - grace.total_seconds()
         stale = [
             record_id
             for record_id, _, meta in scan(self._passages, ["metadatas"], self._batch)
-            if hashes.get(str(meta.get("doc_id"))) != meta.get("content_hash")
-            and written_at(meta) < cutoff
+            if _owner_hash(records, meta) != meta.get("content_hash") and written_at(meta) < cutoff
         ]
         delete_ids(self._passages, stale, self._batch)
-        return len(stale) + self._grants.collect(hashes, cutoff)
-
-    def replace_grants(self, doc_id: str, records: Sequence[Grant]) -> None:
-        """Make `records` (id, text, metadata) the grants of `doc_id`, dropping the others."""
-        self.replace_grants_of({doc_id: records})
-
-    def replace_grants_of(self, grants: Mapping[str, Sequence[Grant]]) -> None:
-        """Make `grants[doc_id]` the grants of each document, in shared calls."""
-        if not grants:
-            return
-        self._grants.replace(grants)
-        self._registry.bump()
+        self._registry.forget_removed()
+        return len(stale) + self._grants.collect(records, cutoff)
 
     # --- reading ---------------------------------------------------------------------
 
@@ -195,6 +267,8 @@ class ChunkStore:
 
     def embed_query(self, query: str) -> list[float]:
         """The query's vector, so callers can time embedding apart from searching."""
+        self._vector_store()
+        assert self._embeddings is not None  # set together with the vector store
         return self._embeddings.embed_query(query)
 
     def dense_search(self, query: str, k: int, where: Filter | None = None) -> list[StoredChunk]:
@@ -209,7 +283,7 @@ class ChunkStore:
             return []
         fetch = 2 * k + 10  # over-fetch: stale chunks of unfinished writes are dropped below
         while True:
-            found = self._vectors.similarity_search_by_vector_with_relevance_scores(
+            found = self._vector_store().similarity_search_by_vector_with_relevance_scores(
                 list(vector), k=fetch, filter=cast(Any, where or None)
             )
             chunks = [
@@ -235,8 +309,31 @@ class ChunkStore:
     def list_grants(
         self, where: Filter | None = None
     ) -> list[tuple[str, str, dict[str, MetaValue]]]:
-        """Every grant (id, text, metadata), optionally filtered by metadata."""
+        """Every grant row (id, text, metadata) of any version, optionally filtered."""
         return self._grants.records(where)
+
+    def live_grants(self) -> list[tuple[str, str, dict[str, MetaValue]]]:
+        """The grants of the live version of every document: the ledger."""
+        records = {doc.doc_id: doc for doc in self._registry.documents(with_text=False)}
+        return [
+            row
+            for row in self._grants.records()
+            if is_live(row[2], records.get(str(row[2].get("doc_id"))))
+        ]
+
+    def chunk_pages(self, doc: DocumentRecord) -> tuple[tuple[int | None, int, int], ...]:
+        """Page spans of a live document as its passages record them, for old records."""
+        where = {"$and": [{"doc_id": doc.doc_id}, {"content_hash": doc.content_hash}]}
+        spans: dict[int | None, tuple[int, int]] = {}
+        for _, _, meta in scan(
+            self._passages, ["metadatas"], self._batch, where=cast(Where, where)
+        ):
+            page = meta.get("page")
+            number = int(page) if isinstance(page, int | float) else None
+            start, end = int(meta.get("start", 0)), int(meta.get("end", 0))
+            low, high = spans.get(number, (start, end))
+            spans[number] = (min(low, start), max(high, end))
+        return tuple(sorted(((n, a, b) for n, (a, b) in spans.items()), key=lambda s: s[1]))
 
     def count_chunks(self) -> int:
         """Passages stored, including any an unfinished write left for `collect_garbage`."""
@@ -249,7 +346,7 @@ class ChunkStore:
         return IndexOverview(
             documents=len(docs),
             chunks=sum(doc.chunk_count for doc in docs),
-            grants=self._grants.count(),
+            grants=len(self.live_grants()),
             by_kind=dict(Counter(doc.kind for doc in docs)),
             newest=tuple(newest[:_NEWEST]),
             last_ingest=max((doc.ingested_at for doc in docs), default=None),
@@ -274,7 +371,8 @@ def _check_built(
             f"store: collection '{name}' was built with model {recorded.get('embedding_model')} "
             f"({recorded.get('embedding_dim')} dimensions) and chunking "
             f"{recorded.get('chunking')}, not model {built['embedding_model']} "
-            f"({built['embedding_dim']} dimensions) and chunking {built['chunking']}; "
+            f"({built.get('embedding_dim', recorded.get('embedding_dim'))} dimensions) and "
+            f"chunking {built['chunking']}; "
             "re-ingest into a new collection (FOU_COLLECTION) or delete it"
         )
     space = distance_space(collection)
@@ -302,7 +400,7 @@ def _validate(items: Sequence[Item]) -> None:
                 "give every document its own id"
             )
         seen.add(doc.doc_id)
-        prefix = chunk_id(doc.doc_id, doc.content_hash, 0).rsplit(":", 1)[0] + ":"
+        prefix = version_prefix(doc.doc_id, doc.content_hash)
         ids = [chunk.chunk_id for chunk in chunks]
         wrong = next((i for i in ids if not i.startswith(prefix)), None)
         if wrong is not None or len(set(ids)) != len(ids) or doc.chunk_count != len(chunks):
@@ -324,3 +422,15 @@ def _chunk_metadata(
         "content_hash": doc.content_hash,
         "written_at": stamp,
     }
+
+
+def _loader(embeddings: EmbeddingsSource) -> Callable[[], Embeddings]:
+    """A function returning the model: the model itself when one is given."""
+    if isinstance(embeddings, Embeddings):
+        return lambda: embeddings
+    return embeddings
+
+
+def _owner_hash(records: Mapping[str, DocumentRecord], meta: Mapping[str, MetaValue]) -> str | None:
+    doc = records.get(str(meta.get("doc_id")))
+    return doc.content_hash if doc is not None else None

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 
 from vector_store.errors import StoreError
-from vector_store.records import DocumentRecord, MetaValue
+from vector_store.records import DocumentRecord, MetaValue, PageSpans
 
 RECORD_KEY = "record"  # marks what a registry entry is: a document or the generation marker
 DOCUMENT = "document"
@@ -33,7 +34,10 @@ def document_metadata(doc: DocumentRecord) -> dict[str, MetaValue]:
         "chunk_count": doc.chunk_count,
         "ingested_at": doc.ingested_at,
         "redactions": doc.redactions,
+        "extractor_version": doc.extractor_version,
     }
+    if doc.pages:
+        meta["pages"] = json.dumps([list(span) for span in doc.pages])
     for name in _OPTIONAL_FIELDS:
         value = getattr(doc, name)
         if value is not None:
@@ -66,6 +70,8 @@ def document_from(meta: Mapping[str, object], text: str) -> DocumentRecord:
         body=_optional_text(meta, "body"),
         redactions=_number(meta, "redactions"),
         extra=extra,
+        extractor_version=_number(meta, "extractor_version"),
+        pages=_pages(meta.get("pages")),
     )
 
 
@@ -87,3 +93,17 @@ def _optional_text(meta: Mapping[str, object], key: str) -> str | None:
 def _number(meta: Mapping[str, object], key: str) -> int:
     value = meta.get(key, 0)
     return int(value) if isinstance(value, int | float) else 0
+
+
+def _pages(value: object) -> PageSpans:
+    """Page spans written as JSON; anything unreadable counts as not recorded."""
+    if not isinstance(value, str):
+        return ()
+    try:
+        spans = json.loads(value)
+        return tuple(
+            (None if number is None else int(number), int(start), int(end))
+            for number, start, end in spans
+        )
+    except (ValueError, TypeError):
+        return ()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import bm25s
@@ -25,6 +25,10 @@ _STOPWORD_TEXT = """
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 _WORD = re.compile(r"[^\W_]+")  # runs of letters or digits
 _MAX_EXPANSIONS = 20
+# Bump when tokenising, stemming or compound splitting changes: persisted indexes built by
+# another version are rebuilt (vector_store/lexical_cache.py).
+LEXICAL_VERSION = 1
+_BM25_PARAMS = ("k1", "b", "delta", "method", "idf_method", "dtype", "int_dtype", "backend")
 
 
 def words(text: str) -> list[str]:
@@ -76,6 +80,48 @@ class LexicalIndex:
 
     def __len__(self) -> int:
         return len(self._ids)
+
+    def to_state(self) -> tuple[dict[str, np.ndarray[Any, Any]], dict[str, Any]]:
+        """The index as numpy arrays and JSON-ready values, for a cache file."""
+        values: dict[str, Any] = {
+            "ids": list(self._ids),
+            "words": sorted(self._lexicon.words),
+            "stems": sorted(self._lexicon.stems),
+            "vocabulary": list(self._vocabulary),
+        }
+        if self._retriever is None:
+            return {}, values
+        scores = self._retriever.scores
+        values["bm25"] = {name: getattr(self._retriever, name) for name in _BM25_PARAMS}
+        values["vocab_dict"] = self._retriever.vocab_dict
+        values["num_docs"] = int(scores["num_docs"])
+        arrays = {f"bm25_{name}": scores[name] for name in ("data", "indices", "indptr")}
+        if getattr(self._retriever, "nonoccurrence_array", None) is not None:
+            arrays["bm25_nonoccurrence"] = self._retriever.nonoccurrence_array
+        return arrays, values
+
+    @classmethod
+    def from_state(
+        cls, arrays: Mapping[str, np.ndarray[Any, Any]], values: Mapping[str, Any]
+    ) -> LexicalIndex:
+        """The index `to_state` described; raises KeyError or ValueError when it is broken."""
+        lexicon = Lexicon(frozenset(values["words"]), frozenset(values["stems"]))
+        if "bm25" not in values:
+            return cls((), None, lexicon, ())
+        retriever = bm25s.BM25(**values["bm25"])
+        retriever.vocab_dict = {str(k): int(v) for k, v in values["vocab_dict"].items()}
+        retriever.unique_token_ids_set = set(retriever.vocab_dict.values())
+        retriever.scores = {
+            "data": arrays["bm25_data"],
+            "indices": arrays["bm25_indices"],
+            "indptr": arrays["bm25_indptr"],
+            "num_docs": int(values["num_docs"]),
+        }
+        retriever.nonoccurrence_array = arrays.get("bm25_nonoccurrence")
+        ids = [str(i) for i in values["ids"]]
+        if len(ids) != retriever.scores["num_docs"]:
+            raise ValueError("the index and its chunk ids disagree")
+        return cls(ids, retriever, lexicon, [str(t) for t in values["vocabulary"]])
 
     def query_terms(self, query: str) -> list[str]:
         """The index terms a query is scored on, including compound parts and compounds."""

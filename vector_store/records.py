@@ -6,6 +6,22 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 MetaValue = str | int | float | bool
+PageSpans = tuple[tuple[int | None, int, int], ...]  # (page number, start, end) in the text
+
+
+def version_prefix(doc_id: str, content_hash: str) -> str:
+    """What every passage and grant id of one version of a document starts with."""
+    return f"{doc_id}:{content_hash[:12]}:"
+
+
+def chunk_id(doc_id: str, content_hash: str, index: int) -> str:
+    """The id of passage `index` of one version of a document; versions never share ids."""
+    return f"{version_prefix(doc_id, content_hash)}{index}"
+
+
+def grant_id(doc_id: str, content_hash: str, extractor_version: int, index: int) -> str:
+    """The id of grant `index` read by one extractor version from one version of a document."""
+    return f"{version_prefix(doc_id, content_hash)}grant:v{extractor_version}:{index}"
 
 
 @dataclass(frozen=True)
@@ -27,6 +43,9 @@ class DocumentRecord:
     body: str | None = None
     redactions: int = 0
     extra: Mapping[str, MetaValue] = field(default_factory=dict)
+    # The grants extractor that read this version's grants (0: before versions were kept).
+    extractor_version: int = 0
+    pages: PageSpans = ()  # empty when not recorded
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,9 @@
 
 A document's registry record names the content hash of its live version; passages of any
 other version are invisible. The marker changes on every write, so readers can tell
-cheaply whether anything changed.
+cheaply whether anything changed. It is changed in the same Chroma call as the records it
+announces: a reader (or a cache keyed by the marker) never sees new records under an old
+marker, even when the writer is killed right after.
 """
 
 from __future__ import annotations
@@ -16,9 +18,10 @@ from chromadb.api.types import Include
 
 from vector_store.batches import placeholders, plain_collection, scan, slices
 from vector_store.codec import DOCUMENT, RECORD_KEY, document_from, document_metadata
-from vector_store.records import DocumentRecord
+from vector_store.records import DocumentRecord, MetaValue
 
 GENERATION_ID = "__generation__"
+REMOVED = "removed"  # a removed document's record until its passages and grants are gone
 
 
 class Registry:
@@ -29,18 +32,31 @@ class Registry:
         self._page = page
 
     def flip(self, docs: Sequence[DocumentRecord]) -> None:
-        """Point the registry at these versions: from here on searches see them."""
-        for part in slices([len(doc.text) for doc in docs], self._page):
+        """Point the registry at these versions, with a new marker: searches see them now."""
+        for part in slices([len(doc.text) for doc in docs], self._page - 1):
+            metadatas = [document_metadata(doc) for doc in docs[part]] + [_marker()]
             self._records.upsert(
-                ids=[doc.doc_id for doc in docs[part]],
-                embeddings=placeholders(len(docs[part])),
-                documents=[doc.text for doc in docs[part]],
-                metadatas=[document_metadata(doc) for doc in docs[part]],  # type: ignore[misc]
+                ids=[doc.doc_id for doc in docs[part]] + [GENERATION_ID],
+                embeddings=placeholders(len(metadatas)),
+                documents=[doc.text for doc in docs[part]] + [""],
+                metadatas=metadatas,  # type: ignore[arg-type]
             )
 
     def remove(self, doc_id: str) -> None:
-        """Forget a document; its passages become invisible at once."""
-        self._records.delete(ids=[doc_id])
+        """Forget a document; its passages and grants become invisible at once."""
+        self._records.upsert(
+            ids=[doc_id, GENERATION_ID],
+            embeddings=placeholders(2),
+            documents=["", ""],
+            metadatas=[{RECORD_KEY: REMOVED, "doc_id": doc_id}, _marker()],
+        )
+
+    def forget_removed(self, doc_id: str | None = None) -> None:
+        """Drop the record left by `remove` (of one document, or of all of them)."""
+        if doc_id is not None:
+            self._records.delete(ids=[doc_id], where={RECORD_KEY: REMOVED})
+        else:
+            self._records.delete(where={RECORD_KEY: REMOVED})
 
     def hashes(self, doc_ids: Sequence[str] | None = None) -> dict[str, str]:
         """doc_id -> live content hash, of the given documents or of all of them."""
@@ -56,6 +72,18 @@ class Registry:
                 if meta.get(RECORD_KEY) == DOCUMENT:
                     hashes[record_id] = str(meta.get("content_hash"))
         return hashes
+
+    def records(self, doc_ids: Sequence[str]) -> dict[str, DocumentRecord]:
+        """The live records (without text) of the given documents that are registered."""
+        found: dict[str, DocumentRecord] = {}
+        for start in range(0, len(doc_ids), self._page):
+            got = self._records.get(
+                ids=list(doc_ids[start : start + self._page]), include=["metadatas"]
+            )
+            for record_id, meta in zip(got["ids"], got["metadatas"] or [], strict=True):
+                if meta.get(RECORD_KEY) == DOCUMENT:
+                    found[record_id] = document_from(meta, "")
+        return found
 
     def get(self, doc_id: str) -> DocumentRecord | None:
         """A live document with its text, or None."""
@@ -80,9 +108,10 @@ class Registry:
 
     def bump(self) -> None:
         """Give the marker a new value."""
-        changed_at = datetime.now(UTC).isoformat(timespec="seconds")
-        self._records.upsert(
-            ids=[GENERATION_ID],
-            embeddings=placeholders(1),
-            metadatas=[{RECORD_KEY: "generation", "value": uuid.uuid4().hex, "at": changed_at}],
-        )
+        self._records.upsert(ids=[GENERATION_ID], embeddings=placeholders(1), metadatas=[_marker()])
+
+
+def _marker() -> dict[str, MetaValue]:
+    """A new value of the generation marker."""
+    changed_at = datetime.now(UTC).isoformat(timespec="seconds")
+    return {RECORD_KEY: "generation", "value": uuid.uuid4().hex, "at": changed_at}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,7 +17,7 @@ from ingest.models import GRANT_STATUSES, KINDS
 
 if TYPE_CHECKING:
     from bot.settings import Settings
-    from ingest.pipeline import Progress
+    from ingest.pipeline import Progress, ProgressUpdate
     from ingest.report import IngestReport
 
 
@@ -55,7 +56,7 @@ def ingest_cmd(
     # Each failure is printed once below, so the pipeline's log line for it is held back.
     with (
         reported_by_the_cli(settings, "ingest.pipeline"),
-        _progress(enabled=not as_json and sys.stderr.isatty()) as progress,
+        _progress(enabled=not as_json) as progress,
     ):
         report = ingest_paths(list(paths), store, options, progress)
     _print_report(report, as_json)
@@ -65,6 +66,8 @@ def ingest_cmd(
 
 @contextmanager
 def _progress(*, enabled: bool) -> Iterator[Progress | None]:
+    """Files done of total, rate, time left and the current file; plain lines in a log."""
+    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn
     from rich.progress import Progress as RichProgress
 
     from bot.cli.render import err_console
@@ -72,13 +75,59 @@ def _progress(*, enabled: bool) -> Iterator[Progress | None]:
     if not enabled:
         yield None
         return
-    with RichProgress(console=err_console, transient=True) as bar:
-        task = bar.add_task("Ingesting", total=None)
+    clock = _Clock()
+    if not err_console.is_terminal:
+        yield lambda update: _plain_line(update, clock)
+        return
+    columns = (
+        TextColumn("Ingesting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("files  {task.fields[rate]}  {task.fields[left]}  {task.fields[name]}"),
+    )
+    with RichProgress(*columns, console=err_console, transient=True) as bar:
+        task = bar.add_task("Ingesting", total=None, rate="", left="", name="")
 
-        def advance(path: str) -> None:
-            bar.update(task, advance=1, description=f"Ingesting {Path(path).name}")
+        def advance(update: ProgressUpdate) -> None:
+            rate, left = clock.rate_and_left(update)
+            name = Path(update.path).name if update.path else ""
+            bar.update(
+                task, total=update.total, completed=update.done, rate=rate, left=left, name=name
+            )
 
         yield advance
+
+
+class _Clock:
+    """Files per second since the start, and the time the rest should take at that rate."""
+
+    def __init__(self) -> None:
+        self.started = time.monotonic()
+        self.printed = 0.0
+
+    def rate_and_left(self, update: ProgressUpdate) -> tuple[str, str]:
+        elapsed = time.monotonic() - self.started
+        if update.done == 0 or elapsed <= 0:
+            return "", ""
+        per_second = update.done / elapsed
+        seconds = (update.total - update.done) / per_second
+        left = f"{seconds / 60:.0f} min left" if seconds >= 90 else f"{seconds:.0f} s left"
+        return f"{per_second:.1f} files/s", left
+
+
+def _plain_line(update: ProgressUpdate, clock: _Clock) -> None:
+    """One line at most every 2 s, and the last one, for logs and pipes."""
+    now = time.monotonic()
+    if update.path is not None and now - clock.printed < 2:
+        return
+    clock.printed = now
+    rate, left = clock.rate_and_left(update)
+    where = f": {Path(update.path).name}" if update.path else ""
+    figures = ", ".join(part for part in (rate, left) if part)
+    click.echo(
+        f"ingest: {update.done}/{update.total} files{', ' if figures else ''}{figures}{where}",
+        err=True,
+    )
 
 
 def _print_report(report: IngestReport, as_json: bool) -> None:
@@ -90,6 +139,11 @@ def _print_report(report: IngestReport, as_json: bool) -> None:
     from bot.cli.report_lines import failure_line, redaction_line, shown_path
 
     for result in report.files:
+        if result.duplicate_of:
+            console.print(
+                f"{Path(result.path).name}: same content as {result.duplicate_of}; stored once",
+                highlight=False,
+            )
         for warning in result.warnings:
             err_console.print(
                 f"warning: {shown_path(result.path)}: {warning}",
@@ -101,6 +155,10 @@ def _print_report(report: IngestReport, as_json: bool) -> None:
     if redacted:
         console.print(redacted, highlight=False, markup=False, soft_wrap=True)
     console.print(summary_table(report))
+    if report.regranted:
+        console.print(
+            f"grants re-read by the new extractor for {report.regranted} unchanged file(s)"
+        )
     for failure in report.failures:
         err_console.print(failure_line(failure), highlight=False, markup=False, soft_wrap=True)
     for note in (f for f in report.files if f.status in ("skipped", "kept")):
@@ -121,6 +179,12 @@ def _print_report(report: IngestReport, as_json: bool) -> None:
 @click.option("--body", help="Only grants decided or paid by a body containing this text.")
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV instead of a table.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (one object per grant).")
+@click.option(
+    "--rebuild",
+    is_flag=True,
+    help="Re-read, from the stored text, the grants of documents an older extractor read; "
+    "nothing is embedded again.",
+)
 @click.pass_obj
 def grants_cmd(
     obj: dict[str, Settings],
@@ -131,6 +195,7 @@ def grants_cmd(
     body: str | None,
     as_csv: bool,
     as_json: bool,
+    rebuild: bool,
 ) -> None:
     """List the grants ledger: every allocation the documents state.
 
@@ -143,6 +208,13 @@ def grants_cmd(
     from bot.runtime import open_store
     from ingest.ledger_rows import CSV_COLUMNS, csv_row, json_row
 
+    if rebuild:
+        from ingest.regrant import outdated, regrant
+
+        store = open_store(obj["settings"], create=False)
+        counts = regrant(store, outdated(store.list_documents()))
+        click.echo(f"grants: re-read {sum(counts.values())} grant(s) of {len(counts)} document(s)")
+        return
     ledger = load_ledger(open_store(obj["settings"], create=False))
     rows = ledger.filter(
         recipient=recipient,

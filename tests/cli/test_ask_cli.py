@@ -14,6 +14,9 @@ from click.testing import CliRunner
 
 from bot.cli import main
 from bot.engine.types import Answer, Turn
+from bot.retrieval import HybridRetriever
+from bot.runtime import snapshot_file
+from bot.settings import load_settings
 from ingest.parse import parse_file
 from prompts.messages import NO_ANSWER_SV
 from tests.cli.conftest import EXAMPLES, REPO, Cli, Indexed
@@ -182,3 +185,29 @@ def test_chat_turns_carry_the_sources_the_answer_cited(
     cited = {c.source for c in first.citations}
     assert cited and engine.asked[1][1][0].sources == tuple(dict.fromkeys(cited))
     assert second.answered and {c.source for c in second.citations} <= cited
+
+
+def test_a_restarted_bot_loads_the_persisted_index_until_chroma_changes(
+    cli: Cli, tmp_path: Path
+) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for name in ("07-skarholmen-foraldrastod-sommarlov-2024.txt", "14-farsta-anhorigstod-2025.md"):
+        (folder / name).write_bytes((EXAMPLES / name).read_bytes())
+    cli.ok("ingest", folder)
+    question = "Hur mycket fick Skärholmen för föräldrastöd?"
+    first = ask(cli, question)  # builds the index and writes the cache beside the store
+    settings = load_settings(chroma_path=cli.chroma, chroma_host=None, collection=cli.collection)
+    cache = snapshot_file(settings)
+    assert cache.path.parent == cli.chroma and cache.path.is_file()
+
+    restarted = HybridRetriever(cli.store(), cache=cache)
+    restarted.warm_up()
+    assert (restarted._corpus.builds, restarted._corpus.loads) == (0, 1)
+    assert first["answered"] and 380_000 in first["amounts_sek"]
+    assert ask(cli, question)["text"] == first["text"]
+
+    (folder / "ny.txt").write_text("Socialnämnden beviljar Farsta 50 000 kronor.\n", "utf-8")
+    cli.ok("ingest", folder)
+    restarted.snapshot()
+    assert (restarted._corpus.builds, restarted._corpus.loads) == (1, 1), "Chroma changed"

@@ -13,6 +13,7 @@ import click
 import pytest
 
 from bot.cli import main
+from ingest import regrant as regrant_module
 from ingest.models import KINDS
 from tests.cli.conftest import DATA, EXAMPLES, Cli, Indexed, squeeze
 
@@ -292,3 +293,42 @@ def test_every_command_and_option_has_help(cli: Cli, path: tuple[str, ...]) -> N
         if isinstance(param, click.Option) and param.name != "help":
             assert param.help and param.help.strip(), f"{' '.join(path)} {param.opts[0]}"
             assert param.opts[0] in result.stdout
+
+
+def test_ingest_prints_plain_progress_lines_when_not_on_a_terminal(
+    cli: Cli, tmp_path: Path
+) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    names = [f"{SKARHOLMEN}.txt", "14-farsta-anhorigstod-2025.md"]
+    for name in names:
+        shutil.copy(EXAMPLES / name, folder / name)
+    shutil.copy(EXAMPLES / names[0], folder / "kopia.txt")
+
+    result = cli.ok("ingest", folder)
+
+    lines = [line for line in result.stderr.splitlines() if line.startswith("ingest: ")]
+    assert lines[0].startswith("ingest: 0/3 files")
+    assert lines[-1].startswith("ingest: 3/3 files, ") and "files/s" in lines[-1]
+    assert "kopia.txt:samecontentas" in squeeze(result.stdout)
+
+
+def test_grants_rebuild_rereads_only_what_an_older_extractor_read(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    shutil.copy(EXAMPLES / f"{SKARHOLMEN}.txt", folder / f"{SKARHOLMEN}.txt")
+    cli.ok("ingest", folder)
+    before = grant_rows(cli.ok("grants", "--csv").stdout)
+
+    assert (
+        cli.ok("grants", "--rebuild").stdout.strip()
+        == "grants: re-read 0 grant(s) of 0 document(s)"
+    )
+    monkeypatch.setattr(regrant_module, "EXTRACTOR_VERSION", regrant_module.EXTRACTOR_VERSION + 1)
+    rebuilt = cli.ok("grants", "--rebuild").stdout.strip()
+
+    assert rebuilt == f"grants: re-read {len(before)} grant(s) of 1 document(s)"
+    assert grant_rows(cli.ok("grants", "--csv").stdout) == before
+    assert not cli.store().model_loaded

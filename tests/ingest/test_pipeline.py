@@ -11,7 +11,7 @@ import sys
 import time
 import uuid
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -22,12 +22,16 @@ from langchain_core.embeddings import Embeddings
 
 from bot.runtime import ingest_options
 from bot.settings import DEFAULT_EMBEDDING_MODEL, load_settings
+from ingest import grants as ingest_grants
+from ingest import regrant as regrant_module
 from ingest.grants import extract_grants
+from ingest.models import ParsedDocument
 from ingest.parse import document_id, parse_file
-from ingest.pipeline import IngestOptions, chunking_signature, ingest_paths
+from ingest.pipeline import IngestOptions, ProgressUpdate, chunking_signature, ingest_paths
 from ingest.redact import REDACTION_TOKEN
 from ingest.report import IngestReport
 from tests.conftest import TEST_CHUNKING, TEST_MODEL
+from tests.vector_store.crashing import Crash, crashing
 from vector_store.chroma_store import ChunkStore
 from vector_store.client import make_client
 from vector_store.embeddings import model_identity
@@ -162,7 +166,7 @@ class Ingested:
     store: ChunkStore
     report: IngestReport
     embedder: CountingEmbeddings
-    progress: list[str]
+    progress: list[ProgressUpdate]
 
 
 @pytest.fixture(
@@ -192,7 +196,7 @@ def corpus(
         model_name=model_identity(TEST_MODEL),
         chunking=TEST_CHUNKING,
     )
-    progress: list[str] = []
+    progress: list[ProgressUpdate] = []
     report = ingest_paths([EXAMPLES], store, IngestOptions(), progress.append)
     return Ingested(store, report, embedder, progress)
 
@@ -203,7 +207,10 @@ def test_every_example_file_is_ingested_once(corpus: Ingested) -> None:
     totals = corpus.report.totals()
 
     assert (totals["added"], totals["failed"], totals["redactions"]) == (14, 0, 1)
-    assert corpus.progress == [str(p.resolve()) for p in files]
+    assert [u.path for u in corpus.progress] == [*(str(p.resolve()) for p in files), None]
+    assert {u.total for u in corpus.progress} == {len(files)}
+    done = [u.done for u in corpus.progress]
+    assert done == sorted(done) and (done[0], done[-1]) == (0, len(files))
     docs = assert_one_copy_each(corpus.store)
     assert sorted(d.source for d in docs) == [p.stem for p in files]
     chunks_of = {d.path: d.chunk_count for d in docs}
@@ -501,38 +508,26 @@ def test_a_missing_path_fails_and_the_rest_is_ingested(store: ChunkStore, tmp_pa
 
 
 class InterruptedStore(ChunkStore):
-    """Stops like Ctrl-C would: at the registry flip of one document's batch, or its grants."""
+    """Stops like Ctrl-C would: at the registry flip of one document's group."""
 
     stop_doc = ""
-    stop_in = "flip"
 
     def _flip(self, docs: Sequence[DocumentRecord]) -> None:
-        # Chunks of the batch are in Chroma by now; only the registry does not point at them.
-        if self.stop_in == "flip" and any(d.doc_id == self.stop_doc for d in docs):
+        # Chunks and grants of the group are in Chroma by now; the registry does not point
+        # at them.
+        if any(d.doc_id == self.stop_doc for d in docs):
             raise KeyboardInterrupt
         super()._flip(docs)
 
-    def replace_grants_of(
-        self, grants: Mapping[str, Sequence[tuple[str, str, Mapping[str, MetaValue]]]]
-    ) -> None:
-        if self.stop_in == "grants" and self.stop_doc in grants:
-            raise KeyboardInterrupt
-        super().replace_grants_of(grants)
 
-
-@pytest.mark.parametrize("stop_in", [pytest.param(s, id=s) for s in ("flip", "grants")])
 def test_an_interrupted_ingest_shows_nothing_half_stored_and_reruns_to_one_copy(
-    any_client: ClientAPI,
-    make_store: StoreFactory,
-    counting: Embeddings,
-    tmp_path: Path,
-    stop_in: str,
+    any_client: ClientAPI, make_store: StoreFactory, counting: Embeddings, tmp_path: Path
 ) -> None:
     folder = copy_files([p.name for p in text_files()], tmp_path / "docs")
     stop = folder / f"{APPLICATION}.txt"
     interrupted = make_store(any_client, store_class=InterruptedStore, embeddings=counting)
     assert isinstance(interrupted, InterruptedStore)
-    interrupted.stop_doc, interrupted.stop_in = document_id(str(stop.resolve())), stop_in
+    interrupted.stop_doc = document_id(str(stop.resolve()))
     options = IngestOptions(batch_chunks=6)  # several batches: some commit before the stop
 
     with pytest.raises(KeyboardInterrupt):
@@ -545,8 +540,7 @@ def test_an_interrupted_ingest_shows_nothing_half_stored_and_reruns_to_one_copy(
     probe = stop.read_text(encoding="utf-8").split("\n\n")[1]
     found = store.dense_search(probe, 10)
     assert found and {c.metadata["doc_id"] for c in found} <= {d.doc_id for d in visible}
-    if stop_in == "flip":
-        assert store.count_chunks() > sum(d.chunk_count for d in visible), "chunks were written"
+    assert store.count_chunks() > sum(d.chunk_count for d in visible), "chunks were written"
 
     report = ingest_paths([folder], store, options)
 
@@ -560,9 +554,50 @@ def test_an_interrupted_ingest_shows_nothing_half_stored_and_reruns_to_one_copy(
     assert_no_leftovers(store)
 
 
+def ledger_by_source(store: ChunkStore) -> dict[str, list[tuple[int, str]]]:
+    """source -> its live grants as (amount, sentence), sorted."""
+    found: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for _, sentence, meta in store.live_grants():
+        found[str(meta["source"])].append((int(meta["amount_sek"]), sentence))
+    return {source: sorted(rows) for source, rows in found.items()}
+
+
+@pytest.mark.parametrize("writes", [pytest.param(n, id=f"after-{n}-writes") for n in (1, 4, 9)])
+def test_an_update_killed_midway_keeps_every_grant_of_the_live_versions(
+    embedded_client: ClientAPI,
+    make_store: StoreFactory,
+    counting: Embeddings,
+    tmp_path: Path,
+    writes: int,
+) -> None:
+    folder = copy_files([p.name for p in text_files()], tmp_path / "docs")
+    store = make_store(embedded_client, embeddings=counting)
+    options = IngestOptions(batch_chunks=6)
+    ingest_paths([folder], store, options)
+    ledger = ledger_by_source(store)
+    assert sum(map(len, ledger.values())) > 10
+    for path in folder.iterdir():  # a new version of every file, stating the same grants
+        path.write_text(path.read_text(encoding="utf-8") + "\nSenast granskad 2025.\n")
+    dying = make_store(crashing(embedded_client, writes), embeddings=counting)
+
+    with pytest.raises(Crash):
+        ingest_paths([folder], dying, options)
+
+    store = make_store(embedded_client, embeddings=counting)
+    assert ledger_by_source(store) == ledger, "every live document keeps all its grants"
+    assert store.overview().grants == sum(map(len, ledger.values()))
+    versions = {d.content_hash for d in store.list_documents()}
+    assert {str(g[2]["content_hash"]) for g in store.live_grants()} <= versions
+    report = ingest_paths([folder], store, options)
+    assert report.count("updated") > 0 and report.ok
+    assert ledger_by_source(store) == ledger
+    assert_one_copy_each(store)
+    assert_no_leftovers(store)
+
+
 # --- a killed `fou-bot ingest` process --------------------------------------------------------
 
-COPIES = 6  # 6 x 11 text files: long enough to stop the process while it writes
+COPIES = 3  # 3 x 11 text files in commits of 16 passages: several groups to stop between
 
 
 def segment_folders(chroma: Path) -> int:
@@ -598,9 +633,10 @@ def started() -> Iterator[list[subprocess.Popen[bytes]]]:
 @pytest.mark.parametrize(
     ("sig", "segments", "delay"),
     [
-        # The registry and grants are written first, then the passages (the third segment).
+        # A group's passages are written first, then its grants and registry records (the
+        # third segment: the first group is live).
         pytest.param(signal.SIGINT, 1, 1.0, id="sigint-while-writing"),
-        pytest.param(signal.SIGKILL, 3, 0.0, id="sigkill-once-passages-are-written"),
+        pytest.param(signal.SIGKILL, 3, 0.0, id="sigkill-once-a-group-is-live"),
     ],
 )
 def test_a_killed_ingest_process_reruns_to_exactly_one_copy(
@@ -613,13 +649,16 @@ def test_a_killed_ingest_process_reruns_to_exactly_one_copy(
 ) -> None:
     docs = tmp_path / "docs"
     for copy in range(COPIES):
-        copy_files([p.name for p in text_files()], docs / f"kopia-{copy}")
+        folder = copy_files([p.name for p in text_files()], docs / f"kopia-{copy}")
+        for path in folder.iterdir():  # a content of its own: equal files are stored once
+            path.write_text(path.read_text(encoding="utf-8") + f"\nKopia {copy}.\n")
     chroma, collection, log = tmp_path / "chroma", f"t-{uuid.uuid4().hex[:16]}", tmp_path / "log"
     env = os.environ | {
         "FOU_CHROMA_PATH": str(chroma),
         "FOU_CHROMA_HOST": "",
         "FOU_COLLECTION": collection,
         "FOU_LOG_LEVEL": "WARNING",
+        "FOU_INGEST_BATCH_CHUNKS": "16",
     }
     command = [str(Path(sys.executable).parent / "fou-bot"), "ingest", str(docs), "--json"]
     with log.open("wb") as output:
@@ -632,7 +671,7 @@ def test_a_killed_ingest_process_reruns_to_exactly_one_copy(
     process.send_signal(sig)
 
     assert process.wait(timeout=60) != 0, f"not interrupted:\n{log.read_text()}"
-    settings = load_settings(chroma_path=chroma, collection=collection)
+    settings = load_settings(chroma_path=chroma, collection=collection, ingest_batch_chunks=16)
     store = ChunkStore(
         make_client(path=chroma),
         collection=collection,
@@ -642,6 +681,8 @@ def test_a_killed_ingest_process_reruns_to_exactly_one_copy(
     )
     assert store.count_chunks() + len(store.list_grants()) > 0, "stopped before writing"
     visible = assert_one_copy_each(store)
+    if sig == signal.SIGKILL:
+        assert 0 < len(visible) < COPIES * len(text_files()), "the groups committed are kept"
 
     report = ingest_paths([docs], store, ingest_options(settings))
 
@@ -690,3 +731,154 @@ def front_matter(path: Path) -> dict[str, str]:
     head = path.read_text(encoding="utf-8").split("---\n")[1]
     pairs = (line.split(":", 1) for line in head.splitlines())
     return {key.strip(): value.strip() for key, value in pairs}
+
+
+# --- duplicates, re-extraction and the embedding model ------------------------------------
+
+
+def test_a_file_already_indexed_under_another_path_is_a_duplicate_stored_once(
+    store: ChunkStore, tmp_path: Path
+) -> None:
+    first = copy_files([SKARHOLMEN], tmp_path / "a") / SKARHOLMEN
+    ingest_paths([first], store, IngestOptions())
+    second = copy_files([SKARHOLMEN], tmp_path / "b") / SKARHOLMEN
+    third = copy_files([SKARHOLMEN], tmp_path / "c") / SKARHOLMEN
+
+    report = ingest_paths([second.parent, third.parent], store, IngestOptions())
+
+    assert [(f.status, f.duplicate_of) for f in report.files] == [
+        ("duplicate", str(first.resolve())),
+        ("duplicate", str(first.resolve())),
+    ]
+    assert report.totals()["duplicate"] == 2
+    assert [d.path for d in store.list_documents()] == [str(first.resolve())]
+    first.unlink()
+    again = ingest_paths([second.parent], store, IngestOptions())
+    assert statuses(again) == {SKARHOLMEN: "added"}, "the indexed copy's file is gone"
+
+
+def test_two_equal_new_files_are_stored_once(store: ChunkStore, tmp_path: Path) -> None:
+    folder = copy_files([SKARHOLMEN], tmp_path / "docs")
+    shutil.copy(folder / SKARHOLMEN, folder / f"kopia-{SKARHOLMEN}")
+
+    report = ingest_paths([folder], store, IngestOptions())
+
+    found = {Path(f.path).name: f for f in report.files}
+    assert statuses(report) == {SKARHOLMEN: "added", f"kopia-{SKARHOLMEN}": "duplicate"}
+    assert found[f"kopia-{SKARHOLMEN}"].duplicate_of == found[SKARHOLMEN].path
+    assert len(store.list_documents()) == 1
+    assert_one_copy_each(store)
+
+
+def only_the_largest(doc: ParsedDocument) -> list[ingest_grants.Grant]:
+    """An 'improved' extractor for the test: it keeps only a document's largest grant."""
+    found = ingest_grants.extract_grants(doc)
+    return sorted(found, key=lambda g: g.amount_sek)[-1:]
+
+
+def test_unchanged_files_get_the_grants_of_a_new_extractor_without_embedding(
+    any_client: ClientAPI,
+    make_store: StoreFactory,
+    counting: CountingEmbeddings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    folder = copy_files([p.name for p in text_files()], tmp_path / "docs")
+    ingest_paths([folder], make_store(any_client, embeddings=counting), IngestOptions())
+    loads: list[str] = []
+    store = make_store(any_client, embeddings=lambda: loads.append("model") or counting)
+    before = {d.doc_id: d for d in store.list_documents()}
+    many = {d for d in before if len([g for g in live_grants(store)[d]]) > 1}
+    assert many, "some document states more than one grant"
+    monkeypatch.setattr(regrant_module, "EXTRACTOR_VERSION", ingest_grants.EXTRACTOR_VERSION + 1)
+    monkeypatch.setattr(regrant_module, "extract_grants", only_the_largest)
+    embedded = len(counting.embedded)
+
+    report = ingest_paths([folder], store, IngestOptions())
+
+    assert report.count("unchanged") == len(text_files())
+    assert report.totals()["regranted"] == len(text_files())
+    assert (loads, len(counting.embedded), store.model_loaded) == ([], embedded, False)
+    for doc_id, rows in live_grants(store).items():
+        assert len(rows) == 1, doc_id
+    assert {d.doc_id: d.extractor_version for d in store.list_documents()} == dict.fromkeys(
+        before, ingest_grants.EXTRACTOR_VERSION + 1
+    )
+    assert_no_leftovers(store)
+    again = ingest_paths([folder], store, IngestOptions())
+    assert again.totals()["regranted"] == 0
+
+
+def test_regranting_reads_the_same_grants_as_a_fresh_ingest(
+    corpus: Ingested, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = corpus.store
+    fresh = sorted((g[0], g[1], sorted(g[2].items())) for g in store.live_grants())
+    monkeypatch.setattr(regrant_module, "EXTRACTOR_VERSION", ingest_grants.EXTRACTOR_VERSION + 1)
+
+    counts = regrant_module.regrant(store, store.list_documents())
+
+    assert sum(counts.values()) == len(fresh)
+    bumped = f"grant:v{ingest_grants.EXTRACTOR_VERSION + 1}:"
+    again = sorted(
+        (g[0].replace(bumped, f"grant:v{ingest_grants.EXTRACTOR_VERSION}:"), g[1], g[2])
+        for g in store.live_grants()
+    )
+    volatile = {"written_at", "extractor_version"}
+    assert [(i, t, [kv for kv in m if kv[0] not in volatile]) for i, t, m in fresh] == [
+        (i, t, sorted((k, v) for k, v in m.items() if k not in volatile)) for i, t, m in again
+    ]
+    monkeypatch.undo()
+    regrant_module.regrant(store, store.list_documents())  # back, for the tests that follow
+
+
+def test_an_ingest_that_finds_nothing_changed_loads_no_embedding_model(
+    any_client: ClientAPI, make_store: StoreFactory, counting: CountingEmbeddings, tmp_path: Path
+) -> None:
+    folder = copy_files(SMALL, tmp_path / "docs")
+    ingest_paths([folder], make_store(any_client, embeddings=counting), IngestOptions())
+    loads: list[str] = []
+    store = make_store(any_client, embeddings=lambda: loads.append("model") or counting)
+
+    report = ingest_paths([folder], store, IngestOptions())
+
+    assert [f.status for f in report.files] == ["unchanged"] * len(SMALL)
+    assert (loads, store.model_loaded) == ([], False)
+    changed = folder / SKARHOLMEN
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nTillägg.\n", encoding="utf-8")
+    assert statuses(ingest_paths([folder], store, IngestOptions()))[SKARHOLMEN] == "updated"
+    assert (loads, store.model_loaded) == (["model"], True)
+
+
+def test_page_spans_of_records_from_before_they_were_kept_come_from_the_passages(
+    corpus: Ingested,
+) -> None:
+    path = (EXAMPLES / "02-fou-medel-lokala-utvecklingsprojekt-2024.pdf").resolve()
+    record = corpus.store.get_document(document_id(str(path)))
+    assert record is not None and len(record.pages) == 3
+
+    derived = corpus.store.chunk_pages(record)
+
+    assert [number for number, _, _ in derived] == [1, 2, 3]
+    recorded = {number: (start, end) for number, start, end in record.pages}
+    for number, start, end in derived:
+        assert recorded[number][0] <= start < end <= recorded[number][1]
+
+
+def test_a_file_changed_to_another_files_content_leaves_the_index(
+    store: ChunkStore, tmp_path: Path
+) -> None:
+    folder = copy_files(SMALL[:2], tmp_path / "docs")
+    ingest_paths([folder], store, IngestOptions())
+    # The first file now holds the second one's text; a new file holds the first one's.
+    first, second = folder / SMALL[0], folder / SKARHOLMEN
+    old_first = first.read_bytes()
+    first.write_bytes(second.read_bytes())
+    (folder / "z-ny.md").write_bytes(old_first)
+
+    report = ingest_paths([folder], store, IngestOptions())
+
+    assert statuses(report) == {SMALL[0]: "duplicate", SKARHOLMEN: "unchanged", "z-ny.md": "added"}
+    assert sorted(Path(d.path).name for d in store.list_documents()) == [SKARHOLMEN, "z-ny.md"]
+    assert_one_copy_each(store)
+    assert_no_leftovers(store)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
@@ -12,9 +13,11 @@ import pytest
 from chromadb.api import ClientAPI
 from langchain_core.embeddings import Embeddings
 
+from tests.vector_store.crashing import Crash, crashing
 from vector_store.chroma_store import ChunkStore, chunk_id, distance_space
 from vector_store.errors import ModelMismatch, StoreError
-from vector_store.records import ChunkRecord, DocumentRecord, MetaValue
+from vector_store.grants import Grant
+from vector_store.records import ChunkRecord, DocumentRecord, MetaValue, grant_id
 
 NEVER = timedelta(0)
 StoreFactory = Callable[..., ChunkStore]
@@ -76,6 +79,18 @@ def make_doc(
         for i, passage in enumerate(passages)
     ]
     return doc, chunks
+
+
+def grant_rows(doc: DocumentRecord, *grants: tuple[str, int]) -> list[Grant]:
+    """Ledger rows of one version of a document, with ids as the pipeline builds them."""
+    return [
+        (
+            grant_id(doc.doc_id, doc.content_hash, doc.extractor_version, i),
+            text,
+            {"amount_sek": sek},
+        )
+        for i, (text, sek) in enumerate(grants)
+    ]
 
 
 def ids_of(store: ChunkStore, query: str, k: int = 10) -> list[str]:
@@ -320,7 +335,7 @@ def test_concurrent_writers_of_one_document_keep_the_last_version_whole(
 def test_garbage_of_a_removed_registry_record_is_collected(store: ChunkStore) -> None:
     budget, chunks = make_doc("budget", BUDGET)
     store.write_documents([(budget, chunks)])
-    store.replace_grants("budget", [("budget:g1", "2,5 miljoner", {"amount_sek": 2500000})])
+    store.write_documents([(budget, chunks)], {"budget": grant_rows(budget, ("2,5 miljoner", 1))})
     store.remove_document("budget")
     assert store.collect_garbage(grace=NEVER) == 0  # remove already took chunks and grants
 
@@ -343,8 +358,10 @@ def test_invalid_writes_are_refused(store: ChunkStore) -> None:
 def test_remove_takes_the_document_its_chunks_and_grants(store: ChunkStore) -> None:
     budget, budget_chunks = make_doc("budget", BUDGET)
     shelters, shelter_chunks = make_doc("shelters", SHELTERS)
-    store.write_documents([(budget, budget_chunks), (shelters, shelter_chunks)])
-    store.replace_grants("budget", [("budget:g1", "2,5 miljoner", {"amount_sek": 2500000})])
+    store.write_documents(
+        [(budget, budget_chunks), (shelters, shelter_chunks)],
+        {"budget": grant_rows(budget, ("2,5 miljoner", 2_500_000))},
+    )
 
     store.remove_document("budget")
     store.remove_document("budget")  # removing an unknown document is not an error
@@ -363,11 +380,12 @@ def test_generation_changes_on_every_write_and_only_then(store: ChunkStore) -> N
     store.list_documents()
     store.collect_garbage(grace=NEVER)
     assert store.generation() == seen[-1]
-    store.replace_grants("budget", [("budget:g1", "2,5 miljoner", {})])
+    store.replace_grants([replace(budget, extractor_version=1)], {})
     seen.append(store.generation())
     store.remove_document("budget")
     seen.append(store.generation())
     assert len(set(seen)) == 4
+    assert store.get_document("budget") is None
     assert store.list_documents() == []  # the marker is not a document
 
 
@@ -375,8 +393,10 @@ def test_overview_counts_and_orders(store: ChunkStore) -> None:
     old, old_chunks = make_doc("old", BUDGET, date="2013-06-25", ingested_at="2024-01-02")
     new, new_chunks = make_doc("new", SHELTERS, kind="news", date="2016-01-10")
     undated, undated_chunks = make_doc("undated", SHELTERS[:1], date=None, ingested_at="2024-03-01")
-    store.write_documents([(old, old_chunks), (new, new_chunks), (undated, undated_chunks)])
-    store.replace_grants("old", [("old:g1", "2,5 miljoner", {}), ("old:g2", "MUST", {})])
+    store.write_documents(
+        [(old, old_chunks), (new, new_chunks), (undated, undated_chunks)],
+        {"old": grant_rows(old, ("2,5 miljoner", 1), ("MUST", 2))},
+    )
 
     overview = store.overview()
     assert overview.documents == 3
@@ -396,47 +416,107 @@ def test_empty_store_overview(store: ChunkStore) -> None:
     assert store.live_chunks() == []
 
 
-def test_grants_are_replaced_per_document(store: ChunkStore) -> None:
-    store.replace_grants(
-        "budget",
-        [
-            ("budget:g1", "2,5 miljoner till lokala utvecklingsarbeten", {"amount_sek": 2500000}),
-            ("budget:g2", "1,15 miljoner till missbruksvården", {"amount_sek": 1150000}),
-        ],
-    )
-    store.replace_grants("shelters", [("shelters:g1", "12 miljoner", {"amount_sek": 12000000})])
-    store.replace_grants("budget", [("budget:g2", "1,15 miljoner", {"amount_sek": 1150000})])
-
-    grants = sorted(store.list_grants())
-    assert [(grant_id, text) for grant_id, text, _ in grants] == [
-        ("budget:g2", "1,15 miljoner"),
-        ("shelters:g1", "12 miljoner"),
-    ]
-    assert grants[0][2]["amount_sek"] == 1150000
-    assert grants[0][2]["doc_id"] == "budget"
-    assert [g[0] for g in store.list_grants(where={"doc_id": "shelters"})] == ["shelters:g1"]
-    with pytest.raises(StoreError, match="repeat an id"):
-        store.replace_grants("budget", [("x", "a", {}), ("x", "b", {})])
-
-
-def test_grants_of_many_documents_are_replaced_in_one_call(store: ChunkStore) -> None:
-    store.replace_grants_of(
+def test_grants_go_live_and_leave_with_their_version(store: ChunkStore) -> None:
+    old, old_chunks = make_doc("budget", BUDGET)
+    shelters, shelter_chunks = make_doc("shelters", SHELTERS)
+    store.write_documents(
+        [(old, old_chunks), (shelters, shelter_chunks)],
         {
-            "budget": [("budget:g1", "2,5 miljoner", {}), ("budget:g2", "1,15 miljoner", {})],
-            "shelters": [("shelters:g1", "12 miljoner", {})],
-            "gone": [("gone:g1", "MUST", {})],
-        }
+            "budget": grant_rows(old, ("2,5 miljoner", 2_500_000), ("1,15 miljoner", 1_150_000)),
+            "shelters": grant_rows(shelters, ("12 miljoner", 12_000_000)),
+        },
     )
-    before = store.generation()
-    store.replace_grants_of(
-        {"budget": [("budget:g2", "1,15 miljoner", {})], "gone": [], "new": [("new:g1", "x", {})]}
+    new, new_chunks = make_doc("budget", [*BUDGET[:2], "Ny text."])
+    store.write_documents(
+        [(new, new_chunks)], {"budget": grant_rows(new, ("1,2 miljoner", 1_200_000))}
     )
 
-    assert sorted(g[0] for g in store.list_grants()) == ["budget:g2", "new:g1", "shelters:g1"]
+    rows = sorted(store.live_grants(), key=lambda row: row[1])
+    assert [(text, meta["amount_sek"], meta["doc_id"]) for _, text, meta in rows] == [
+        ("1,2 miljoner", 1_200_000, "budget"),
+        ("12 miljoner", 12_000_000, "shelters"),
+    ]
+    assert rows[0][2]["content_hash"] == new.content_hash
+    assert len(store.list_grants()) == 2, "the old version's grants went with it"
+    with pytest.raises(StoreError, match="repeat an id"):
+        store.write_documents([(new, new_chunks)], {"budget": [*grant_rows(new, ("a", 1))] * 2})
+    with pytest.raises(StoreError, match="another version"):
+        store.write_documents([(new, new_chunks)], {"budget": grant_rows(old, ("a", 1))})
+
+
+def test_grants_switch_to_a_new_extractor_version_without_embedding(
+    any_client: ClientAPI, make_store: StoreFactory, embeddings: Embeddings
+) -> None:
+    doc, chunks = make_doc("budget", BUDGET)
+    make_store(any_client).write_documents([(doc, chunks)], {"budget": grant_rows(doc, ("a", 1))})
+    loads: list[str] = []
+    store = make_store(any_client, embeddings=lambda: loads.append("model") or embeddings)
+    before = store.generation()
+    stored = store.get_document("budget")
+    assert stored is not None
+    newer = replace(stored, extractor_version=2)
+
+    switched = store.replace_grants([newer], {"budget": grant_rows(newer, ("b", 2), ("c", 3))})
+
+    assert switched == 1
+    assert store.get_document("budget") == newer
+    assert sorted(row[1] for row in store.live_grants()) == ["b", "c"]
+    assert len(store.list_grants()) == 2
     assert store.generation() != before
-    unchanged = store.generation()
-    store.replace_grants_of({})
-    assert store.generation() == unchanged
+    assert loads == [] and not store.model_loaded
+    changed, _ = make_doc("budget", SECOND)
+    assert store.replace_grants([replace(changed, extractor_version=3)], {}) == 0, "not live"
+    assert sorted(row[1] for row in store.live_grants()) == ["b", "c"]
+
+
+@pytest.mark.parametrize("writes", [pytest.param(n, id=f"after-{n}-writes") for n in range(6)])
+def test_an_update_killed_between_any_two_writes_keeps_one_whole_version(
+    embedded_client: ClientAPI, make_store: StoreFactory, writes: int
+) -> None:
+    old, old_chunks = make_doc("budget", BUDGET)
+    make_store(embedded_client).write_documents(
+        [(old, old_chunks)], {"budget": grant_rows(old, ("2,5 miljoner", 1), ("MUST", 2))}
+    )
+    new, new_chunks = make_doc("budget", SECOND)
+    new_grants = {"budget": grant_rows(new, ("12 miljoner", 3))}
+    dying = make_store(crashing(embedded_client, writes))
+    crashed = False
+    try:
+        dying.write_documents([(new, new_chunks)], new_grants)
+    except Crash:
+        crashed = True
+    # Passages, grants, the registry flip, then the old passages and grants deleted.
+    assert crashed == (writes < 5)
+
+    store = make_store(embedded_client)
+    live = store.get_document("budget")
+    assert live in (old, new)
+    expected, passages = (
+        (["2,5 miljoner", "MUST"], BUDGET) if live == old else (["12 miljoner"], SECOND)
+    )
+    assert sorted(row[1] for row in store.live_grants()) == expected
+    assert store.overview().grants == len(expected)
+    assert sorted(c.text for c in store.live_chunks()) == sorted(passages)
+
+    store.write_documents([(new, new_chunks)], new_grants)
+    store.collect_garbage(grace=NEVER)
+    assert store.get_document("budget") == new
+    assert [row[1] for row in store.list_grants()] == ["12 miljoner"]
+    assert [c.text for c in store.live_chunks()] == SECOND
+    assert store.count_chunks() == len(SECOND)
+
+
+def test_commits_go_a_few_documents_at_a_time(
+    embedded_client: ClientAPI, make_store: StoreFactory
+) -> None:
+    docs = [make_doc(f"doc-{i}", [f"Dokument {i} om stöd.", f"Mer text {i}."]) for i in range(5)]
+    dying = make_store(crashing(embedded_client, 4), commit_chunks=4)  # two documents a group
+    with pytest.raises(Crash):
+        dying.write_documents(docs)
+
+    store = make_store(embedded_client)
+    # The first group (passages, grants, flip, delete) committed before the crash.
+    assert [d.doc_id for d in store.list_documents()] == ["doc-0", "doc-1"]
 
 
 # --- metadata without None ----------------------------------------------------------------

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from chromadb.api import ClientAPI
@@ -11,8 +13,8 @@ from chromadb.api import ClientAPI
 from vector_store.chroma_store import ChunkStore, chunk_id
 from vector_store.compounds import Lexicon, split_compound
 from vector_store.lexical import LexicalIndex, tokenize
-from vector_store.lexical_cache import LiveLexicalIndex
-from vector_store.records import ChunkRecord, DocumentRecord, StoredChunk
+from vector_store.lexical_cache import LiveCorpus, SnapshotFile
+from vector_store.records import ChunkRecord, DocumentRecord, MetaValue, StoredChunk
 
 
 def chunks(*texts: str) -> list[StoredChunk]:
@@ -164,7 +166,7 @@ def test_empty_passages_are_indexed_without_error() -> None:
 
 
 class RecordingSource:
-    """A ChunkSource that serves set passages and records how often it was read."""
+    """A CorpusSource that serves set passages and records how often it was read."""
 
     def __init__(self, texts: Sequence[str]) -> None:
         self.passages = chunks(*texts)
@@ -180,10 +182,16 @@ class RecordingSource:
         self.chunk_reads += 1
         return list(self.passages)
 
+    def live_grants(self) -> list[tuple[str, str, dict[str, MetaValue]]]:
+        return [("g:0", "Stöd till jourer.", {"amount_sek": 1000, "doc_id": "d"})]
+
+    def list_documents(self) -> list[DocumentRecord]:
+        return [replace(_document("d", "Stöd till jourer.")[0], text="")]  # as stores list them
+
 
 def test_index_is_rebuilt_only_when_the_generation_changed() -> None:
     source = RecordingSource(["Missbruk ökar."])
-    live = LiveLexicalIndex(source)
+    live = LiveCorpus(source)
 
     assert live.search("missbruk", 3) == live.search("missbruk", 3)
     assert (source.generation_reads, source.chunk_reads, live.builds) == (2, 1, 1)
@@ -193,6 +201,82 @@ def test_index_is_rebuilt_only_when_the_generation_changed() -> None:
     source.marker = "g2"
     assert [c for c, _ in live.search("kvinnojourer", 3)] == ["c0"]
     assert (source.chunk_reads, live.builds) == (2, 2)
+
+
+TEXTS = (
+    "Missbruksvården i Skärholmen får 2,5 miljoner kronor.",
+    "Kvinnojourerna får tolv miljoner i budgeten för 2016.",
+    "Uppsökarenheten gör studiebesök i Bukarest.",
+)
+QUERIES = ("missbruk", "kvinnojour", "Bukarest 2016", "miljoner", "missbruksvården")
+
+
+def test_a_cached_snapshot_answers_as_the_built_one(tmp_path: Path) -> None:
+    source = RecordingSource(TEXTS)
+    cache = SnapshotFile(tmp_path / "cache" / "index.npz", key="store/fou")
+    built = LiveCorpus(source, cache)
+    expected = {query: built.search(query, 3) for query in QUERIES}
+    first = built.current()
+
+    restarted = LiveCorpus(source, SnapshotFile(cache.path, key="store/fou"))
+    loaded = restarted.current()
+
+    assert (built.builds, restarted.builds, restarted.loads, source.chunk_reads) == (1, 0, 1, 1)
+    assert {query: restarted.search(query, 3) for query in QUERIES} == expected
+    assert all(expected.values())
+    assert (loaded.chunks, loaded.documents, loaded.grants) == (
+        first.chunks,
+        first.documents,
+        first.grants,
+    )
+    assert list(cache.path.parent.iterdir()) == [cache.path], "no temporary file is left"
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda path: path.write_bytes(path.read_bytes()[:-200]), id="cut-short"),
+        pytest.param(lambda path: path.write_bytes(b"PK\x03\x04" + b"x" * 50), id="garbage"),
+        pytest.param(lambda path: path.write_bytes(b""), id="empty"),
+        pytest.param(lambda path: path.unlink(), id="missing"),
+    ],
+)
+def test_a_broken_cache_file_is_ignored_and_rewritten(
+    tmp_path: Path, damage: Callable[[Path], object], caplog: pytest.LogCaptureFixture
+) -> None:
+    source = RecordingSource(TEXTS)
+    cache = SnapshotFile(tmp_path / "index.npz", key="store/fou")
+    expected = LiveCorpus(source, cache).search("missbruk", 3)
+    damage(cache.path)
+
+    again = LiveCorpus(source, cache)
+
+    assert again.search("missbruk", 3) == expected
+    assert (again.builds, again.loads) == (1, 0)
+    third = LiveCorpus(source, cache)
+    assert third.search("missbruk", 3) == expected
+    assert (third.builds, third.loads) == (0, 1), "the rebuilt snapshot was cached again"
+
+
+@pytest.mark.parametrize(
+    ("marker", "key"),
+    [
+        pytest.param("g2", "store/fou", id="another-generation"),
+        pytest.param("g1", "elsewhere/fou", id="another-store"),
+    ],
+)
+def test_a_cache_of_another_generation_or_store_is_not_used(
+    tmp_path: Path, marker: str, key: str
+) -> None:
+    source = RecordingSource(TEXTS)
+    LiveCorpus(source, SnapshotFile(tmp_path / "index.npz", key="store/fou")).current()
+    source.marker = marker
+    source.passages = chunks("Helt andra texter om hemlöshet.")
+
+    live = LiveCorpus(source, SnapshotFile(tmp_path / "index.npz", key=key))
+
+    assert [c for c, _ in live.search("hemlöshet", 3)] == ["c0"]
+    assert (live.builds, live.loads) == (1, 0)
 
 
 def _document(doc_id: str, text: str) -> tuple[DocumentRecord, list[ChunkRecord]]:
@@ -211,8 +295,9 @@ def _document(doc_id: str, text: str) -> tuple[DocumentRecord, list[ChunkRecord]
     return doc, [ChunkRecord(chunk_id(doc_id, content_hash, 0), text, {"kind": "news"})]
 
 
-def test_live_index_follows_the_store(embedded_store: ChunkStore) -> None:
-    live = LiveLexicalIndex(embedded_store)
+def test_live_index_follows_the_store(embedded_store: ChunkStore, tmp_path: Path) -> None:
+    cache = SnapshotFile(tmp_path / "index.npz", key="store")
+    live = LiveCorpus(embedded_store, cache)
     assert live.search("missbruk", 3) == []
 
     embedded_store.write_documents([_document("a", "Pengar till missbruksvården.")])
@@ -222,6 +307,7 @@ def test_live_index_follows_the_store(embedded_store: ChunkStore) -> None:
     ]
     live.search("missbruk", 3)
     assert live.builds == 2
+    assert LiveCorpus(embedded_store, cache).search("missbruk", 3) == first
 
     embedded_store.remove_document("a")
     assert live.search("missbruk", 3) == []
@@ -230,11 +316,14 @@ def test_live_index_follows_the_store(embedded_store: ChunkStore) -> None:
 
 @pytest.mark.server
 def test_two_processes_on_one_server_search_the_same_corpus(
-    server_client: ClientAPI, make_store: Callable[..., ChunkStore]
+    server_client: ClientAPI, make_store: Callable[..., ChunkStore], tmp_path: Path
 ) -> None:
     writer, reader = make_store(server_client), make_store(server_client)
-    live = LiveLexicalIndex(reader)
-    assert live.search("kvinnojourer", 3) == []
+    cache = SnapshotFile(tmp_path / "index.npz", key="server")
+    live, other = LiveCorpus(reader, cache), LiveCorpus(reader, cache)
+    assert live.search("kvinnojourer", 3) == other.search("kvinnojourer", 3) == []
 
     writer.write_documents([_document("b", "Kvinnojourerna får tolv miljoner.")])
     assert len(live.search("kvinnojourer", 3)) == 1
+    assert other.search("kvinnojourer", 3) == live.search("kvinnojourer", 3)
+    assert (live.builds, other.builds, other.loads) == (2, 0, 2), "one builds, the other loads"
