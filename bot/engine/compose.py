@@ -15,6 +15,7 @@ from bot.engine.question import Question
 from bot.engine.receivers import is_body, receivers_of_type, wanted_type
 from bot.engine.sentences import Span, paragraph_of, sentence_spans
 from bot.engine.terms import content_terms, coverage, rarity, term_set
+from bot.engine.tying import Asked, Where, asked, fits, local_status, role
 from bot.engine.wording import kind_label, phrase
 from ingest.models import Amount, Grant, Quote
 from ingest.quotes import find_quotes
@@ -72,44 +73,38 @@ class Draft:
 
 
 def answer_amount(question: Question, found: Sequence[Candidate], ledger: Ledger) -> Draft | None:
-    """How much: the best-matching amount, its status, and a later figure if one exists."""
+    """How much: an amount tied to what the question names, with its status; else the
+    nearest evidence, shown as evidence with what it does not state, and no amount."""
     pool = [
         c for c in found if c.amounts and _has_recipients(question, c) and _has_years(question, c)
     ]
     if not pool or weak(pool[0]):
         return None
-    best = pool[0]
-    amount = pick_amount(question, best)
-    other = _other_figure(question, best, amount, pool[1:6])
-    # Lead with the latest statement; show the earlier one with its date.
-    lead, earlier = best, other
-    if other is not None and (other.passage.date or "") > (best.passage.date or ""):
-        lead, earlier = other, best
-    # "Vilket belopp föreslog förvaltningen?": the proposal is what was asked for.
-    if earlier is not None and question.asks_proposal:
-        status = _status(ledger, earlier, pick_amount(question, earlier))
-        if status in ("proposed", "applied"):
-            lead, earlier = earlier, lead
-    lead_amount = pick_amount(question, lead)
+    want = asked(question)
+    tied = [
+        (c, pick)
+        for c in pool[:_TIE_REACH]
+        if not weak(c) and (pick := tied_amount(question, want, c, ledger)) is not None
+    ]
+    if not tied:
+        return _evidence_only(question, want, pool[0], ledger)
+    lead, (amount, status) = tied[0]
     draft = Draft(question)
     marker = draft.citations.cite(lead.passage, lead.doc_text, _quote_span(question, lead))
-    status = _status(ledger, lead, lead_amount)
-    key = status if status in ("applied", "proposed") else "amount"
+    key = {"granted": "amount", "refused": "refused"}.get(status, status)
     draft.lines.append(
         phrase(
             question.language,
             key,
-            amount=_as_written(lead, lead_amount),
+            amount=_as_written(lead, amount),
             according=draft.according(lead),
             marker=marker,
         )
     )
-    if key != "amount" and question.asks_granted:
-        # Money applied for or proposed was not granted: say so rather than answer.
-        draft.answered = False
-    elif lead_amount.currency == "SEK":
-        draft.amounts.append(lead_amount.value)
-    if earlier is not None:
+    draft.amounts.append(amount.value)
+    other = _other_figure(question, lead, amount, status, tied[1:6])
+    if other is not None:
+        earlier, (old, _) = other
         old_marker = draft.citations.cite(
             earlier.passage, earlier.doc_text, _quote_span(question, earlier)
         )
@@ -117,13 +112,89 @@ def answer_amount(question: Question, found: Sequence[Candidate], ledger: Ledger
         draft.lines[-1] += " " + phrase(
             question.language,
             "later" if newer else "earlier",
-            amount=_as_written(earlier, pick_amount(question, earlier)),
+            amount=_as_written(earlier, old),
             date=date_phrase(earlier.passage.date, question.language) or "?",
             label=kind_label(question.language, earlier.passage.kind),
             marker=old_marker,
         )
     add_quotes(draft)
     return draft
+
+
+_TIE_REACH = 12  # how many of the best sentences with amounts are tried for a tied one
+
+
+def tied_amount(
+    question: Question, want: Asked, candidate: Candidate, ledger: Ledger
+) -> tuple[Amount, str] | None:
+    """The amount of the sentence tied to the question, with its status, if there is one."""
+    where = _where(question, candidate)
+    fitting = []
+    for amount in candidate.amounts:
+        roles = role(candidate.text, amount)
+        if _is_total_row(ledger, candidate, amount):
+            roles.add("pot")
+        status = local_status(roles, _status(ledger, candidate, amount))
+        if fits(want, amount, roles, status, where) is None:
+            fitting.append((amount, status))
+    if not fitting:
+        return None
+    best = pick_amount(question, candidate, [a for a, _ in fitting], want.names)
+    return next(pair for pair in fitting if pair[0] == best)
+
+
+def _evidence_only(question: Question, want: Asked, candidate: Candidate, ledger: Ledger) -> Draft:
+    """The closest evidence, with what it does not state; no amount is given as the answer."""
+    span = _quote_span(question, candidate)
+    where = _where(question, candidate)
+    reasons = []
+    for amount in candidate.amounts:
+        roles = role(candidate.text, amount)
+        if _is_total_row(ledger, candidate, amount):
+            roles.add("pot")
+        status = local_status(roles, _status(ledger, candidate, amount))
+        reason = fits(want, amount, roles, status, where)
+        if reason == "status":
+            reason = status
+        if reason is not None:
+            reasons.append(reason)
+    draft = Draft(question, answered=False)
+    marker = draft.citations.cite(candidate.passage, candidate.doc_text, span)
+    reason = reasons[0] if reasons else "names"
+    missing = [n for n in want.names if not where.names(n)]
+    draft.lines.append(
+        phrase(
+            question.language,
+            f"untied_{reason}",
+            names=_join(missing or list(want.names) or ["det du frågar om"], question.language),
+            according=draft.according(candidate),
+            marker=marker,
+        )
+    )
+    add_quotes(draft)
+    return draft
+
+
+def _where(question: Question, candidate: Candidate) -> Where:
+    """Where the names of the question may stand for this candidate's amounts."""
+    text = candidate.doc_text
+    span = _quote_span(question, candidate)
+    para = paragraph_of(text, candidate.span.start)
+    others = tuple(
+        text[s.start : s.end]
+        for s in sentence_spans(text, para.start, para.end)
+        if s.end <= span.start or s.start >= span.end
+    )
+    title = candidate.passage.title
+    return Where(f"{text[span.start : span.end]} {title}", others, f"{title} {text[:400]}", text)
+
+
+def _is_total_row(ledger: Ledger, candidate: Candidate, amount: Amount) -> bool:
+    """The ledger reads the amount as a table's total row, not one recipient's share."""
+    for grant in ledger.in_span(candidate.passage.doc_id, candidate.span.start, candidate.span.end):
+        if grant.amount_sek == amount.value and getattr(grant, "purpose", None) == "total":
+            return True
+    return False
 
 
 def _has_years(question: Question, candidate: Candidate) -> bool:
@@ -344,15 +415,24 @@ def answer_general(question: Question, found: Sequence[Candidate]) -> Draft | No
     return draft
 
 
-def pick_amount(question: Question, candidate: Candidate) -> Amount:
+def pick_amount(
+    question: Question,
+    candidate: Candidate,
+    among: Sequence[Amount] | None = None,
+    names: Sequence[str] = (),
+) -> Amount:
     """The amount of a sentence whose surroundings best match the question."""
-    sek = [a for a in candidate.amounts if a.currency == "SEK"] or list(candidate.amounts)
+    sek = list(among) if among else None
+    if sek is None:
+        sek = [a for a in candidate.amounts if a.currency == "SEK"] or list(candidate.amounts)
     if question.threshold is not None:
         sek = [a for a in sek if a.value != question.threshold] or sek
     text = candidate.text
     named = [
         (start, end) for name, start, end in find_receivers(text) if name in question.recipients
     ]
+    folded = text.casefold()
+    at = [m.end() for n in names for m in re.finditer(re.escape(n.casefold()[:6]), folded)]
 
     def fit(amount: Amount) -> float:
         window = text[max(0, amount.start - 90) : amount.end + 90]
@@ -360,6 +440,8 @@ def pick_amount(question: Question, candidate: Candidate) -> Amount:
         # The amount right after a recipient the question names is that recipient's.
         if any(0 <= amount.start - end <= 40 for _, end in named):
             score += 1.0
+        if at:
+            score += 0.5 / (1 + min(abs(amount.start - e) for e in at) / 40)
         return score
 
     return max(sek, key=fit)
@@ -397,23 +479,31 @@ def _as_written(candidate: Candidate, amount: Amount) -> str:
 
 
 def _other_figure(
-    question: Question, best: Candidate, amount: Amount, others: Sequence[Candidate]
-) -> Candidate | None:
-    """Another dated document stating a different amount for the same thing, if any."""
+    question: Question,
+    best: Candidate,
+    amount: Amount,
+    status: str,
+    others: Sequence[tuple[Candidate, tuple[Amount, str]]],
+) -> tuple[Candidate, tuple[Amount, str]] | None:
+    """Another dated document stating a different amount for the same thing, if any: the
+    same status, and a sentence repeating most of what the best one is about (two grants
+    for different purposes are not an older and a newer figure of one thing)."""
     if not best.passage.date:
         return None
     topic = content_terms(best.text)
-    for other in others:
+    for other, pick in others:
         if other.passage.doc_id == best.passage.doc_id or not other.passage.date:
             continue
         if other.passage.date == best.passage.date or best.score - other.score > 0.25:
             continue
-        # The same thing: the other paragraph repeats most of what the best sentence is about.
-        if coverage(topic, term_set(other.paragraph)) < 0.5:
+        if pick[1] != status or pick[0].value == amount.value:
             continue
-        if pick_amount(question, other).value != amount.value:
-            return other
+        if coverage(topic, term_set(other.text)) >= _SAME_THING:
+            return other, pick
     return None
+
+
+_SAME_THING = 0.6  # share of the best sentence's words another sentence must repeat
 
 
 def _quote_span(question: Question, candidate: Candidate) -> Span:

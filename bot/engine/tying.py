@@ -1,0 +1,241 @@
+"""Whether an amount in a sentence answers the question: tied to what the question names.
+
+An amount is stated as the answer only when its own words fit the question: the names the
+question asks about stand in its sentence, it is not a cap, a pot shared by many or one
+year of several when a share, a grant or a total was asked, it is in kronor, it is not a
+figure the question itself gives, and its status (applied, proposed, refused, decided) is
+the one asked for. Everything else is evidence, shown but never stated as the answer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.engine.question import Question
+from bot.engine.receivers import is_body
+from ingest.amounts import figures_in, find_amounts
+from ingest.models import Amount
+
+_CAP_BEFORE = re.compile(
+    r"\b(maximalt|max\.?|maxbelopp\w*|högst|upp till|som mest|tak\w*|at most|up to|maximum|"
+    r"a cap of|minst|at least|behöva|behöver|need\w*)\s*(på|om|of)?\s*$",
+    re.I,
+)
+_POT_BEFORE = re.compile(
+    r"\b(totalt|sammanlagt|dela på|delar på|pott\w*|ram\w*|fördelningen av|fördela|"
+    r"in total|a total of|share)\b[^.!?\n]{0,30}$",
+    re.I,
+)
+_POT_AFTER = re.compile(
+    r"^[^.!?\n]{0,25}\b(att fördela|att dela|som ska fördelas|som är avsatta|som fördelas|"
+    r"fördelat på|till \d+ \w+|to be shared|to distribute)\b",
+    re.I,
+)
+_ANNUAL_AFTER = re.compile(
+    r"^[^.!?\n]{0,30}\b(per år|årligen|om året|varje år|per year|a year|annually|each year)\b",
+    re.I,
+)
+_STATUS_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("refused", re.compile(r"\b(avslå\w*|avslog|avslag\w*|refused|rejected)\b", re.I)),
+    ("applied", re.compile(r"\b(ansök\w*|an?sökt\w*|söker|sökte|applie[sd]|asks? for)\b", re.I)),
+    ("proposed", re.compile(r"\b(föresl\w*|förslag\w*|ville|vill|proposes?d?)\b", re.I)),
+)  # fmt: skip
+_CAP_ASKED = re.compile(
+    r"\b(maximal\w*|max\w*|högst|tak\w*|up to|at most|cap|minst|at least|behöv\w*|need\w*)\b",
+    re.I,
+)
+# Verbs that ask what someone was given: a proposal does not answer them.
+_GIVEN_ASKED = re.compile(
+    r"\b(fick|fått|får|beviljade?s?|beviljat|tilldela\w*|betala\w* ut|utbetal\w*|got|"
+    r"received|granted|awarded|paid)\b",
+    re.I,
+)
+_POT_ASKED = re.compile(
+    r"\b(totalt|sammanlagt|sammantaget|pott\w*|ram\w*|hela|in total|altogether|total|"
+    r"pot|budget\w*|fond\w*|fördela\w*|delades ut|dela ut|avsatt\w*|avsätt\w*|avsatte|"
+    r"hur stor|how large|how big|distribut\w*|set aside|satsa\w*|allocat\w*)\b",
+    re.I,
+)
+_SEVERAL_YEARS = re.compile(
+    r"\b(totalt|sammanlagt|under (två|tre|fyra|fem|\d+) år|över (två|tre|fyra|fem|\d+) år|"
+    r"in total|over (two|three|four|five|\d+) years)\b",
+    re.I,
+)
+_ANNUAL_ASKED = re.compile(r"\b(per år|årligen|om året|varje år|per year|a year|annual\w*)\b", re.I)
+_PLAN_ASKED = re.compile(
+    r"\b(plan\w*|budget\w*|förslag\w*|motion\w*|ansökan|ansökt|sökt|söker|propos\w*|"
+    r"verksamhetsplan\w*|ville|vill)\b",
+    re.I,
+)
+_REFUSAL_ASKED = re.compile(r"\b(avslag|avslog|avslå\w*|refus\w*|reject\w*)\b", re.I)
+_PROPOSAL_FIRST = re.compile(r"föresl|förslag|propos|ville|vill\b", re.I)
+_APPLIED_FIRST = re.compile(r"ansök|\bsökt|\bsöker|\bsökte|appl", re.I)
+_CAPITALISED = re.compile(
+    r"(?<![\w-])([A-ZÅÄÖ][a-zåäöéüA-ZÅÄÖ]*(?:[- ][A-ZÅÄÖ][a-zåäöéüA-ZÅÄÖ]*)*)"
+)
+_REACH = 60  # characters before an amount whose words decide what kind of sum it is
+
+# Capitalised words of a question that name no one in particular.
+_GENERIC = {
+    "hur", "vad", "vilka", "vilken", "vilket", "vem", "när", "varför", "finns", "fick", "får",
+    "how", "what", "which", "who", "when", "why", "did", "does", "the", "in", "i", "and",
+    "stockholm", "stockholms", "staden", "stadens", "stan", "kommunen", "sverige", "sweden",
+    "enligt", "exakt", "ungefär", "totalt", "sammanlagt", "om", "och", "is", "was", "were",
+    "according", "about", "for", "för", "är", "var", "har", "blev", "under", "till", "från",
+    "gick", "ville", "beviljade", "föreslog", "föreslogs", "stockholmsvänstern", "inom",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What an amount must be to answer the question."""
+
+    names: tuple[str, ...]  # names the amount's own sentence must carry
+    status: str  # "granted" | "proposed" | "applied" | "refused"
+    cap: bool
+    pot: bool
+    several_years: bool
+    annual: bool
+    plan: bool  # the question asks what a plan, budget, proposal or application gives
+    strict: bool  # the question asks what was given, not what was set aside or planned
+    given: frozenset[int]  # figures the question itself states
+
+
+def asked(question: Question, title: str = "") -> Asked:
+    """What the question asks an amount to be."""
+    text = question.text
+    if _REFUSAL_ASKED.search(text):
+        status = "refused"
+    elif _PROPOSAL_FIRST.search(text):
+        status = "proposed"
+    elif _APPLIED_FIRST.search(text):
+        status = "applied"
+    else:
+        status = "granted"
+    given = frozenset(int(f) for f in figures_in(text) if f >= 1000 and f == int(f))
+    return Asked(
+        names=named(question),
+        status=status,
+        cap=bool(_CAP_ASKED.search(text)),
+        pot=bool(_POT_ASKED.search(text)),
+        several_years=bool(_SEVERAL_YEARS.search(text)) and not _ANNUAL_ASKED.search(text),
+        annual=bool(_ANNUAL_ASKED.search(text)),
+        plan=bool(_PLAN_ASKED.search(text)),
+        strict=bool(_GIVEN_ASKED.search(text)),
+        given=given,
+    )
+
+
+def named(question: Question) -> tuple[str, ...]:
+    """Proper names and acronyms of the question: recipients, projects, places."""
+    names = [r for r in question.recipients if not is_body(r)]
+    body = question.text[1:] if question.text else ""
+    for match in _CAPITALISED.finditer(body):
+        words = [w for w in re.split(r"[ -]", match.group(1)) if w.lower() not in _GENERIC]
+        if not words or all(is_body(w) for w in words):
+            continue
+        names.append(" ".join(words))
+    return tuple(dict.fromkeys(n for n in names if len(n) >= 2))
+
+
+def mentions(name: str, text: str) -> bool:
+    """The name, or each of its words by its stem, occurs in the text."""
+    folded = text.casefold()
+    if name.casefold() in folded:
+        return True
+    stems = [w.casefold()[: max(3, min(len(w), 6))] for w in re.split(r"[ -]", name) if w]
+    return all(re.search(rf"(?<!\w){re.escape(s)}", folded) for s in stems if len(s) >= 2)
+
+
+def role(sentence: str, amount: Amount) -> set[str]:
+    """What kind of sum an amount is by the words around it: cap, pot, annual, a status."""
+    before = sentence[max(0, amount.start - _REACH) : amount.start]
+    after = sentence[amount.end : amount.end + 60]
+    roles = set()
+    if _CAP_BEFORE.search(before):
+        roles.add("cap")
+    if _POT_BEFORE.search(before) or _POT_AFTER.search(after):
+        roles.add("pot")
+    if _ANNUAL_AFTER.search(after):
+        roles.add("annual")
+    status = _nearest_status(before, after)
+    if status is not None:
+        roles.add(status)
+    return roles
+
+
+_CLAUSE = re.compile(r"[,;:.!?()–]|\boch\b|\bmen\b|\bbut\b")
+
+
+def _nearest_status(before: str, after: str) -> str | None:
+    """The status word closest to the amount within its own clause."""
+    cuts = list(_CLAUSE.finditer(before))
+    before = before[cuts[-1].end() :] if cuts else before
+    stop = _CLAUSE.search(after)
+    after = after[: stop.start()] if stop else after
+    best: tuple[int, str] | None = None
+    for status, pattern in _STATUS_CUES:
+        for match in pattern.finditer(before):
+            distance = len(before) - match.end()
+            if best is None or distance < best[0]:
+                best = (distance, status)
+        following = pattern.search(after)
+        if following and (best is None or following.start() < best[0]):
+            best = (following.start(), status)
+    return best[1] if best else None
+
+
+def local_status(roles: set[str], ledger_status: str | None) -> str:
+    """The status of one amount: its own words first, then the ledger's row."""
+    for status in ("refused", "applied", "proposed"):
+        if status in roles:
+            return status
+    if ledger_status in ("applied", "proposed", "refused"):
+        return ledger_status
+    return "granted"
+
+
+def fits(want: Asked, amount: Amount, roles: set[str], status: str, where: Where) -> str | None:
+    """Why the amount does not answer, or None when it is tied to the question."""
+    if amount.currency != "SEK":
+        return "currency"
+    if amount.value in want.given:
+        return "given"
+    if any(not where.names(n) for n in want.names):
+        return "names"
+    if "cap" in roles and not want.cap:
+        return "cap"
+    if "pot" in roles and not want.pot:
+        return "pot"
+    if "annual" in roles and want.several_years:
+        return "annual"
+    if want.status != "granted" and status != want.status:
+        return "status"
+    if want.status == "granted" and status in ("applied", "refused"):
+        return "status"
+    if want.status == "granted" and status == "proposed" and want.strict and not want.plan:
+        return "status"
+    return None
+
+
+@dataclass(frozen=True)
+class Where:
+    """The text around an amount that may carry the names the question asks about."""
+
+    window: str  # the quoted sentence(s) and the title
+    paragraph: tuple[str, ...]  # the other sentences of its paragraph
+    head: str  # the document's opening lines
+    document: str
+
+    def names(self, name: str) -> bool:
+        """The name belongs to this amount: in its own sentence or the title, or said of the
+        paragraph or document as a whole and of no other amount's sentence."""
+        if mentions(name, self.window):
+            return True
+        if not mentions(name, self.document):
+            return False
+        own = [s for s in self.paragraph if mentions(name, s)]
+        if any(find_amounts(s) for s in own):
+            return False  # the name belongs to another sentence's amount
+        return bool(own) or mentions(name, self.head)
