@@ -62,7 +62,7 @@ def eval_cmd(
     settings = obj["settings"]
     locked = set_is_locked(questions)
     items = select_split(load_questions(questions), split, locked)
-    with _store_folder(cache, docs, settings) as (folder, ready):
+    with store_folder(cache, docs, settings) as (folder, ready):
         # A separate embedded store: the user's own index is never touched.
         isolated = settings.model_copy(
             update={"chroma_path": folder, "chroma_host": None, "collection": "fou-eval"}
@@ -81,9 +81,7 @@ def eval_cmd(
 
 
 @contextmanager
-def _store_folder(
-    cache: Path | None, docs: Path, settings: Settings
-) -> Iterator[tuple[Path, bool]]:
+def store_folder(cache: Path | None, docs: Path, settings: Settings) -> Iterator[tuple[Path, bool]]:
     """A folder for the eval store and whether it already holds a complete ingest."""
     if cache is None:
         with tempfile.TemporaryDirectory(prefix="fou-eval-") as tmp:

@@ -13,6 +13,7 @@ from bot.engine.dates import date_phrase
 from bot.engine.ledger import Ledger
 from bot.engine.question import Question
 from bot.engine.receivers import is_body, receivers_of_type, wanted_type
+from bot.engine.scoring import model
 from bot.engine.sentences import Span, paragraph_of, sentence_spans
 from bot.engine.terms import content_terms, coverage, rarity, term_set
 from bot.engine.tying import Asked, Where, asked, fits, local_status, role
@@ -21,16 +22,14 @@ from ingest.models import Amount, Grant, Quote
 from ingest.quotes import find_quotes
 from ingest.recipients import find_receivers
 
-# Below this score the best sentence does not answer the question, and below this share of
-# the question's words covered, it is not about the question at all (both tuned on the
-# development and example sets; README, "Evaluation").
-MIN_SCORE = 0.4
+# Below this share of the question's words covered, the best sentences are not about the
+# question at all. The cut on the score itself is fitted with the scorer's weights.
 MIN_RELEVANCE = 0.15
 
 
 def weak(candidate: Candidate) -> bool:
-    """True when a candidate is too weak to answer from."""
-    return candidate.score < MIN_SCORE
+    """True when a candidate scores below the fitted cut: too weak to answer from."""
+    return candidate.score < model().min_score
 
 
 def off_topic(found: Sequence[Candidate]) -> bool:
@@ -331,7 +330,7 @@ def _best_quote(question: Question, found: Sequence[Candidate]) -> tuple[Candida
     pool: list[tuple[Candidate, Quote, frozenset[str]]] = []
     seen: set[str] = set()
     for candidate in found:
-        if candidate.passage.doc_id in seen or candidate.score < MIN_SCORE - 0.1:
+        if candidate.passage.doc_id in seen or candidate.score < 0.75 * model().min_score:
             continue
         seen.add(candidate.passage.doc_id)
         for quote in quotes_in(candidate.doc_text):
