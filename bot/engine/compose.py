@@ -230,6 +230,11 @@ def answer_recipients(
             span, added = more
             names = list(dict.fromkeys([*names, *added]))
         marker = draft.citations.cite(best.passage, best.doc_text, span)
+        for other in _more_receivers(question, best, pool[1:12], span, wanted):
+            extra = [n for n in receivers_of_type(other.text, wanted) if _receives(n, wanted)]
+            names = list(dict.fromkeys([*names, *extra]))
+            marker += " " + draft.citations.cite(other.passage, other.doc_text, other.span)
+    names = [n for n in names if _receives(n, wanted)]
     if names:
         draft.lines.append(
             phrase(
@@ -246,6 +251,24 @@ def answer_recipients(
     return draft
 
 
+def _receives(name: str, wanted: str | None) -> bool:
+    """A deciding body is no recipient unless bodies are what is asked for."""
+    return wanted == "nämnd" or not is_body(name)
+
+
+def _more_receivers(
+    question: Question, best: Candidate, others: Sequence[Candidate], span: Span, wanted: str | None
+) -> list[Candidate]:
+    """Other sentences of the best document naming recipients tied to the question."""
+    kept = []
+    for other in supporting(best, others, [span], _ANY, limit=4):
+        names = [n for n in receivers_of_type(other.text, wanted) if _receives(n, wanted)]
+        if names and other.score >= 0.8 * best.score:
+            kept.append(other)
+    return kept[:2]
+
+
+_ANY = re.compile(r".")
 _ALSO = re.compile(r"^\W*(även|också|dessutom|likaså|vidare|also|in addition)\b", re.I)
 
 
@@ -406,6 +429,9 @@ def answer_general(question: Question, found: Sequence[Candidate]) -> Draft | No
         reason = _reason(best, span, found[1:12])
         if reason is not None:
             draft.citations.cite(reason[0].passage, reason[0].doc_text, reason[1])
+        quoted = [span, *([reason[1]] if reason else [])]
+        for other in supporting(best, found[1:12], quoted, REASON_OR_PURPOSE):
+            draft.citations.cite(other.passage, other.doc_text, other.span)
     else:
         second = _companion(best, found[1:4])
         if second is not None:
@@ -610,6 +636,33 @@ def _reason(
                 span = Span(before[-1].start, span.end)
         return other, span
     return None
+
+
+REASON_OR_PURPOSE = re.compile(f"{REASON.pattern}|{PURPOSE.pattern}", re.I)
+_SUPPORTING = 2  # further sentences of the best document quoted with a why or who answer
+
+
+def supporting(
+    best: Candidate,
+    others: Sequence[Candidate],
+    quoted: Sequence[Span],
+    cue: re.Pattern[str],
+    limit: int = _SUPPORTING,
+) -> list[Candidate]:
+    """Further sentences of the best document that are about the question and carry the cue
+    (a reason, a recipient), none of them already quoted."""
+    kept: list[Candidate] = []
+    spans = list(quoted)
+    for other in others:
+        if other.passage.doc_id != best.passage.doc_id or len(kept) >= limit:
+            continue
+        if other.relevance < 0.5 * best.relevance or not cue.search(other.text):
+            continue
+        if any(other.span.start < s.end and s.start < other.span.end for s in spans):
+            continue
+        kept.append(other)
+        spans.append(other.span)
+    return kept
 
 
 def _companion(best: Candidate, others: Sequence[Candidate]) -> Candidate | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.engine.question import Question
 from bot.engine.receivers import is_body
@@ -141,11 +142,21 @@ def named(question: Question) -> tuple[str, ...]:
 
 def mentions(name: str, text: str) -> bool:
     """The name, or each of its words by its stem, occurs in the text."""
-    folded = text.casefold()
+    folded = _folded(text)
     if name.casefold() in folded:
         return True
     stems = [w.casefold()[: max(3, min(len(w), 6))] for w in re.split(r"[ -]", name) if w]
-    return all(re.search(rf"(?<!\w){re.escape(s)}", folded) for s in stems if len(s) >= 2)
+    return all(_stem_pattern(s).search(folded) for s in stems if len(s) >= 2)
+
+
+@lru_cache(maxsize=256)
+def _folded(text: str) -> str:
+    return text.casefold()
+
+
+@lru_cache(maxsize=1024)
+def _stem_pattern(stem: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(stem)}")
 
 
 def role(sentence: str, amount: Amount) -> set[str]:
