@@ -233,7 +233,8 @@ def answer_recipients(
         for other in _more_receivers(question, best, pool[1:12], span, wanted):
             extra = [n for n in receivers_of_type(other.text, wanted) if _receives(n, wanted)]
             names = list(dict.fromkeys([*names, *extra]))
-            marker += " " + draft.citations.cite(other.passage, other.doc_text, other.span)
+            listed = _with_list(question, other)
+            marker += " " + draft.citations.cite(other.passage, other.doc_text, listed)
     names = [n for n in names if _receives(n, wanted)]
     if names:
         draft.lines.append(
@@ -263,7 +264,7 @@ def _more_receivers(
     kept = []
     for other in supporting(best, others, [span], _ANY, limit=4):
         names = [n for n in receivers_of_type(other.text, wanted) if _receives(n, wanted)]
-        if names and other.score >= 0.8 * best.score:
+        if names or other.amounts or other.text.rstrip().endswith(":"):
             kept.append(other)
     return kept[:2]
 

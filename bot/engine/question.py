@@ -120,7 +120,9 @@ def read_question(text: str) -> Question:
     language = detect_language(text)
     terms = content_terms(text)
     if language == "en":
-        terms = list(dict.fromkeys([*terms, *content_terms(swedish_words(text))]))
+        # English words never match a Swedish text: its names and the lexicon's Swedish do.
+        kept = content_terms(" ".join(_untranslated_names(text)))
+        terms = list(dict.fromkeys([*kept, *content_terms(swedish_words(text))])) or terms
     if kind == "recipients":
         # "Vilka stadsdelar ..." is answered by district names, not by the word "stadsdel".
         terms = [t for t in terms if not t.startswith(_TYPE_STEMS)]
@@ -145,6 +147,22 @@ def swedish_words(text: str) -> str:
     """The Swedish words the lexicon gives for an English question's words."""
     lexicon = load_lexicon()
     return " ".join(lexicon[w] for w in re.findall(r"[a-z-]+", text.lower()) if w in lexicon)
+
+
+def _untranslated_names(text: str) -> list[str]:
+    """Words of an English question a Swedish document may carry as they are: names,
+    acronyms, figures and Swedish words (å, ä, ö)."""
+    kept = []
+    for match in re.finditer(r"[\wåäöÅÄÖéü-]+", text):
+        word = match.group(0)
+        first = match.start() == 0
+        if (
+            any(ch.isdigit() for ch in word)
+            or re.search(r"[åäöÅÄÖ]", word)
+            or (word[:1].isupper() and not first and word.lower() not in _NOT_FIRST_NAMES)
+        ):
+            kept.append(word)
+    return kept
 
 
 def search_text(question: Question) -> str:
