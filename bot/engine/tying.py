@@ -69,6 +69,7 @@ _PLAN_ASKED = re.compile(
     r"verksamhetsplan\w*|ville|vill)\b",
     re.I,
 )
+_SUM_ASKED = re.compile(r"\b(ihop|summera\w*|add up|combined|together)\b", re.I)
 _REFUSAL_ASKED = re.compile(r"\b(avslag|avslog|avslå\w*|refus\w*|reject\w*)\b", re.I)
 _PROPOSAL_FIRST = re.compile(r"föresl|förslag|propos|ville|vill\b", re.I)
 _APPLIED_FIRST = re.compile(r"ansök|\bsökt|\bsöker|\bsökte|appl", re.I)
@@ -101,6 +102,7 @@ class Asked:
     plan: bool  # the question asks what a plan, budget, proposal or application gives
     strict: bool  # the question asks what was given, not what was set aside or planned
     given: frozenset[int]  # figures the question itself states
+    total: bool = False  # an aggregate asking for a sum: one part of it does not answer
 
 
 def asked(question: Question, title: str = "") -> Asked:
@@ -125,6 +127,8 @@ def asked(question: Question, title: str = "") -> Asked:
         plan=bool(_PLAN_ASKED.search(text)),
         strict=bool(_GIVEN_ASKED.search(text)),
         given=given,
+        total=question.kind == "aggregate"
+        and bool(_POT_ASKED.search(text) or _SUM_ASKED.search(text)),
     )
 
 
@@ -215,6 +219,8 @@ def fits(want: Asked, amount: Amount, roles: set[str], status: str, where: Where
         return "given"
     if any(not where.names(n) for n in want.names):
         return "names"
+    if want.total and "pot" not in roles:
+        return "part"
     if "cap" in roles and not want.cap:
         return "cap"
     if "pot" in roles and not want.pot:

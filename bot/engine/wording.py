@@ -40,6 +40,8 @@ PHRASES = {
         "refused": "Det är ett avslag: {amount} söktes men beviljades inte, {according} {marker}.",
         "untied_names": "Närmast finns detta, {according} {marker}, men där står inget belopp "
         "för just {names}:",
+        "untied_part": "Närmast finns detta, {according} {marker}: beloppet där är en del, "
+        "inte den summa du frågar efter:",
         "untied_cap": "Närmast finns detta, {according} {marker}: beloppet där är ett tak "
         "(högsta belopp), inte vad som faktiskt beviljades eller betalades ut:",
         "untied_pot": "Närmast finns detta, {according} {marker}: beloppet där är en "
@@ -88,6 +90,8 @@ PHRASES = {
         "{marker}.",
         "untied_names": "The nearest evidence is this, {according} {marker}, but it states no "
         "amount for {names} itself:",
+        "untied_part": "The nearest evidence is this, {according} {marker}: its amount is one "
+        "part, not the sum you ask for:",
         "untied_cap": "The nearest evidence is this, {according} {marker}: its amount is a cap "
         "(the most that may be given), not what was actually granted or paid out:",
         "untied_pot": "The nearest evidence is this, {according} {marker}: its amount is a pot "
