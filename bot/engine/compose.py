@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from bot.engine.candidates import PURPOSE, Candidate
@@ -100,8 +100,16 @@ def answer_amount(question: Question, found: Sequence[Candidate], ledger: Ledger
             marker=marker,
         )
     )
-    draft.amounts.append(amount.value)
-    other = _other_figure(question, lead, amount, status, tied[1:6])
+    if amount.currency == "SEK":
+        draft.amounts.append(amount.value)  # a euro or krone figure is never kronor
+    others = [
+        (c, pick)
+        for c in pool[:_TIE_REACH]
+        if c is not lead
+        and not weak(c)
+        and (pick := tied_amount(question, replace(want, status="any"), c, ledger)) is not None
+    ]
+    other = _other_figure(question, lead, amount, others[:5])
     if other is not None:
         earlier, (old, _) = other
         old_marker = draft.citations.cite(
@@ -178,14 +186,7 @@ def _where(question: Question, candidate: Candidate) -> Where:
     """Where the names of the question may stand for this candidate's amounts."""
     text = candidate.doc_text
     span = _quote_span(question, candidate)
-    para = paragraph_of(text, candidate.span.start)
-    others = tuple(
-        text[s.start : s.end]
-        for s in sentence_spans(text, para.start, para.end)
-        if s.end <= span.start or s.start >= span.end
-    )
-    title = candidate.passage.title
-    return Where(f"{text[span.start : span.end]} {title}", others, f"{title} {text[:400]}", text)
+    return Where(f"{text[span.start : span.end]} {candidate.passage.title}", text)
 
 
 def _is_total_row(ledger: Ledger, candidate: Candidate, amount: Amount) -> bool:
@@ -326,7 +327,7 @@ def answer_quote(question: Question, found: Sequence[Candidate]) -> Draft | None
     """Who said what: the quote that best matches, its speaker and when."""
     best = _best_quote(question, found)
     if best is None:
-        return answer_general(question, found) if not question.persons else None
+        return None  # a who-said answer is a speaker and a quote; a sentence is no quote
     candidate, quote = best
     draft = Draft(question)
     marker = draft.citations.cite(
@@ -508,12 +509,12 @@ def _other_figure(
     question: Question,
     best: Candidate,
     amount: Amount,
-    status: str,
     others: Sequence[tuple[Candidate, tuple[Amount, str]]],
 ) -> tuple[Candidate, tuple[Amount, str]] | None:
-    """Another dated document stating a different amount for the same thing, if any: the
-    same status, and a sentence repeating most of what the best one is about (two grants
-    for different purposes are not an older and a newer figure of one thing)."""
+    """Another dated document stating a different amount for the same thing (a proposal
+    and its decision), if any: tied to the question too, and a paragraph repeating most of
+    what the best sentence is about (two grants for different purposes are not an older
+    and a newer figure of one thing)."""
     if not best.passage.date:
         return None
     topic = content_terms(best.text)
@@ -522,14 +523,14 @@ def _other_figure(
             continue
         if other.passage.date == best.passage.date or best.score - other.score > 0.25:
             continue
-        if pick[1] != status or pick[0].value == amount.value:
+        if pick[0].value == amount.value or pick[0].currency != amount.currency:
             continue
-        if coverage(topic, term_set(other.text)) >= _SAME_THING:
+        if coverage(topic, term_set(other.paragraph)) >= _SAME_THING:
             return other, pick
     return None
 
 
-_SAME_THING = 0.6  # share of the best sentence's words another sentence must repeat
+_SAME_THING = 0.5  # share of the best sentence's words another sentence must repeat
 
 
 def _quote_span(question: Question, candidate: Candidate) -> Span:
@@ -579,7 +580,8 @@ def _meeting_decision(
 def _when(candidate: Candidate, question: Question) -> str:
     match = re.search(rf"\b{_DATE}\b", candidate.text, re.I)
     if match:
-        return match.group(0)
+        written = match.group(0)
+        return date_phrase(written, question.language) or written if "-" in written else written
     return date_phrase(candidate.passage.date, question.language) or phrase(
         question.language, "undated"
     )

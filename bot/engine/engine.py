@@ -27,6 +27,7 @@ from bot.engine.ledger import Ledger
 from bot.engine.onboarding import answer_onboarding, glossary_entry
 from bot.engine.question import Question, read_question, search_text
 from bot.engine.quotes import draft_quote
+from bot.engine.tying import named
 from bot.engine.types import Answer, Citation, Filters, Passage, Retriever, Turn
 from bot.engine.wording import phrase
 from ingest.amounts import format_sek
@@ -81,6 +82,9 @@ class Engine:
         text = self._checked(question)
         resolved = resolve_followup(text, history)
         read = read_question(resolved)
+        if resolved != text:
+            # The thread gives the topic; the follow-up's own names are what it asks about.
+            read = replace(read, focus=named(read_question(text)))
         passages = self.retriever.retrieve(search_text(read), RETRIEVE_K, filters)
         answer = self._answer(read, passages)
         if self.llm is not None:

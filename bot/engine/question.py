@@ -111,6 +111,7 @@ class Question:
     asks_granted: bool = False
     asks_proposal: bool = False
     places: tuple[str, ...] = ()  # municipalities named: "Stockholms stad", "Gothenburg"
+    focus: tuple[str, ...] = ()  # a follow-up's own names, which an amount must be tied to
 
 
 def read_question(text: str) -> Question:

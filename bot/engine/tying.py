@@ -13,18 +13,19 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.engine.places import places_in
 from bot.engine.question import Question
 from bot.engine.receivers import is_body
 from ingest.amounts import figures_in, find_amounts
 from ingest.models import Amount
 
 _CAP_BEFORE = re.compile(
-    r"\b(maximalt|max\.?|maxbelopp\w*|högst|upp till|som mest|tak\w*|at most|up to|maximum|"
-    r"a cap of|minst|at least|behöva|behöver|need\w*)\s*(på|om|of)?\s*$",
+    r"\b(maximalt|max\.?|maxbelopp\w*|högst|upp till|som mest|(?-i:tak(?:et|belopp\w*)?)|"
+    r"at most|up to|maximum|a cap of|minst|at least|behöva|behöver|need\w*)\s*(på|om|of)?\s*$",
     re.I,
 )
 _POT_BEFORE = re.compile(
-    r"\b(totalt|sammanlagt|dela på|delar på|pott\w*|ram\w*|fördelningen av|fördela|"
+    r"\b(totalt|sammanlagt|dela på|delar på|pott\w*|ram\w*|fördelningen av|"
     r"in total|a total of|share)\b[^.!?\n]{0,30}$",
     re.I,
 )
@@ -43,7 +44,8 @@ _STATUS_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("proposed", re.compile(r"\b(föresl\w*|förslag\w*|ville|vill|proposes?d?)\b", re.I)),
 )  # fmt: skip
 _CAP_ASKED = re.compile(
-    r"\b(maximal\w*|max\w*|högst|tak\w*|up to|at most|cap|minst|at least|behöv\w*|need\w*)\b",
+    r"\b(maximal\w*|max\w*|högst|(?-i:tak(?:et|belopp\w*)?)|up to|at most|cap|minst|at least|"
+    r"behöv\w*|need\w*)\b",
     re.I,
 )
 # Verbs that ask what someone was given: a proposal does not answer them.
@@ -94,7 +96,7 @@ class Asked:
     """What an amount must be to answer the question."""
 
     names: tuple[str, ...]  # names the amount's own sentence must carry
-    status: str  # "granted" | "proposed" | "applied" | "refused"
+    status: str  # "granted" | "proposed" | "applied" | "refused"; "any" for other figures
     cap: bool
     pot: bool
     several_years: bool
@@ -133,12 +135,16 @@ def asked(question: Question, title: str = "") -> Asked:
 
 
 def named(question: Question) -> tuple[str, ...]:
-    """Proper names and acronyms of the question: recipients, projects, places."""
+    """Proper names and acronyms of the question: recipients, projects, organisations.
+    Municipalities are checked per document (places.py); a follow-up's own names are the
+    ones it asks about."""
+    if question.focus:
+        return question.focus
     names = [r for r in question.recipients if not is_body(r)]
     body = question.text[1:] if question.text else ""
     for match in _CAPITALISED.finditer(body):
         words = [w for w in re.split(r"[ -]", match.group(1)) if w.lower() not in _GENERIC]
-        if not words or all(is_body(w) for w in words):
+        if not words or all(is_body(w) for w in words) or places_in(" ".join(words)):
             continue
         names.append(" ".join(words))
     return tuple(dict.fromkeys(n for n in names if len(n) >= 2))
@@ -212,9 +218,8 @@ def local_status(roles: set[str], ledger_status: str | None) -> str:
 
 
 def fits(want: Asked, amount: Amount, roles: set[str], status: str, where: Where) -> str | None:
-    """Why the amount does not answer, or None when it is tied to the question."""
-    if amount.currency != "SEK":
-        return "currency"
+    """Why the amount does not answer, or None when it is tied to the question. An amount
+    in another currency may answer, as written; it is never an amount in kronor."""
     if amount.value in want.given:
         return "given"
     if any(not where.names(n) for n in want.names):
@@ -227,6 +232,8 @@ def fits(want: Asked, amount: Amount, roles: set[str], status: str, where: Where
         return "pot"
     if "annual" in roles and want.several_years:
         return "annual"
+    if want.status == "any":
+        return None
     if want.status != "granted" and status != want.status:
         return "status"
     if want.status == "granted" and status in ("applied", "refused"):
@@ -241,18 +248,19 @@ class Where:
     """The text around an amount that may carry the names the question asks about."""
 
     window: str  # the quoted sentence(s) and the title
-    paragraph: tuple[str, ...]  # the other sentences of its paragraph
-    head: str  # the document's opening lines
     document: str
 
     def names(self, name: str) -> bool:
-        """The name belongs to this amount: in its own sentence or the title, or said of the
-        paragraph or document as a whole and of no other amount's sentence."""
+        """The name belongs to this amount: in its own sentence or the title, or the topic of
+        the document as a whole, named in no sentence stating an amount of its own."""
         if mentions(name, self.window):
             return True
         if not mentions(name, self.document):
             return False
-        own = [s for s in self.paragraph if mentions(name, s)]
-        if any(find_amounts(s) for s in own):
-            return False  # the name belongs to another sentence's amount
-        return bool(own) or mentions(name, self.head)
+        return not any(mentions(name, s) for s in _with_amounts(self.document))
+
+
+@lru_cache(maxsize=64)
+def _with_amounts(text: str) -> tuple[str, ...]:
+    """The sentences of a text that state an amount."""
+    return tuple(s for s in re.split(r"(?<=[.!?:])\s+|\n", text) if find_amounts(s))
