@@ -15,7 +15,7 @@ from bot.engine.question import Question
 from bot.engine.receivers import is_body, receivers_of_type, wanted_type
 from bot.engine.scoring import model
 from bot.engine.sentences import Span, paragraph_of, sentence_spans
-from bot.engine.terms import content_terms, coverage, rarity, term_set
+from bot.engine.terms import content_terms, coverage, rarity, strength, term_set
 from bot.engine.tying import Asked, Where, asked, fits, local_status, role
 from bot.engine.wording import kind_label, phrase
 from ingest.models import Amount, Grant, Quote
@@ -80,10 +80,13 @@ def answer_amount(question: Question, found: Sequence[Candidate], ledger: Ledger
     if not pool or weak(pool[0]):
         return None
     want = asked(question)
+    key = key_term(question, found)
     tied = [
         (c, pick)
         for c in pool[:_TIE_REACH]
-        if not weak(c) and (pick := tied_amount(question, want, c, ledger)) is not None
+        if not weak(c)
+        and _carries(c, key, question)
+        and (pick := tied_amount(question, want, c, ledger)) is not None
     ]
     if not tied:
         return _evidence_only(question, want, pool[0], ledger)
@@ -126,6 +129,26 @@ def answer_amount(question: Question, found: Sequence[Candidate], ledger: Ledger
         )
     add_quotes(draft)
     return draft
+
+
+def key_term(question: Question, found: Sequence[Candidate]) -> str | None:
+    """The most specific word of the question that the candidate sentences use at all: the
+    rarest among them ("skyddsfond", "verksamhetsbidrag"), which an amount's own sentence
+    must carry to be the amount asked about. Years and names are checked apart."""
+    texts = [term_set(c.text) for c in found[:30]]
+    terms = [t for t in question.terms if not t.isdigit() and len(t) >= 5]
+    weights = rarity(terms, texts)
+    used = [t for t in terms if any(strength(t, stems) >= 1.0 for stems in texts)]
+    return max(used, key=lambda t: weights[t]) if used else None
+
+
+def _carries(candidate: Candidate, key: str | None, question: Question) -> bool:
+    """The amount's sentence, the sentence naming its recipient, or the title has the key."""
+    if key is None:
+        return True
+    span = _quote_span(question, candidate)
+    window = f"{candidate.doc_text[span.start : span.end]} {candidate.paragraph}"
+    return strength(key, term_set(f"{window} {candidate.passage.title}")) >= 1.0
 
 
 _TIE_REACH = 12  # how many of the best sentences with amounts are tried for a tied one

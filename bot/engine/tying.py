@@ -74,7 +74,8 @@ _PLAN_ASKED = re.compile(
 _SUM_ASKED = re.compile(r"\b(ihop|summera\w*|add up|combined|together)\b", re.I)
 _REFUSAL_ASKED = re.compile(r"\b(avslag|avslog|avslå\w*|refus\w*|reject\w*)\b", re.I)
 _PROPOSAL_FIRST = re.compile(r"föresl|förslag|propos|ville|vill\b", re.I)
-_APPLIED_FIRST = re.compile(r"ansök|\bsökt|\bsöker|\bsökte|appl", re.I)
+# Verbs of applying; "ansökan" the noun names what a grant was asked on, not the status.
+_APPLIED_FIRST = re.compile(r"ansökt|ansöker|ansökte|\bsökt|\bsöker|\bsökte|\bapplie|\bapply", re.I)
 _CAPITALISED = re.compile(
     r"(?<![\w-])([A-ZÅÄÖ][a-zåäöéüA-ZÅÄÖ]*(?:[- ][A-ZÅÄÖ][a-zåäöéüA-ZÅÄÖ]*)*)"
 )
