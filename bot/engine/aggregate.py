@@ -15,7 +15,15 @@ from bot.engine.wording import phrase
 from ingest.amounts import format_sek
 
 _TOTAL = re.compile(r"\b(totalt|sammanlagt|sammantaget|summa|in total|totals?)\b", re.I)
-_SUM_OF_PARTS = re.compile(r"\b(lägg(er)? ihop|summera|add up|combine)\b", re.I)
+_SUM_OF_PARTS = re.compile(
+    r"\b(lägg(er)? ihop|räkna ihop|summera\w*|add up|combine|sum up|sum of)\b", re.I
+)
+# "Summera posterna i listan": every row of one document's list, not named parts.
+_A_LIST = re.compile(
+    r"\b(posterna|beloppen|raderna|områdena|alla belopp\w*|list\w*|tabell\w*|faktarut\w*|"
+    r"fördelning\w*|rows|items|amounts|entries|table)\b",
+    re.I,
+)
 _CHANGE = re.compile(
     r"\b(ökade|minskade|ökning|minskning|skillnad\w*|increase\w*|decrease\w*)\b", re.I
 )
@@ -34,7 +42,12 @@ def answer_aggregate(
     if _CHANGE.search(question.text):
         return _difference(question, found) or answer_amount(question, found, ledger)
     if _SUM_OF_PARTS.search(question.text):
-        return _sum_of_parts(question, find) or answer_amount(question, found, ledger)
+        listed = (
+            _sum_of_list(question, found, ledger, text_of)
+            if _A_LIST.search(question.text)
+            else None
+        )
+        return listed or _sum_of_parts(question, find) or answer_amount(question, found, ledger)
     stated = [c for c in found if _TOTAL.search(c.text) and c.amounts]
     if stated and not weak(stated[0]) and stated[0].score >= found[0].score - 0.15:
         return answer_amount(question, stated, ledger)
@@ -72,6 +85,48 @@ def _over_threshold(question: Question, ledger: Ledger, text_of: TextOf) -> Draf
         when = date_phrase(grant.date, question.language) or phrase(question.language, "undated")
         draft.lines.append(f"• {format_sek(grant.amount_sek)} – {who} ({when}) {marker}")
         draft.amounts.append(grant.amount_sek)
+    return draft
+
+
+# A row of a list or table: a bullet, a numbered item, table cells, or a short line.
+_LIST_LINE = re.compile(r"^\s*([•*–-]|\d+[.)])\s|\s\|\s|^[^.!?]{3,90}$")
+
+
+def _sum_of_list(
+    question: Question, found: Sequence[Candidate], ledger: Ledger, text_of: TextOf
+) -> Draft | None:
+    """ "Add up the amounts of the list": the ledger's rows of the best document, each cited,
+    and their sum; a total row of the list is never added to its own parts."""
+    best = next((c for c in found[:5] if c.amounts and not weak(c)), None)
+    if best is None:
+        return None
+    rows = distinct(
+        [
+            g
+            for g in ledger.grants
+            if g.doc_id == best.passage.doc_id
+            and g.purpose != "total"
+            and g.status not in ("applied", "refused")
+            and not _TOTAL.search(g.sentence)
+            and _LIST_LINE.search(g.sentence)
+        ]
+    )
+    rows.sort(key=lambda g: g.start)
+    if not 2 <= len(rows) <= _MAX_LISTED * 2:
+        return None
+    draft = Draft(question)
+    parts = []
+    for grant in rows:
+        passage = ledger.passage(grant)
+        marker = draft.citations.cite(passage, text_of(grant.doc_id), Span(grant.start, grant.end))
+        parts.append(f"{format_sek(grant.amount_sek)} {marker}")
+    total = sum(g.amount_sek for g in rows)
+    draft.lines.append(
+        phrase(question.language, "total", total=format_sek(total), parts=" + ".join(parts))
+    )
+    draft.amounts.append(total)
+    draft.computed.append(total)
+    add_quotes(draft)
     return draft
 
 

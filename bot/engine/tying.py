@@ -79,6 +79,7 @@ _APPLIED_FIRST = re.compile(r"ansökt|ansöker|ansökte|\bsökt|\bsöker|\bsökt
 _CAPITALISED = re.compile(
     r"(?<![\w-])([A-ZÅÄÖ][a-zåäöéüA-ZÅÄÖ]*(?:[- ][A-ZÅÄÖ][a-zåäöéüA-ZÅÄÖ]*)*)"
 )
+_SENTENCE_START = re.compile(r"(^|[.!?:–—]\s*|[.!?]\W*)\s*$")
 _REACH = 60  # characters before an amount whose words decide what kind of sum it is
 
 # Capitalised words of a question that name no one in particular.
@@ -142,8 +143,10 @@ def named(question: Question) -> tuple[str, ...]:
     if question.focus:
         return question.focus
     names = [r for r in question.recipients if not is_body(r)]
-    body = question.text[1:] if question.text else ""
+    body = question.text
     for match in _CAPITALISED.finditer(body):
+        if _SENTENCE_START.search(body[: match.start()]):
+            continue  # the first word of a sentence is capitalised anyway
         words = [w for w in re.split(r"[ -]", match.group(1)) if w.lower() not in _GENERIC]
         if not words or all(is_body(w) for w in words) or places_in(" ".join(words)):
             continue
