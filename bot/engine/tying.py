@@ -21,7 +21,8 @@ from ingest.models import Amount
 
 _CAP_BEFORE = re.compile(
     r"\b(maximalt|max\.?|maxbelopp\w*|högst|upp till|som mest|(?-i:tak(?:et|belopp\w*)?)|"
-    r"at most|up to|maximum|a cap of|minst|at least|behöva|behöver|need\w*)\s*(på|om|of)?\s*$",
+    r"at most|up to|maximum|a cap of|minst|at least|behöva|behöver|need\w*)\s*"
+    r"(belopp\w*|bidrag\w*|summa|amount)?\s*(på|om|of)?\s*$",
     re.I,
 )
 _POT_BEFORE = re.compile(
@@ -35,16 +36,17 @@ _POT_AFTER = re.compile(
     re.I,
 )
 _ANNUAL_AFTER = re.compile(
-    r"^[^.!?\n]{0,30}\b(per år|årligen|om året|varje år|per year|a year|annually|each year)\b",
+    r"[^.!?\n]{0,30}\b(per år|årligen|om året|varje år|per year|a year|annually|each year)\b",
     re.I,
 )
 _STATUS_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("refused", re.compile(r"\b(avslå\w*|avslog|avslag\w*|refused|rejected)\b", re.I)),
-    ("applied", re.compile(r"\b(ansök\w*|an?sökt\w*|söker|sökte|applie[sd]|asks? for)\b", re.I)),
+    ("applied", re.compile(r"\b(ansök(er|t\w*|te|a|an om)|sök(t\w*|er|te)|applie[sd])\b", re.I)),
     ("proposed", re.compile(r"\b(föresl\w*|förslag\w*|ville|vill|proposes?d?)\b", re.I)),
 )  # fmt: skip
 _CAP_ASKED = re.compile(
-    r"\b(maximal\w*|max\w*|högst|(?-i:tak(?:et|belopp\w*)?)|up to|at most|cap|minst|at least|"
+    r"\b(maximal\w*|max\w*|högst|som mest|the most|(?-i:tak(?:et|belopp\w*)?)|up to|at most|"
+    r"cap|minst|at least|"
     r"behöv\w*|need\w*)\b",
     re.I,
 )
@@ -182,7 +184,7 @@ def role(sentence: str, amount: Amount) -> set[str]:
         roles.add("cap")
     if _POT_BEFORE.search(before) or _POT_AFTER.search(after):
         roles.add("pot")
-    if _ANNUAL_AFTER.search(after):
+    if _ANNUAL_AFTER.match(after) or _ANNUAL_AFTER.search(amount.raw):
         roles.add("annual")
     status = _nearest_status(before, after)
     if status is not None:
@@ -190,6 +192,8 @@ def role(sentence: str, amount: Amount) -> set[str]:
     return roles
 
 
+# "kan söka 80 000 kr" states what may be applied for: a rule, not an application.
+_MODAL_APPLY = re.compile(r"\b(kan|får|ska|kunna|may|can)\s+(an)?sök\w*|\b(can|may) apply\w*", re.I)
 _CLAUSE = re.compile(r"[,;:.!?()–]|\boch\b|\bmen\b|\bbut\b")
 
 
@@ -199,6 +203,13 @@ def _nearest_status(before: str, after: str) -> str | None:
     before = before[cuts[-1].end() :] if cuts else before
     stop = _CLAUSE.search(after)
     after = after[: stop.start()] if stop else after
+    own = re.match(r"^\W*(kronor|kr|euro|miljoner\w*|tkr|mnkr)?\s*(som|which|that)\b", after)
+    if own:
+        # A relative clause after the amount is the amount's own: "de 90 000 kr som de sökt".
+        for status, pattern in _STATUS_CUES:
+            if pattern.search(after):
+                return status
+    before = _MODAL_APPLY.sub(" ", before)
     best: tuple[int, str] | None = None
     for status, pattern in _STATUS_CUES:
         for match in pattern.finditer(before):
