@@ -89,7 +89,7 @@ def answer_amount(question: Question, found: Sequence[Candidate], ledger: Ledger
         and (pick := tied_amount(question, want, c, ledger)) is not None
     ]
     if not tied:
-        return _evidence_only(question, want, pool[0], ledger)
+        return _evidence_only(question, want, pool[0], ledger, _carries(pool[0], key, question))
     lead, (amount, status) = tied[0]
     draft = Draft(question)
     marker = draft.citations.cite(lead.passage, lead.doc_text, _quote_span(question, lead))
@@ -131,12 +131,22 @@ def answer_amount(question: Question, found: Sequence[Candidate], ledger: Ledger
     return draft
 
 
+# Months and weekdays date a question; they are checked against dates, not sentences.
+_DATE_STEMS = frozenset(
+    term_set(
+        "januari februari mars april maj juni juli augusti september oktober november december "
+        "january february march june july august october våren hösten sommaren vintern "
+        "spring autumn summer winter"
+    )
+)
+
+
 def key_term(question: Question, found: Sequence[Candidate]) -> str | None:
     """The most specific word of the question that the candidate sentences use at all: the
     rarest among them ("skyddsfond", "verksamhetsbidrag"), which an amount's own sentence
     must carry to be the amount asked about. Years and names are checked apart."""
     texts = [term_set(c.text) for c in found[:30]]
-    terms = [t for t in question.terms if not t.isdigit() and len(t) >= 5]
+    terms = [t for t in question.terms if not t.isdigit() and len(t) >= 5 and t not in _DATE_STEMS]
     weights = rarity(terms, texts)
     used = [t for t in terms if any(strength(t, stems) >= 1.0 for stems in texts)]
     return max(used, key=lambda t: weights[t]) if used else None
@@ -173,7 +183,9 @@ def tied_amount(
     return next(pair for pair in fitting if pair[0] == best)
 
 
-def _evidence_only(question: Question, want: Asked, candidate: Candidate, ledger: Ledger) -> Draft:
+def _evidence_only(
+    question: Question, want: Asked, candidate: Candidate, ledger: Ledger, carries: bool = True
+) -> Draft:
     """The closest evidence, with what it does not state; no amount is given as the answer."""
     span = _quote_span(question, candidate)
     where = _where(question, candidate)
@@ -190,8 +202,8 @@ def _evidence_only(question: Question, want: Asked, candidate: Candidate, ledger
             reasons.append(reason)
     draft = Draft(question, answered=False)
     marker = draft.citations.cite(candidate.passage, candidate.doc_text, span)
-    reason = reasons[0] if reasons else "names"
     missing = [n for n in want.names if not where.names(n)]
+    reason = reasons[0] if reasons else "names" if missing or carries else "topic"
     draft.lines.append(
         phrase(
             question.language,

@@ -52,7 +52,7 @@ _CAP_ASKED = re.compile(
 )
 # Verbs that ask what someone was given: a proposal does not answer them.
 _GIVEN_ASKED = re.compile(
-    r"\b(fick|fått|får|beviljade?s?|beviljat|tilldela\w*|betala\w* ut|utbetal\w*|got|"
+    r"\b(fick|fått|får|bevilja\w*|tilldela\w*|betala\w* ut|utbetal\w*|got|"
     r"received|granted|awarded|paid)\b",
     re.I,
 )

@@ -40,6 +40,8 @@ PHRASES = {
         "refused": "Det är ett avslag: {amount} söktes men beviljades inte, {according} {marker}.",
         "untied_names": "Närmast finns detta, {according} {marker}, men där står inget belopp "
         "för just {names}:",
+        "untied_topic": "Närmast finns detta, {according} {marker}, men beloppet där gäller "
+        "inte uttryckligen det du frågar om:",
         "untied_part": "Närmast finns detta, {according} {marker}: beloppet där är en del, "
         "inte den summa du frågar efter:",
         "untied_cap": "Närmast finns detta, {according} {marker}: beloppet där är ett tak "
@@ -90,6 +92,8 @@ PHRASES = {
         "{marker}.",
         "untied_names": "The nearest evidence is this, {according} {marker}, but it states no "
         "amount for {names} itself:",
+        "untied_topic": "The nearest evidence is this, {according} {marker}, but its amount is "
+        "not stated for what you ask about:",
         "untied_part": "The nearest evidence is this, {according} {marker}: its amount is one "
         "part, not the sum you ask for:",
         "untied_cap": "The nearest evidence is this, {according} {marker}: its amount is a cap "
