@@ -16,9 +16,7 @@ _HARD = (
     ),
     re.compile(r"^\W*(publicerad|uppdaterad|published|updated)\b.{0,40}$", re.I),
     # "Dnr 421-0099/2004", "Diarienummer: SN 2016/123", "S2010/1791/FST"
-    re.compile(
-        r"^\W*(dnr|diarienr|diarienummer|ärendenr|reg\.? ?nr)\b[\s.:]*(\S+\s*){1,3}$", re.I
-    ),
+    re.compile(r"^\W*(dnr|diarienr|diarienummer|ärendenr|reg\.? ?nr)\b[\s.:]*(\S+\s*){1,3}$", re.I),
     # Bylines and photo credits: "Av Anna Berg", "Text: ...", "Foto: ..."
     re.compile(r"^\W*(?i:av|text|foto|bild|by|photo)\s*:?\s+[A-ZÅÄÖ]\w+(\s+[A-ZÅÄÖ]\w+){0,3}\W*$"),
     re.compile(r"^\W*(text|foto|bild|photo|illustration)\s*:", re.I),
