@@ -28,6 +28,7 @@ _CHANGE = re.compile(
     r"\b(ökade|minskade|ökning|minskning|skillnad\w*|increase\w*|decrease\w*)\b", re.I
 )
 _MAX_LISTED = 8
+_INCLUDED = re.compile(r"\b(varav|därav|varibland|of which|including)\b", re.I)
 
 Finder = Callable[[Question], list[Candidate]]
 TextOf = Callable[[str], str]
@@ -160,6 +161,7 @@ def _sum_of_parts(question: Question, find: Finder) -> Draft | None:
         return None
     draft = Draft(question)
     values = []
+    seen: set[tuple[str, int]] = set()
     for part in parts[:4]:
         years = " ".join(str(y) for y in question.years if str(y) not in part)
         sub = read_question(f"Hur mycket {part.strip(' ?–-')} {years}".strip())
@@ -167,6 +169,10 @@ def _sum_of_parts(question: Question, find: Finder) -> Draft | None:
         if not found or weak(found[0]):
             return None
         amount = pick_amount(sub, found[0])
+        where = (found[0].passage.doc_id, found[0].span.start + amount.start)
+        if where in seen:
+            return None  # two parts read from one and the same figure: not a sum of parts
+        seen.add(where)
         marker = draft.citations.cite(found[0].passage, found[0].doc_text, found[0].span)
         values.append((amount.value, f"{format_sek(amount.value)} {marker}"))
     total = sum(v for v, _ in values)
@@ -187,8 +193,8 @@ def _sum_of_parts(question: Question, find: Finder) -> Draft | None:
 def _sum_of_sentence(question: Question, candidate: Candidate) -> Draft | None:
     """ "How much in total": the amounts one sentence lists, added up."""
     sek = [a for a in candidate.amounts if a.currency == "SEK"]
-    if len(sek) < 2 or weak(candidate):
-        return None
+    if len(sek) < 2 or weak(candidate) or _INCLUDED.search(candidate.text):
+        return None  # "4 miljoner, varav 500 000 ...": the part is inside the total already
     draft = Draft(question)
     marker = draft.citations.cite_candidate(candidate)
     total = sum(a.value for a in sek)

@@ -86,7 +86,7 @@ def answer_amount(question: Question, found: Sequence[Candidate], ledger: Ledger
         for c in pool[:_TIE_REACH]
         if not weak(c)
         and _carries(c, key, question)
-        and (pick := tied_amount(question, want, c, ledger)) is not None
+        and (pick := tied_amount(question, want, c, ledger, key)) is not None
     ]
     if not tied:
         return _evidence_only(question, want, pool[0], ledger, _carries(pool[0], key, question))
@@ -165,7 +165,7 @@ _TIE_REACH = 12  # how many of the best sentences with amounts are tried for a t
 
 
 def tied_amount(
-    question: Question, want: Asked, candidate: Candidate, ledger: Ledger
+    question: Question, want: Asked, candidate: Candidate, ledger: Ledger, key: str | None = None
 ) -> tuple[Amount, str] | None:
     """The amount of the sentence tied to the question, with its status, if there is one."""
     where = _where(question, candidate)
@@ -179,7 +179,8 @@ def tied_amount(
             fitting.append((amount, status))
     if not fitting:
         return None
-    best = pick_amount(question, candidate, [a for a, _ in fitting], want.names)
+    anchors = [*want.names, *([key] if key else []), *(str(y) for y in question.years)]
+    best = pick_amount(question, candidate, [a for a, _ in fitting], anchors)
     return next(pair for pair in fitting if pair[0] == best)
 
 

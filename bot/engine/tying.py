@@ -32,7 +32,7 @@ _POT_BEFORE = re.compile(
 )
 _POT_AFTER = re.compile(
     r"^[^.!?\n]{0,25}\b(att fördela|att dela|som ska fördelas|som är avsatta|som fördelas|"
-    r"fördelat på|till \d+ \w+|to be shared|to distribute)\b",
+    r"fördelat på|till \d+ \w+|to be shared|to distribute|varav|därav|of which)\b",
     re.I,
 )
 _ANNUAL_AFTER = re.compile(
@@ -109,6 +109,7 @@ class Asked:
     strict: bool  # the question asks what was given, not what was set aside or planned
     given: frozenset[int]  # figures the question itself states
     total: bool = False  # an aggregate asking for a sum: one part of it does not answer
+    years: tuple[int, ...] = ()  # years asked about: an amount said to be for another is not
 
 
 def asked(question: Question, title: str = "") -> Asked:
@@ -133,6 +134,7 @@ def asked(question: Question, title: str = "") -> Asked:
         plan=bool(_PLAN_ASKED.search(text)),
         strict=bool(_GIVEN_ASKED.search(text)),
         given=given,
+        years=question.years,
         total=question.kind == "aggregate"
         and bool(_POT_ASKED.search(text) or _SUM_ASKED.search(text)),
     )
@@ -186,6 +188,9 @@ def role(sentence: str, amount: Amount) -> set[str]:
         roles.add("pot")
     if _ANNUAL_AFTER.match(after) or _ANNUAL_AFTER.search(amount.raw):
         roles.add("annual")
+    year = _YEAR_AFTER.match(after)
+    if year:
+        roles.add(f"year:{year.group(1)}")
     status = _nearest_status(before, after)
     if status is not None:
         roles.add(status)
@@ -194,6 +199,10 @@ def role(sentence: str, amount: Amount) -> set[str]:
 
 # "kan söka 80 000 kr" states what may be applied for: a rule, not an application.
 _MODAL_APPLY = re.compile(r"\b(kan|får|ska|kunna|may|can)\s+(an)?sök\w*|\b(can|may) apply\w*", re.I)
+# "100 000 kronor för 2020": the year an amount is for, right after it.
+_YEAR_AFTER = re.compile(
+    r"^\W*(?:kronor|kr|miljoner\w*)?\s*(?:för|under|år|in|for)\s+(?:år\s+)?(\d{4})\b"
+)
 _CLAUSE = re.compile(r"[,;:.!?()–]|\boch\b|\bmen\b|\bbut\b")
 
 
@@ -239,6 +248,9 @@ def fits(want: Asked, amount: Amount, roles: set[str], status: str, where: Where
         return "given"
     if any(not where.names(n) for n in want.names):
         return "names"
+    years = {r.removeprefix("year:") for r in roles if r.startswith("year:")}
+    if want.years and years and not years & {str(y) for y in want.years}:
+        return "year"
     if want.total and "pot" not in roles:
         return "part"
     if "cap" in roles and not want.cap:

@@ -40,6 +40,8 @@ PHRASES = {
         "refused": "Det är ett avslag: {amount} söktes men beviljades inte, {according} {marker}.",
         "untied_names": "Närmast finns detta, {according} {marker}, men där står inget belopp "
         "för just {names}:",
+        "untied_year": "Närmast finns detta, {according} {marker}: beloppet där gäller ett "
+        "annat år än det du frågar om:",
         "untied_topic": "Närmast finns detta, {according} {marker}, men beloppet där gäller "
         "inte uttryckligen det du frågar om:",
         "untied_part": "Närmast finns detta, {according} {marker}: beloppet där är en del, "
@@ -92,6 +94,8 @@ PHRASES = {
         "{marker}.",
         "untied_names": "The nearest evidence is this, {according} {marker}, but it states no "
         "amount for {names} itself:",
+        "untied_year": "The nearest evidence is this, {according} {marker}: its amount is for "
+        "another year than the one you ask about:",
         "untied_topic": "The nearest evidence is this, {according} {marker}, but its amount is "
         "not stated for what you ask about:",
         "untied_part": "The nearest evidence is this, {according} {marker}: its amount is one "
