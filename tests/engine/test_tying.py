@@ -105,6 +105,27 @@ def verdict(
             "given",
             id="the-figure-the-question-gives-is-not-its-answer",
         ),
+        pytest.param(
+            "Hur mycket fick Ekdalens kvinnojour för 2026?",
+            "Ekdalens kvinnojour beviljas 50 000 kronor för 2025 och 90 000 kronor för 2026.",
+            0,
+            "year",
+            id="an-amount-for-another-year",
+        ),
+        pytest.param(
+            "Hur mycket fick Ekdalens kvinnojour för 2026?",
+            "Ekdalens kvinnojour beviljas 50 000 kronor för 2025 och 90 000 kronor för 2026.",
+            1,
+            None,
+            id="the-amount-for-the-year-asked",
+        ),
+        pytest.param(
+            "Hur mycket avsätts totalt till Ekdalens investeringar?",
+            "Till Ekdalens investeringar avsätts 4 miljoner kronor, varav 500 000 kronor till lov.",
+            0,
+            None,
+            id="varav-marks-the-total",
+        ),
     ],
 )
 def test_an_amount_answers_only_when_tied_to_the_question(
