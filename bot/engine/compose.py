@@ -16,7 +16,7 @@ from bot.engine.receivers import is_body, receivers_of_type, wanted_type
 from bot.engine.scoring import model
 from bot.engine.sentences import Span, paragraph_of, sentence_spans
 from bot.engine.terms import content_terms, coverage, rarity, strength, term_set
-from bot.engine.tying import Asked, Where, asked, fits, local_status, role
+from bot.engine.tying import Asked, Where, asked, fits, local_status, mentions, named, role
 from bot.engine.wording import kind_label, phrase
 from ingest.models import Amount, Grant, Quote
 from ingest.quotes import find_quotes
@@ -79,7 +79,7 @@ def answer_amount(question: Question, found: Sequence[Candidate], ledger: Ledger
     ]
     if not pool or weak(pool[0]):
         return None
-    want = asked(question)
+    want = _known_names(asked(question), found)
     key = key_term(question, found)
     tied = [
         (c, pick)
@@ -141,6 +141,14 @@ _DATE_STEMS = frozenset(
 )
 
 
+def _known_names(want: Asked, found: Sequence[Candidate]) -> Asked:
+    """Only names some retrieved document uses count: an abbreviation or alias no document
+    writes ("VP" for a plan) says nothing about which amount is meant."""
+    texts = list({c.passage.doc_id: c.doc_text for c in found}.values())
+    known = tuple(n for n in want.names if any(mentions(n, t) for t in texts))
+    return replace(want, names=known)
+
+
 def key_term(question: Question, found: Sequence[Candidate]) -> str | None:
     """The most specific word of the question that the candidate sentences use at all: the
     rarest among them ("skyddsfond", "verksamhetsbidrag"), which an amount's own sentence
@@ -158,7 +166,11 @@ def _carries(candidate: Candidate, key: str | None, question: Question) -> bool:
         return True
     span = _quote_span(question, candidate)
     window = f"{candidate.doc_text[span.start : span.end]} {candidate.paragraph}"
-    return strength(key, term_set(f"{window} {candidate.passage.title}")) >= 1.0
+    head = f"{candidate.passage.title} {candidate.doc_text[:_HEAD]}"
+    return strength(key, term_set(f"{window} {head}")) >= 1.0
+
+
+_HEAD = 400  # the opening of a document (headline, lead) says what all of it is about
 
 
 _TIE_REACH = 12  # how many of the best sentences with amounts are tried for a tied one
@@ -222,7 +234,8 @@ def _where(question: Question, candidate: Candidate) -> Where:
     """Where the names of the question may stand for this candidate's amounts."""
     text = candidate.doc_text
     span = _quote_span(question, candidate)
-    return Where(f"{text[span.start : span.end]} {candidate.passage.title}", text)
+    window = f"{text[span.start : span.end]} {candidate.passage.title}"
+    return Where(window, text, candidate.paragraph, named(question))
 
 
 def _is_total_row(ledger: Ledger, candidate: Candidate, amount: Amount) -> bool:

@@ -42,7 +42,9 @@ _ANNUAL_AFTER = re.compile(
 _STATUS_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("refused", re.compile(r"\b(avslå\w*|avslog|avslag\w*|refused|rejected)\b", re.I)),
     ("applied", re.compile(r"\b(ansök(er|t\w*|te|a|an om)|sök(t\w*|er|te)|applie[sd])\b", re.I)),
-    ("proposed", re.compile(r"\b(föresl\w*|förslag\w*|ville|vill|proposes?d?)\b", re.I)),
+    ("proposed", re.compile(
+        r"\b(föresl\w*|\w*förslag\w*|\w*alternativ\w*|ville|vill|motion\w*|proposes?d?)\b", re.I
+    )),
 )  # fmt: skip
 _CAP_ASKED = re.compile(
     r"\b(maximal\w*|max\w*|högst|som mest|the most|(?-i:tak(?:et|belopp\w*)?)|up to|at most|"
@@ -74,6 +76,14 @@ _PLAN_ASKED = re.compile(
     re.I,
 )
 _SUM_ASKED = re.compile(r"\b(ihop|summera\w*|add up|combined|together)\b", re.I)
+# "gick INTE till", "delades inte ut": the rest of a sum, which no sentence states.
+_NEGATED = re.compile(
+    r"\b(gick|delades|fördelades|betalades|användes|fick|went|was|were)\s+(inte|ej|not)\b|"
+    r"\b(inte|ej)\s+(gick|delades|fördelades|användes)\b|\bdid(n't| not)\s+(go|get)\b",
+    re.I,
+)
+# A share to compute ("om 70 procent ... ska gå till"): no stated amount is that share.
+_COMPUTED_ASKED = re.compile(r"\b\d+\s*(procent|%)|\bper cent\b|\bpercent\b", re.I)
 _REFUSAL_ASKED = re.compile(r"\b(avslag|avslog|avslå\w*|refus\w*|reject\w*)\b", re.I)
 _PROPOSAL_FIRST = re.compile(r"föresl|förslag|propos|ville|vill\b", re.I)
 # Verbs of applying; "ansökan" the noun names what a grant was asked on, not the status.
@@ -110,6 +120,8 @@ class Asked:
     given: frozenset[int]  # figures the question itself states
     total: bool = False  # an aggregate asking for a sum: one part of it does not answer
     years: tuple[int, ...] = ()  # years asked about: an amount said to be for another is not
+    parts: bool = False  # the sum asked for joins named parts ("A och B, sammanlagt")
+    negated: bool = False  # "gick INTE till", "om 70 procent": to compute, not stated
 
 
 def asked(question: Question, title: str = "") -> Asked:
@@ -135,6 +147,8 @@ def asked(question: Question, title: str = "") -> Asked:
         strict=bool(_GIVEN_ASKED.search(text)),
         given=given,
         years=question.years,
+        parts=bool(_SUM_ASKED.search(text) or re.search(r"\b(och|samt|plus|and)\b", text)),
+        negated=bool(_NEGATED.search(text) or _COMPUTED_ASKED.search(text)),
         total=question.kind == "aggregate"
         and bool(_POT_ASKED.search(text) or _SUM_ASKED.search(text)),
     )
@@ -188,6 +202,8 @@ def role(sentence: str, amount: Amount) -> set[str]:
         roles.add("pot")
     if _ANNUAL_AFTER.match(after) or _ANNUAL_AFTER.search(amount.raw):
         roles.add("annual")
+    if len(find_amounts(sentence)) > 1:
+        roles.add("among")  # one of several amounts of its sentence
     year = _YEAR_AFTER.match(after)
     if year:
         roles.add(f"year:{year.group(1)}")
@@ -251,7 +267,9 @@ def fits(want: Asked, amount: Amount, roles: set[str], status: str, where: Where
     years = {r.removeprefix("year:") for r in roles if r.startswith("year:")}
     if want.years and years and not years & {str(y) for y in want.years}:
         return "year"
-    if want.total and "pot" not in roles:
+    if want.negated:
+        return "part"  # what did not go somewhere is a difference, never a stated amount
+    if want.total and "pot" not in roles and ("among" in roles or want.parts):
         return "part"
     if "cap" in roles and not want.cap:
         return "cap"
@@ -261,8 +279,8 @@ def fits(want: Asked, amount: Amount, roles: set[str], status: str, where: Where
         return "annual"
     if want.status == "any":
         return None
-    if want.status != "granted" and status != want.status:
-        return "status"
+    if want.status != "granted" and status not in (want.status, "granted"):
+        return "status"  # another status stated outright; none stated leaves the question's
     if want.status == "granted" and status in ("applied", "refused"):
         return "status"
     if want.status == "granted" and status == "proposed" and want.strict and not want.plan:
@@ -277,10 +295,17 @@ class Where:
     window: str  # the quoted sentence(s) and the title
     document: str
 
+    paragraph: str = ""
+    others: tuple[str, ...] = ()  # the question's other names
+
     def names(self, name: str) -> bool:
-        """The name belongs to this amount: in its own sentence or the title, or the topic of
-        the document as a whole, named in no sentence stating an amount of its own."""
+        """The name belongs to this amount: in its own sentence or the title; in its paragraph
+        when another name asked about is in the sentence ("av X:s pengar gick ... till Y");
+        or the topic of the document, named in no sentence stating an amount of its own."""
         if mentions(name, self.window):
+            return True
+        beside = [o for o in self.others if o != name and mentions(o, self.window)]
+        if beside and mentions(name, self.paragraph):
             return True
         if not mentions(name, self.document):
             return False

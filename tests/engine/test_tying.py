@@ -126,6 +126,13 @@ def verdict(
             None,
             id="varav-marks-the-total",
         ),
+        pytest.param(
+            "Hur mycket av Ekdalens pengar gick inte till Lovgruppen?",
+            "Av dessa medel har 300 000 kronor gått till Lovgruppen.",
+            0,
+            "part",
+            id="what-did-not-go-is-no-stated-amount",
+        ),
     ],
 )
 def test_an_amount_answers_only_when_tied_to_the_question(
