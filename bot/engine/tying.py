@@ -262,13 +262,13 @@ def fits(want: Asked, amount: Amount, roles: set[str], status: str, where: Where
     in another currency may answer, as written; it is never an amount in kronor."""
     if amount.value in want.given:
         return "given"
+    if want.negated:
+        return "part"  # what did not go somewhere is a difference, never a stated amount
     if any(not where.names(n) for n in want.names):
         return "names"
     years = {r.removeprefix("year:") for r in roles if r.startswith("year:")}
     if want.years and years and not years & {str(y) for y in want.years}:
         return "year"
-    if want.negated:
-        return "part"  # what did not go somewhere is a difference, never a stated amount
     if want.total and "pot" not in roles and ("among" in roles or want.parts):
         return "part"
     if "cap" in roles and not want.cap:
