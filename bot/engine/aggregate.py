@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from bot.engine.amount_answer import answer_amount
 from bot.engine.candidates import Candidate
-from bot.engine.compose import Draft, add_quotes, answer_amount, pick_amount, weak
+from bot.engine.compose import Draft, add_quotes, pick_amount, weak
 from bot.engine.dates import date_phrase
 from bot.engine.ledger import GRANTED, Ledger, distinct
 from bot.engine.question import Question, read_question

@@ -9,10 +9,10 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 
 from bot.engine.aggregate import answer_aggregate
+from bot.engine.amount_answer import answer_amount
 from bot.engine.candidates import Candidate, about_elsewhere, candidates
 from bot.engine.compose import (
     Draft,
-    answer_amount,
     answer_general,
     answer_quote,
     answer_recipients,
