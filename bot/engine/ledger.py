@@ -34,8 +34,10 @@ class Ledger:
 
     @classmethod
     def of(cls, grants: Iterable[Grant], documents: dict[str, DocumentInfo]) -> Ledger:
-        """A ledger sorted by date, newest first."""
-        ordered = sorted(grants, key=lambda g: (g.date or "", g.start), reverse=True)
+        """A ledger sorted by date, newest first, of the allocations in kronor: a row in
+        euro or kronor of another country (no amount_sek) is never added or compared."""
+        in_sek = [g for g in grants if in_kronor(g)]
+        ordered = sorted(in_sek, key=lambda g: (g.date or "", g.start), reverse=True)
         return cls(tuple(ordered), documents)
 
     def passage(self, grant: Grant) -> Passage:
@@ -83,6 +85,12 @@ class Ledger:
     def in_span(self, doc_id: str, start: int, end: int) -> list[Grant]:
         """Grants whose supporting text overlaps a span of a document."""
         return [g for g in self.grants if g.doc_id == doc_id and g.start < end and start < g.end]
+
+
+def in_kronor(grant: Grant) -> bool:
+    """The row states Swedish kronor (rows from before the ledger had a currency do)."""
+    currency = getattr(grant, "currency", "SEK") or "SEK"
+    return currency == "SEK" and isinstance(grant.amount_sek, int)
 
 
 def distinct(grants: Sequence[Grant]) -> list[Grant]:
