@@ -15,6 +15,7 @@ from bot.engine.dates import date_phrase
 from bot.engine.grounding import figures_in, ungrounded_figures
 from bot.engine.types import Answer, AnswerEngine
 from bot.engine.wording import COMPUTED_MARKS
+from bot.splits import question_split
 
 
 @dataclass(frozen=True)
@@ -85,11 +86,11 @@ def run_questions(
     return rows
 
 
-def summarise(
-    questions: Sequence[EvalQuestion], rows: Sequence[dict[str, Any]]
-) -> dict[str, float]:
-    """hit@5, citation precision, amount accuracy, must-mention, declines, grounding, latency."""
+def summarise(questions: Sequence[EvalQuestion], rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """hit@5, citation precision, amount accuracy, must-mention, declines, grounding, latency,
+    correct answers (overall and by kind) and wrong figures."""
     pairs = list(zip(questions, rows, strict=True))
+    figure_qs = [(q, r) for q, r in pairs if q.gold_amount_sek is not None or not q.gold_docs]
     answerable = [(q, r) for q, r in pairs if q.gold_docs]
     unanswerable = [(q, r) for q, r in pairs if not q.gold_docs]
     amount_qs = [(q, r) for q, r in pairs if q.gold_amount_sek is not None]
@@ -114,9 +115,70 @@ def summarise(
         "answerable_declined": _share(answerable, lambda q, r: not r["answered"]),
         "ungrounded_answers": sum(1 for kind in grounding if kind == "ungrounded"),
         "computed_answers": sum(1 for kind in grounding if kind == "computed"),
+        "correct": _share(pairs, is_correct),
+        "wrong_figure": _share(figure_qs, is_wrong_figure),
+        "wrong_figure_count": sum(1 for q, r in pairs if is_wrong_figure(q, r)),
+        "correct_by_kind": _by_kind(pairs),
         "latency_p50_ms": statistics.median(latencies),
         "latency_p95_ms": latencies[min(len(latencies) - 1, int(0.95 * len(latencies)))],
     }
+
+
+def is_correct(question: EvalQuestion, row: dict[str, Any]) -> bool:
+    """Cites a gold document, states the gold amount when there is one and mentions every
+    must_mention; for a question no document answers, declines."""
+    if not question.gold_docs:
+        return not row["answered"]
+    if not row["answered"]:
+        return False
+    if not any(c["source"] in question.gold_docs for c in row["citations"]):
+        return False
+    if question.gold_amount_sek is not None and question.gold_amount_sek not in row["amounts_sek"]:
+        return False
+    return _mentions_all(question, row)
+
+
+def is_wrong_figure(question: EvalQuestion, row: dict[str, Any]) -> bool:
+    """Amounts stated as the answer, none of them the gold amount; any amount stated on a
+    question no document answers."""
+    stated = row["amounts_sek"]
+    if not question.gold_docs:
+        return bool(stated)
+    if question.gold_amount_sek is None:
+        return False
+    return bool(stated) and question.gold_amount_sek not in stated
+
+
+def _by_kind(pairs: Sequence[tuple[EvalQuestion, dict[str, Any]]]) -> dict[str, str]:
+    """ "3/15" per kind of question: correct answers of all asked."""
+    kinds: dict[str, list[bool]] = {}
+    for q, r in pairs:
+        kinds.setdefault(q.kind or "-", []).append(is_correct(q, r))
+    return {k: f"{sum(v)}/{len(v)}" for k, v in sorted(kinds.items())}
+
+
+def by_split(
+    questions: Sequence[EvalQuestion], rows: Sequence[dict[str, Any]], locked: bool = False
+) -> dict[str, dict[str, Any]]:
+    """The summary of each split present (every question is locked when the set is)."""
+    groups: dict[str, tuple[list[EvalQuestion], list[dict[str, Any]]]] = {}
+    for q, r in zip(questions, rows, strict=True):
+        split = "locked" if locked else question_split(q.id, q.gold_docs)
+        group = groups.setdefault(split, ([], []))
+        group[0].append(q)
+        group[1].append(r)
+    return {name: summarise(qs, rs) for name, (qs, rs) in sorted(groups.items())}
+
+
+def select_split(
+    questions: Sequence[EvalQuestion], split: str, locked: bool = False
+) -> list[EvalQuestion]:
+    """The questions of one split ("tuning", "locked"), or all of them ("all")."""
+    if split == "all":
+        return list(questions)
+    if locked:
+        return list(questions) if split == "locked" else []
+    return [q for q in questions if question_split(q.id, q.gold_docs) == split]
 
 
 def _share(pairs: Sequence[tuple[EvalQuestion, dict[str, Any]]], test: Any) -> float:

@@ -116,6 +116,11 @@ def parse_glossary(text: str) -> dict[str, str]:
     return glossary
 
 
+def read_data(filename: str) -> str:
+    """The text of a data file of the prompts package (fitted weights, word lists)."""
+    return _read(filename)
+
+
 def _read(filename: str) -> str:
     try:
         return resources.files(__name__).joinpath(filename).read_text(encoding="utf-8")

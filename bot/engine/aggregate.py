@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from bot.engine.amount_answer import answer_amount
 from bot.engine.candidates import Candidate
-from bot.engine.compose import Draft, add_quotes, answer_amount, pick_amount, weak
+from bot.engine.compose import Draft, add_quotes, pick_amount, weak
 from bot.engine.dates import date_phrase
 from bot.engine.ledger import GRANTED, Ledger, distinct
 from bot.engine.question import Question, read_question
@@ -15,11 +16,20 @@ from bot.engine.wording import phrase
 from ingest.amounts import format_sek
 
 _TOTAL = re.compile(r"\b(totalt|sammanlagt|sammantaget|summa|in total|totals?)\b", re.I)
-_SUM_OF_PARTS = re.compile(r"\b(lägg(er)? ihop|summera|add up|combine)\b", re.I)
+_SUM_OF_PARTS = re.compile(
+    r"\b(lägg(er)? ihop|räkna ihop|summera\w*|add up|combine|sum up|sum of)\b", re.I
+)
+# "Summera posterna i listan": every row of one document's list, not named parts.
+_A_LIST = re.compile(
+    r"\b(posterna|beloppen|raderna|områdena|alla belopp\w*|list\w*|tabell\w*|faktarut\w*|"
+    r"fördelning\w*|rows|items|amounts|entries|table)\b",
+    re.I,
+)
 _CHANGE = re.compile(
     r"\b(ökade|minskade|ökning|minskning|skillnad\w*|increase\w*|decrease\w*)\b", re.I
 )
 _MAX_LISTED = 8
+_INCLUDED = re.compile(r"\b(varav|därav|varibland|of which|including)\b", re.I)
 
 Finder = Callable[[Question], list[Candidate]]
 TextOf = Callable[[str], str]
@@ -34,7 +44,12 @@ def answer_aggregate(
     if _CHANGE.search(question.text):
         return _difference(question, found) or answer_amount(question, found, ledger)
     if _SUM_OF_PARTS.search(question.text):
-        return _sum_of_parts(question, find) or answer_amount(question, found, ledger)
+        listed = (
+            _sum_of_list(question, found, ledger, text_of)
+            if _A_LIST.search(question.text)
+            else None
+        )
+        return listed or _sum_of_parts(question, find) or answer_amount(question, found, ledger)
     stated = [c for c in found if _TOTAL.search(c.text) and c.amounts]
     if stated and not weak(stated[0]) and stated[0].score >= found[0].score - 0.15:
         return answer_amount(question, stated, ledger)
@@ -75,6 +90,48 @@ def _over_threshold(question: Question, ledger: Ledger, text_of: TextOf) -> Draf
     return draft
 
 
+# A row of a list or table: a bullet, a numbered item, table cells, or a short line.
+_LIST_LINE = re.compile(r"^\s*([•*–-]|\d+[.)])\s|\s\|\s|^[^.!?]{3,90}$")
+
+
+def _sum_of_list(
+    question: Question, found: Sequence[Candidate], ledger: Ledger, text_of: TextOf
+) -> Draft | None:
+    """ "Add up the amounts of the list": the ledger's rows of the best document, each cited,
+    and their sum; a total row of the list is never added to its own parts."""
+    best = next((c for c in found[:5] if c.amounts and not weak(c)), None)
+    if best is None:
+        return None
+    rows = distinct(
+        [
+            g
+            for g in ledger.grants
+            if g.doc_id == best.passage.doc_id
+            and g.purpose != "total"
+            and g.status not in ("applied", "refused")
+            and not _TOTAL.search(g.sentence)
+            and _LIST_LINE.search(g.sentence)
+        ]
+    )
+    rows.sort(key=lambda g: g.start)
+    if not 2 <= len(rows) <= _MAX_LISTED * 2:
+        return None
+    draft = Draft(question)
+    parts = []
+    for grant in rows:
+        passage = ledger.passage(grant)
+        marker = draft.citations.cite(passage, text_of(grant.doc_id), Span(grant.start, grant.end))
+        parts.append(f"{format_sek(grant.amount)} {marker}")
+    total = sum(g.amount for g in rows)
+    draft.lines.append(
+        phrase(question.language, "total", total=format_sek(total), parts=" + ".join(parts))
+    )
+    draft.amounts.append(total)
+    draft.computed.append(total)
+    add_quotes(draft)
+    return draft
+
+
 def _recipient_total(question: Question, ledger: Ledger, text_of: TextOf) -> Draft | None:
     recipient = question.recipients[0]
     year = question.years[0] if question.years else None
@@ -105,6 +162,7 @@ def _sum_of_parts(question: Question, find: Finder) -> Draft | None:
         return None
     draft = Draft(question)
     values = []
+    seen: set[tuple[str, int]] = set()
     for part in parts[:4]:
         years = " ".join(str(y) for y in question.years if str(y) not in part)
         sub = read_question(f"Hur mycket {part.strip(' ?–-')} {years}".strip())
@@ -112,6 +170,10 @@ def _sum_of_parts(question: Question, find: Finder) -> Draft | None:
         if not found or weak(found[0]):
             return None
         amount = pick_amount(sub, found[0])
+        where = (found[0].passage.doc_id, found[0].span.start + amount.start)
+        if where in seen:
+            return None  # two parts read from one and the same figure: not a sum of parts
+        seen.add(where)
         marker = draft.citations.cite(found[0].passage, found[0].doc_text, found[0].span)
         values.append((amount.value, f"{format_sek(amount.value)} {marker}"))
     total = sum(v for v, _ in values)
@@ -132,8 +194,8 @@ def _sum_of_parts(question: Question, find: Finder) -> Draft | None:
 def _sum_of_sentence(question: Question, candidate: Candidate) -> Draft | None:
     """ "How much in total": the amounts one sentence lists, added up."""
     sek = [a for a in candidate.amounts if a.currency == "SEK"]
-    if len(sek) < 2 or weak(candidate):
-        return None
+    if len(sek) < 2 or weak(candidate) or _INCLUDED.search(candidate.text):
+        return None  # "4 miljoner, varav 500 000 ...": the part is inside the total already
     draft = Draft(question)
     marker = draft.citations.cite_candidate(candidate)
     total = sum(a.value for a in sek)

@@ -7,9 +7,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from bot.engine.boilerplate import heading_like, is_boilerplate
 from bot.engine.places import elsewhere
 from bot.engine.question import Question
-from bot.engine.receivers import receivers_of_type, wanted_type
+from bot.engine.receivers import is_body, receivers_of_type, wanted_type
+from bot.engine.scoring import model
 from bot.engine.sentences import Span, paragraph_of, sentence_spans
 from bot.engine.terms import coverage, rarity, term_set
 from bot.engine.types import Passage, Retriever
@@ -46,6 +48,7 @@ class Candidate:
     score: float
     amounts: tuple[Amount, ...]
     relevance: float = 0.0  # how much of the question the words cover, without kind bonuses
+    features: tuple[float, ...] = ()  # what the score was computed from (scoring.FEATURES)
 
     @property
     def text(self) -> str:
@@ -112,6 +115,8 @@ def _evidence_like(sentence: str) -> bool:
     stripped = sentence.strip()
     if stripped.startswith("#") or stripped.endswith("?") or looks_like_instruction(stripped):
         return False
+    if is_boilerplate(stripped):
+        return False
     return len(stripped) >= 20 or any(ch.isdigit() for ch in stripped)
 
 
@@ -150,18 +155,43 @@ def _scored(
     context_cov = coverage(question.terms, term_set(paragraph + " " + passage.title), weights)
     amounts = _amounts_in(paragraph, para.start, span)
     relevance = 0.55 * sentence_cov + 0.25 * context_cov
-    score = relevance + 0.1 * prior + _kind_bonus(question, sentence, amounts)
-    score += 0.15 * _recipient_share(question, paragraph)
-    if (
-        question.kind == "when"
-        and passage.kind == "decision"
-        and _ASKS_DECISION.search(question.text)
-    ):
-        score += 0.15  # "when was it decided" is answered by the decision itself
-    if wanted and wanted & figures_in(sentence):
-        # The question names a figure ("de 250 miljonerna"): the sentence stating it.
-        score += 0.25
-    return Candidate(passage, text, span, score, amounts, relevance)
+    features = (
+        sentence_cov,
+        context_cov,
+        prior,
+        _recipient_share(question, paragraph),
+        *_kind_features(question, passage, sentence, amounts),
+        1.0 if wanted and wanted & figures_in(sentence) else 0.0,
+        1.0 if heading_like(sentence) else 0.0,
+    )
+    return Candidate(
+        passage, text, span, model().score(features), amounts, relevance, tuple(features)
+    )
+
+
+def _kind_features(
+    question: Question, passage: Passage, sentence: str, amounts: tuple[Amount, ...]
+) -> tuple[float, ...]:
+    """has_amount, recipient_before_amount, typed_receivers, quote_cue, purpose_cue,
+    date_cue, decision_cue: each only for the kinds of question it speaks to."""
+    kind = question.kind
+    money = kind in ("amount", "aggregate")
+    has_amount = 1.0 if money and amounts else 0.0
+    before = 1.0 if money and _recipient_before_amount(question, sentence, amounts) else 0.0
+    typed = 0.0
+    if kind == "recipients":
+        names = [
+            n for n in receivers_of_type(sentence, wanted_type(question.text)) if not is_body(n)
+        ]
+        typed = min(3, len(names)) / 3
+    quote = 1.0 if kind == "who_said" and _QUOTE.search(sentence) else 0.0
+    purpose = 1.0 if kind == "why" and PURPOSE.search(sentence) else 0.0
+    date = 1.0 if kind == "when" and _DATE_WORDS.search(sentence) else 0.0
+    decision = 0.0
+    if kind == "when" and _ASKS_DECISION.search(question.text):
+        decided = passage.kind == "decision" or re.search(r"\bbeslut", sentence, re.I)
+        decision = 1.0 if decided else 0.0
+    return has_amount, before, typed, quote, purpose, date, decision
 
 
 def _amounts_in(paragraph: str, offset: int, span: Span) -> tuple[Amount, ...]:
@@ -173,27 +203,6 @@ def _amounts_in(paragraph: str, offset: int, span: Span) -> tuple[Amount, ...]:
             shift = offset - span.start
             inside.append(replace(amount, start=amount.start + shift, end=amount.end + shift))
     return tuple(inside)
-
-
-def _kind_bonus(question: Question, sentence: str, amounts: tuple[Amount, ...]) -> float:
-    kind = question.kind
-    if kind in ("amount", "aggregate"):
-        if not amounts:
-            return -0.2
-        return 0.2 + (0.3 if _recipient_before_amount(question, sentence, amounts) else 0.0)
-    if kind == "recipients":
-        typed = receivers_of_type(sentence, wanted_type(question.text))
-        return min(0.45, 0.15 * len(typed))
-    if kind == "who_said":
-        return 0.15 if _QUOTE.search(sentence) else 0.0
-    if kind == "why":
-        return 0.1 if PURPOSE.search(sentence) else 0.0
-    if kind == "when":
-        bonus = 0.15 if _DATE_WORDS.search(sentence) else 0.0
-        if re.search(r"\bbeslut", question.text, re.I) and re.search(r"\bbeslut", sentence, re.I):
-            bonus += 0.1
-        return bonus
-    return 0.0
 
 
 def _recipient_before_amount(

@@ -7,30 +7,28 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from bot.engine.allocation import same_allocation
 from bot.engine.candidates import PURPOSE, Candidate
 from bot.engine.citations import Citations
 from bot.engine.dates import date_phrase
 from bot.engine.ledger import Ledger
 from bot.engine.question import Question
 from bot.engine.receivers import is_body, receivers_of_type, wanted_type
+from bot.engine.scoring import model
 from bot.engine.sentences import Span, paragraph_of, sentence_spans
-from bot.engine.terms import content_terms, coverage, rarity, term_set
+from bot.engine.terms import coverage, rarity, term_set
 from bot.engine.wording import kind_label, phrase
 from ingest.models import Amount, Grant, Quote
 from ingest.quotes import find_quotes
 from ingest.recipients import find_receivers
 
-# Below this score the best sentence does not answer the question, and below this share of
-# the question's words covered, it is not about the question at all (both tuned on the
-# development and example sets; README, "Evaluation").
-MIN_SCORE = 0.4
+# Below this share of the question's words covered, the best sentences are not about the
+# question at all. The cut on the score itself is fitted with the scorer's weights.
 MIN_RELEVANCE = 0.15
 
 
 def weak(candidate: Candidate) -> bool:
-    """True when a candidate is too weak to answer from."""
-    return candidate.score < MIN_SCORE
+    """True when a candidate scores below the fitted cut: too weak to answer from."""
+    return candidate.score < model().min_score
 
 
 def off_topic(found: Sequence[Candidate]) -> bool:
@@ -72,65 +70,6 @@ class Draft:
         return phrase(self.question.language, "according", label=label, date=date)
 
 
-def answer_amount(question: Question, found: Sequence[Candidate], ledger: Ledger) -> Draft | None:
-    """How much: the best-matching amount, its status, and a later figure if one exists."""
-    pool = [
-        c for c in found if c.amounts and _has_recipients(question, c) and _has_years(question, c)
-    ]
-    if not pool or weak(pool[0]):
-        return None
-    best = pool[0]
-    amount = pick_amount(question, best)
-    other = _other_figure(question, best, amount, pool[1:6])
-    if other is not None and not same_allocation(
-        ledger, best, amount, other, pick_amount(question, other)
-    ):
-        other = None  # another recipient or purpose is not an earlier figure of this one
-    # Lead with the latest statement; show the earlier one with its date.
-    lead, earlier = best, other
-    if other is not None and (other.passage.date or "") > (best.passage.date or ""):
-        lead, earlier = other, best
-    # "Vilket belopp föreslog förvaltningen?": the proposal is what was asked for.
-    if earlier is not None and question.asks_proposal:
-        status = _status(ledger, earlier, pick_amount(question, earlier))
-        if status in ("proposed", "applied"):
-            lead, earlier = earlier, lead
-    lead_amount = pick_amount(question, lead)
-    draft = Draft(question)
-    marker = draft.citations.cite(lead.passage, lead.doc_text, _quote_span(question, lead))
-    status = _status(ledger, lead, lead_amount)
-    key = status if status in ("applied", "proposed") else "amount"
-    draft.lines.append(
-        phrase(
-            question.language,
-            key,
-            amount=_as_written(lead, lead_amount),
-            according=draft.according(lead),
-            marker=marker,
-        )
-    )
-    if key != "amount" and question.asks_granted:
-        # Money applied for or proposed was not granted: say so rather than answer.
-        draft.answered = False
-    elif lead_amount.currency == "SEK":
-        draft.amounts.append(lead_amount.value)
-    if earlier is not None:
-        old_marker = draft.citations.cite(
-            earlier.passage, earlier.doc_text, _quote_span(question, earlier)
-        )
-        newer = (earlier.passage.date or "") > (lead.passage.date or "")
-        draft.lines[-1] += " " + phrase(
-            question.language,
-            "later" if newer else "earlier",
-            amount=_as_written(earlier, pick_amount(question, earlier)),
-            date=date_phrase(earlier.passage.date, question.language) or "?",
-            label=kind_label(question.language, earlier.passage.kind),
-            marker=old_marker,
-        )
-    add_quotes(draft)
-    return draft
-
-
 def _has_years(question: Question, candidate: Candidate) -> bool:
     """Years asked about must be where the amount is: its paragraph, title, date or heading."""
     if not question.years:
@@ -165,6 +104,12 @@ def answer_recipients(
             span, added = more
             names = list(dict.fromkeys([*names, *added]))
         marker = draft.citations.cite(best.passage, best.doc_text, span)
+        for other in _more_receivers(question, best, pool[1:12], span, wanted):
+            extra = [n for n in receivers_of_type(other.text, wanted) if _receives(n, wanted)]
+            names = list(dict.fromkeys([*names, *extra]))
+            listed = _with_list(question, other)
+            marker += " " + draft.citations.cite(other.passage, other.doc_text, listed)
+    names = [n for n in names if _receives(n, wanted)]
     if names:
         draft.lines.append(
             phrase(
@@ -181,6 +126,24 @@ def answer_recipients(
     return draft
 
 
+def _receives(name: str, wanted: str | None) -> bool:
+    """A deciding body is no recipient unless bodies are what is asked for."""
+    return wanted == "nämnd" or not is_body(name)
+
+
+def _more_receivers(
+    question: Question, best: Candidate, others: Sequence[Candidate], span: Span, wanted: str | None
+) -> list[Candidate]:
+    """Other sentences of the best document naming recipients tied to the question."""
+    kept = []
+    for other in supporting(best, others, [span], _ANY, limit=4):
+        names = [n for n in receivers_of_type(other.text, wanted) if _receives(n, wanted)]
+        if names or other.amounts or other.text.rstrip().endswith(":"):
+            kept.append(other)
+    return kept[:2]
+
+
+_ANY = re.compile(r".")
 _ALSO = re.compile(r"^\W*(även|också|dessutom|likaså|vidare|also|in addition)\b", re.I)
 
 
@@ -237,7 +200,7 @@ def answer_quote(question: Question, found: Sequence[Candidate]) -> Draft | None
     """Who said what: the quote that best matches, its speaker and when."""
     best = _best_quote(question, found)
     if best is None:
-        return answer_general(question, found) if not question.persons else None
+        return None  # a who-said answer is a speaker and a quote; a sentence is no quote
     candidate, quote = best
     draft = Draft(question)
     marker = draft.citations.cite(
@@ -265,7 +228,7 @@ def _best_quote(question: Question, found: Sequence[Candidate]) -> tuple[Candida
     pool: list[tuple[Candidate, Quote, frozenset[str]]] = []
     seen: set[str] = set()
     for candidate in found:
-        if candidate.passage.doc_id in seen or candidate.score < MIN_SCORE - 0.1:
+        if candidate.passage.doc_id in seen or candidate.score < 0.75 * model().min_score:
             continue
         seen.add(candidate.passage.doc_id)
         for quote in quotes_in(candidate.doc_text):
@@ -341,6 +304,9 @@ def answer_general(question: Question, found: Sequence[Candidate]) -> Draft | No
         reason = _reason(best, span, found[1:12])
         if reason is not None:
             draft.citations.cite(reason[0].passage, reason[0].doc_text, reason[1])
+        quoted = [span, *([reason[1]] if reason else [])]
+        for other in supporting(best, found[1:12], quoted, REASON_OR_PURPOSE):
+            draft.citations.cite(other.passage, other.doc_text, other.span)
     else:
         second = _companion(best, found[1:4])
         if second is not None:
@@ -349,15 +315,24 @@ def answer_general(question: Question, found: Sequence[Candidate]) -> Draft | No
     return draft
 
 
-def pick_amount(question: Question, candidate: Candidate) -> Amount:
+def pick_amount(
+    question: Question,
+    candidate: Candidate,
+    among: Sequence[Amount] | None = None,
+    names: Sequence[str] = (),
+) -> Amount:
     """The amount of a sentence whose surroundings best match the question."""
-    sek = [a for a in candidate.amounts if a.currency == "SEK"] or list(candidate.amounts)
+    sek = list(among) if among else None
+    if sek is None:
+        sek = [a for a in candidate.amounts if a.currency == "SEK"] or list(candidate.amounts)
     if question.threshold is not None:
         sek = [a for a in sek if a.value != question.threshold] or sek
     text = candidate.text
     named = [
         (start, end) for name, start, end in find_receivers(text) if name in question.recipients
     ]
+    folded = text.casefold()
+    at = [m.end() for n in names for m in re.finditer(re.escape(n.casefold()[:6]), folded)]
 
     def fit(amount: Amount) -> float:
         window = text[max(0, amount.start - 90) : amount.end + 90]
@@ -365,6 +340,8 @@ def pick_amount(question: Question, candidate: Candidate) -> Amount:
         # The amount right after a recipient the question names is that recipient's.
         if any(0 <= amount.start - end <= 40 for _, end in named):
             score += 1.0
+        if at:
+            score += 0.5 / (1 + min(abs(amount.start - e) for e in at) / 40)
         return score
 
     return max(sek, key=fit)
@@ -399,26 +376,6 @@ def _as_written(candidate: Candidate, amount: Amount) -> str:
     if match and not _APPROX.match(raw):
         return f"{match.group(1)} {raw}"
     return raw
-
-
-def _other_figure(
-    question: Question, best: Candidate, amount: Amount, others: Sequence[Candidate]
-) -> Candidate | None:
-    """Another dated document stating a different amount for the same thing, if any."""
-    if not best.passage.date:
-        return None
-    topic = content_terms(best.text)
-    for other in others:
-        if other.passage.doc_id == best.passage.doc_id or not other.passage.date:
-            continue
-        if other.passage.date == best.passage.date or best.score - other.score > 0.25:
-            continue
-        # The same thing: the other paragraph repeats most of what the best sentence is about.
-        if coverage(topic, term_set(other.paragraph)) < 0.5:
-            continue
-        if pick_amount(question, other).value != amount.value:
-            return other
-    return None
 
 
 def _quote_span(question: Question, candidate: Candidate) -> Span:
@@ -468,7 +425,8 @@ def _meeting_decision(
 def _when(candidate: Candidate, question: Question) -> str:
     match = re.search(rf"\b{_DATE}\b", candidate.text, re.I)
     if match:
-        return match.group(0)
+        written = match.group(0)
+        return date_phrase(written, question.language) or written if "-" in written else written
     return date_phrase(candidate.passage.date, question.language) or phrase(
         question.language, "undated"
     )
@@ -526,6 +484,33 @@ def _reason(
                 span = Span(before[-1].start, span.end)
         return other, span
     return None
+
+
+REASON_OR_PURPOSE = re.compile(f"{REASON.pattern}|{PURPOSE.pattern}", re.I)
+_SUPPORTING = 2  # further sentences of the best document quoted with a why or who answer
+
+
+def supporting(
+    best: Candidate,
+    others: Sequence[Candidate],
+    quoted: Sequence[Span],
+    cue: re.Pattern[str],
+    limit: int = _SUPPORTING,
+) -> list[Candidate]:
+    """Further sentences of the best document that are about the question and carry the cue
+    (a reason, a recipient), none of them already quoted."""
+    kept: list[Candidate] = []
+    spans = list(quoted)
+    for other in others:
+        if other.passage.doc_id != best.passage.doc_id or len(kept) >= limit:
+            continue
+        if other.relevance < 0.5 * best.relevance or not cue.search(other.text):
+            continue
+        if any(other.span.start < s.end and s.start < other.span.end for s in spans):
+            continue
+        kept.append(other)
+        spans.append(other.span)
+    return kept
 
 
 def _companion(best: Candidate, others: Sequence[Candidate]) -> Candidate | None:

@@ -9,10 +9,10 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 
 from bot.engine.aggregate import answer_aggregate
+from bot.engine.amount_answer import answer_amount
 from bot.engine.candidates import Candidate, about_elsewhere, candidates
 from bot.engine.compose import (
     Draft,
-    answer_amount,
     answer_general,
     answer_quote,
     answer_recipients,
@@ -28,6 +28,7 @@ from bot.engine.onboarding import answer_onboarding, glossary_entry
 from bot.engine.question import Question, read_question, search_text
 from bot.engine.quotes import draft_quote as compose_draft
 from bot.engine.quotes import find_politician, topic_facts, with_status
+from bot.engine.tying import named
 from bot.engine.types import Answer, Citation, Filters, Passage, Retriever, Turn
 from bot.engine.wording import phrase
 from ingest.amounts import format_sek
@@ -86,6 +87,9 @@ class Engine:
         text = self._checked(question)
         resolved = resolve(text, history)
         read = read_question(resolved.text)
+        if resolved.text != text:
+            # The thread gives the topic; the follow-up's own names are what it asks about.
+            read = replace(read, focus=named(read_question(text)))
         answer, passages = self._search(read, resolved.sources, filters)
         if self.llm is not None:
             answer = self.llm.answer(resolved.text, history, self._evidence(passages), answer)

@@ -35,10 +35,11 @@ class Ledger:
 
     @classmethod
     def of(cls, grants: Iterable[Grant], documents: dict[str, DocumentInfo]) -> Ledger:
-        """A ledger sorted by date, newest first; foreign amounts kept apart."""
+        """A ledger sorted by date, newest first, of the allocations in kronor; a row in
+        euro or kronor of another country is kept apart and never added or compared."""
         ordered = sorted(grants, key=lambda g: (g.date or "", g.start), reverse=True)
-        sek = tuple(g for g in ordered if g.amount_sek is not None)
-        return cls(sek, documents, tuple(g for g in ordered if g.amount_sek is None))
+        sek = tuple(g for g in ordered if in_kronor(g))
+        return cls(sek, documents, tuple(g for g in ordered if not in_kronor(g)))
 
     def passage(self, grant: Grant) -> Passage:
         """The grant's supporting span as a passage, so it can be cited."""
@@ -91,6 +92,12 @@ class Ledger:
     def in_span(self, doc_id: str, start: int, end: int) -> list[Grant]:
         """Grants whose supporting text overlaps a span of a document."""
         return [g for g in self.grants if g.doc_id == doc_id and g.start < end and start < g.end]
+
+
+def in_kronor(grant: Grant) -> bool:
+    """The row states Swedish kronor (rows from before the ledger had a currency do)."""
+    currency = getattr(grant, "currency", "SEK") or "SEK"
+    return currency == "SEK" and isinstance(grant.amount_sek, int)
 
 
 def distinct(grants: Sequence[Grant]) -> list[Grant]:

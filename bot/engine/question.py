@@ -52,7 +52,9 @@ _KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "amount",
         re.compile(
             r"\b(hur (mycket|mkt|stor[at]?|många kronor)|belopp|vad kostade|kostnad|"
-            r"how much|how large|what amount)\b",
+            r"how much|how large|what amount|"
+            r"vad (fick|får|blir|föreslogs|föreslog|föreslås|beviljades|sökte|söker)\b.*"
+            r"\b(få|bidrag\w*|stöd\w*|anslag\w*|pengar|budget\w*|medel))\b",
             re.I,
         ),
     ),
@@ -109,6 +111,7 @@ class Question:
     asks_granted: bool = False
     asks_proposal: bool = False
     places: tuple[str, ...] = ()  # municipalities named: "Stockholms stad", "Gothenburg"
+    focus: tuple[str, ...] = ()  # a follow-up's own names, which an amount must be tied to
 
 
 def read_question(text: str) -> Question:
@@ -118,7 +121,9 @@ def read_question(text: str) -> Question:
     language = detect_language(text)
     terms = content_terms(text)
     if language == "en":
-        terms = list(dict.fromkeys([*terms, *content_terms(swedish_words(text))]))
+        # English words never match a Swedish text: its names and the lexicon's Swedish do.
+        kept = content_terms(" ".join(_untranslated_names(text)))
+        terms = list(dict.fromkeys([*kept, *content_terms(swedish_words(text))])) or terms
     if kind == "recipients":
         # "Vilka stadsdelar ..." is answered by district names, not by the word "stadsdel".
         terms = [t for t in terms if not t.startswith(_TYPE_STEMS)]
@@ -143,6 +148,22 @@ def swedish_words(text: str) -> str:
     """The Swedish words the lexicon gives for an English question's words."""
     lexicon = load_lexicon()
     return " ".join(lexicon[w] for w in re.findall(r"[a-z-]+", text.lower()) if w in lexicon)
+
+
+def _untranslated_names(text: str) -> list[str]:
+    """Words of an English question a Swedish document may carry as they are: names,
+    acronyms, figures and Swedish words (å, ä, ö)."""
+    kept = []
+    for match in re.finditer(r"[\wåäöÅÄÖéü-]+", text):
+        word = match.group(0)
+        first = match.start() == 0
+        if (
+            any(ch.isdigit() for ch in word)
+            or re.search(r"[åäöÅÄÖ]", word)
+            or (word[:1].isupper() and not first and word.lower() not in _NOT_FIRST_NAMES)
+        ):
+            kept.append(word)
+    return kept
 
 
 def search_text(question: Question) -> str:

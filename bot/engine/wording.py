@@ -37,6 +37,32 @@ PHRASES = {
         "applied": "Dokumenten visar bara ett sökt belopp, inget beviljat: {amount}, {according} "
         "{marker}.",
         "proposed": "Det är ett förslag, inte ett beslut: {amount}, {according} {marker}.",
+        "refused": "Det är ett avslag: {amount} söktes men beviljades inte, {according} {marker}.",
+        "untied_names": "Närmast finns detta, {according} {marker}, men där står inget belopp "
+        "för just {names}:",
+        "untied_year": "Närmast finns detta, {according} {marker}: beloppet där gäller ett "
+        "annat år än det du frågar om:",
+        "untied_topic": "Närmast finns detta, {according} {marker}, men beloppet där gäller "
+        "inte uttryckligen det du frågar om:",
+        "untied_part": "Närmast finns detta, {according} {marker}: beloppet där är en del, "
+        "inte den summa du frågar efter:",
+        "untied_cap": "Närmast finns detta, {according} {marker}: beloppet där är ett tak "
+        "(högsta belopp), inte vad som faktiskt beviljades eller betalades ut:",
+        "untied_pot": "Närmast finns detta, {according} {marker}: beloppet där är en "
+        "sammanlagd pott för flera, inte {names}s egen del:",
+        "untied_annual": "Närmast finns detta, {according} {marker}: beloppet där gäller per "
+        "år, inte hela perioden:",
+        "untied_currency": "Närmast finns detta, {according} {marker}: beloppet anges i en "
+        "annan valuta än kronor och räknas inte om:",
+        "untied_given": "Dokumenten anger inget annat belopp än det frågan själv nämner; "
+        "närmast, {according} {marker}:",
+        "untied_applied": "Dokumenten visar bara ett sökt belopp, inget beslut om det du "
+        "frågar om, {according} {marker}:",
+        "untied_proposed": "Dokumenten visar bara ett förslag, inget beslut, {according} {marker}:",
+        "untied_refused": "Dokumenten visar ett avslag, inget beviljat belopp, {according} "
+        "{marker}:",
+        "untied_granted": "Dokumenten anger ett beslutat belopp, inte det förslag eller den "
+        "ansökan du frågar om, {according} {marker}:",
         "earlier": "Tidigare, i {label} {date}, angavs {amount} {marker}.",
         "later": "Senare, i {label} {date}, angavs {amount} {marker}.",
         "recipients": "{names}, {according} {marker}.",
@@ -64,6 +90,32 @@ PHRASES = {
         "applied": "The documents only show an amount applied for, not granted: {amount}, "
         "{according} {marker}.",
         "proposed": "That is a proposal, not a decision: {amount}, {according} {marker}.",
+        "refused": "That is a refusal: {amount} was applied for but not granted, {according} "
+        "{marker}.",
+        "untied_names": "The nearest evidence is this, {according} {marker}, but it states no "
+        "amount for {names} itself:",
+        "untied_year": "The nearest evidence is this, {according} {marker}: its amount is for "
+        "another year than the one you ask about:",
+        "untied_topic": "The nearest evidence is this, {according} {marker}, but its amount is "
+        "not stated for what you ask about:",
+        "untied_part": "The nearest evidence is this, {according} {marker}: its amount is one "
+        "part, not the sum you ask for:",
+        "untied_cap": "The nearest evidence is this, {according} {marker}: its amount is a cap "
+        "(the most that may be given), not what was actually granted or paid out:",
+        "untied_pot": "The nearest evidence is this, {according} {marker}: its amount is a pot "
+        "shared by several, not the share of {names}:",
+        "untied_annual": "The nearest evidence is this, {according} {marker}: its amount is "
+        "per year, not for the whole period:",
+        "untied_currency": "The nearest evidence is this, {according} {marker}: its amount is "
+        "in another currency than kronor and is not converted:",
+        "untied_given": "The documents state no other amount than the one the question gives; "
+        "nearest, {according} {marker}:",
+        "untied_applied": "The documents only show an amount applied for, no decision on what "
+        "you ask about, {according} {marker}:",
+        "untied_proposed": "The documents only show a proposal, no decision, {according} {marker}:",
+        "untied_refused": "The documents show a refusal, no amount granted, {according} {marker}:",
+        "untied_granted": "The documents state a decided amount, not the proposal or "
+        "application you ask about, {according} {marker}:",
         "earlier": "Earlier, the {label} of {date} stated {amount} {marker}.",
         "later": "Later, the {label} of {date} stated {amount} {marker}.",
         "recipients": "{names}, {according} {marker}.",

@@ -297,12 +297,6 @@ def test_a_document_about_another_municipality_is_never_cited(example_corpus: Co
     assert 1_600_000 not in answer.amounts_sek
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="with Gothenburg's release excluded, the Housing First Unga decision (unga vuxna, "
-    "Stockholm) is answered although it never names Frölunda: a place inside a city is not "
-    "a hard constraint the way a person or a year is",
-)
 def test_a_question_about_another_municipality_is_declined(example_corpus: Corpus) -> None:
     check_declined(
         example_corpus.engine.ask("Hur mycket fick unga vuxna i Frölunda av Stockholms stad?")

@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from bot.evaluation import EvalQuestion, summarise
+import pytest
+
+from bot.evaluation import (
+    EvalQuestion,
+    by_split,
+    is_correct,
+    is_wrong_figure,
+    select_split,
+    summarise,
+)
+from bot.splits import set_is_locked
 
 
 def _row(answer: str, quotes: list[str], date: str | None = "2024-06-18") -> dict[str, Any]:
@@ -56,3 +67,59 @@ def test_a_marked_sum_is_computed_but_its_parts_must_be_quoted() -> None:
 def test_a_declined_answer_states_nothing() -> None:
     row = {**_row("Det kan jag inte svara på. 2024", []), "answered": False}
     assert counts(row) == (0, 0)
+
+
+def _answer(amounts: list[int], answered: bool = True, source: str = "doc") -> dict[str, Any]:
+    return {
+        "id": "q",
+        "answered": answered,
+        "answer": "Föreningen Fyrbåken fick 640 000 kronor [1].",
+        "amounts_sek": amounts,
+        "citations": [{"n": 1, "source": source, "title": "T", "date": None, "quote": "x"}],
+        "retrieved": [source],
+        "latency_ms": 1.0,
+    }
+
+
+AMOUNT = EvalQuestion("q", "?", "amount", ("doc",), 640_000, ("Fyrbåken",))
+NONE = EvalQuestion("u", "?", "unanswerable", (), None, ())
+
+
+@pytest.mark.parametrize(
+    ("question", "row", "correct", "wrong"),
+    [
+        pytest.param(AMOUNT, _answer([640_000]), True, False, id="gold-amount-cited"),
+        pytest.param(AMOUNT, _answer([31_000_000]), False, True, id="another-amount-is-wrong"),
+        pytest.param(AMOUNT, _answer([]), False, False, id="evidence-without-amount"),
+        pytest.param(AMOUNT, _answer([640_000], source="other"), False, False, id="not-gold-doc"),
+        pytest.param(NONE, _answer([], answered=False), True, False, id="declined-unanswerable"),
+        pytest.param(NONE, _answer([5]), False, True, id="any-amount-on-unanswerable"),
+    ],
+)
+def test_correct_and_wrong_figure(
+    question: EvalQuestion, row: dict[str, Any], correct: bool, wrong: bool
+) -> None:
+    assert is_correct(question, row) is correct
+    assert is_wrong_figure(question, row) is wrong
+
+
+def test_the_summary_counts_correct_answers_by_kind() -> None:
+    summary = summarise([AMOUNT, NONE], [_answer([640_000]), _answer([5])])
+
+    assert summary["correct"] == 0.5
+    assert summary["wrong_figure"] == 0.5
+    assert summary["correct_by_kind"] == {"amount": "1/1", "unanswerable": "0/1"}
+
+
+def test_a_split_selects_its_questions_and_a_locked_set_is_locked_whole(tmp_path: Path) -> None:
+    questions = [EvalQuestion(f"q{n}", "?", "amount", (f"doc-{n}",), None, ()) for n in range(30)]
+    tuning = select_split(questions, "tuning")
+    locked = select_split(questions, "locked")
+
+    assert tuning and locked
+    assert {q.id for q in tuning}.isdisjoint({q.id for q in locked})
+    assert len(tuning) + len(locked) == len(questions)
+    assert select_split(questions, "tuning", locked=True) == []
+    assert set_is_locked(tmp_path / "locked" / "questions.yaml")
+    assert not set_is_locked(tmp_path / "open" / "questions.yaml")
+    assert set(by_split(questions, [_answer([]) for _ in questions])) == {"locked", "tuning"}

@@ -256,7 +256,8 @@ def test_a_slow_model_times_out_at_the_configured_timeout(
     elapsed = time.perf_counter() - started
     assert answer.mode == "llm-fallback"
     assert answer.notice == LLM_FALLBACK_NOTICE_SV
-    assert TIMEOUT <= elapsed < TIMEOUT * 3
+    # Gave up before the slow reply would have come (a tighter bound fails on a loaded CI).
+    assert TIMEOUT <= elapsed < TIMEOUT * 5
     assert len(openai_standin.requests) == 1
 
 

@@ -1,0 +1,234 @@
+"""How-much answers: an amount tied to what the question names, with its status; else the
+nearest evidence, shown as evidence with what it does not state, and no amount."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from bot.engine.allocation import same_allocation
+from bot.engine.candidates import Candidate
+from bot.engine.compose import (
+    Draft,
+    _as_written,
+    _has_recipients,
+    _has_years,
+    _join,
+    _quote_span,
+    _status,
+    add_quotes,
+    pick_amount,
+    weak,
+)
+from bot.engine.dates import date_phrase
+from bot.engine.ledger import Ledger
+from bot.engine.question import Question
+from bot.engine.terms import content_terms, coverage, rarity, strength, term_set
+from bot.engine.tying import Asked, Where, asked, fits, local_status, mentions, named, role
+from bot.engine.wording import kind_label, phrase
+from ingest.models import Amount
+
+
+def answer_amount(question: Question, found: Sequence[Candidate], ledger: Ledger) -> Draft | None:
+    """How much: an amount tied to what the question names, with its status; else the
+    nearest evidence, shown as evidence with what it does not state, and no amount."""
+    pool = [
+        c for c in found if c.amounts and _has_recipients(question, c) and _has_years(question, c)
+    ]
+    if not pool or weak(pool[0]):
+        return None
+    want = _known_names(asked(question), found)
+    key = key_term(question, found)
+    tied = [
+        (c, pick)
+        for c in pool[:_TIE_REACH]
+        if not weak(c)
+        and _carries(c, key, question)
+        and (pick := tied_amount(question, want, c, ledger, key)) is not None
+    ]
+    if not tied:
+        return _evidence_only(question, want, pool[0], ledger, _carries(pool[0], key, question))
+    lead, (amount, status) = tied[0]
+    draft = Draft(question)
+    marker = draft.citations.cite(lead.passage, lead.doc_text, _quote_span(question, lead))
+    key = {"granted": "amount", "refused": "refused"}.get(status, status)
+    draft.lines.append(
+        phrase(
+            question.language,
+            key,
+            amount=_as_written(lead, amount),
+            according=draft.according(lead),
+            marker=marker,
+        )
+    )
+    if amount.currency == "SEK":
+        draft.amounts.append(amount.value)  # a euro or krone figure is never kronor
+    others = [
+        (c, pick)
+        for c in pool[:_TIE_REACH]
+        if c is not lead
+        and not weak(c)
+        and (pick := tied_amount(question, replace(want, status="any"), c, ledger)) is not None
+    ]
+    other = _other_figure(question, lead, amount, others[:5])
+    if other is not None and not same_allocation(ledger, lead, amount, other[0], other[1][0]):
+        other = None  # another recipient or purpose is not an earlier figure of this one
+    if other is not None:
+        earlier, (old, _) = other
+        old_marker = draft.citations.cite(
+            earlier.passage, earlier.doc_text, _quote_span(question, earlier)
+        )
+        newer = (earlier.passage.date or "") > (lead.passage.date or "")
+        draft.lines[-1] += " " + phrase(
+            question.language,
+            "later" if newer else "earlier",
+            amount=_as_written(earlier, old),
+            date=date_phrase(earlier.passage.date, question.language) or "?",
+            label=kind_label(question.language, earlier.passage.kind),
+            marker=old_marker,
+        )
+    add_quotes(draft)
+    return draft
+
+
+# Months and weekdays date a question; they are checked against dates, not sentences.
+_DATE_STEMS = frozenset(
+    term_set(
+        "januari februari mars april maj juni juli augusti september oktober november december "
+        "january february march june july august october våren hösten sommaren vintern "
+        "spring autumn summer winter"
+    )
+)
+
+
+def _known_names(want: Asked, found: Sequence[Candidate]) -> Asked:
+    """Only names some retrieved document uses count: an abbreviation or alias no document
+    writes ("VP" for a plan) says nothing about which amount is meant."""
+    texts = list({c.passage.doc_id: c.doc_text for c in found}.values())
+    known = tuple(n for n in want.names if any(mentions(n, t) for t in texts))
+    return replace(want, names=known)
+
+
+def key_term(question: Question, found: Sequence[Candidate]) -> str | None:
+    """The most specific word of the question that the candidate sentences use at all: the
+    rarest among them ("skyddsfond", "verksamhetsbidrag"), which an amount's own sentence
+    must carry to be the amount asked about. Years and names are checked apart."""
+    texts = [term_set(c.text) for c in found[:30]]
+    terms = [t for t in question.terms if not t.isdigit() and len(t) >= 5 and t not in _DATE_STEMS]
+    weights = rarity(terms, texts)
+    used = [t for t in terms if any(strength(t, stems) >= 1.0 for stems in texts)]
+    return max(used, key=lambda t: weights[t]) if used else None
+
+
+def _carries(candidate: Candidate, key: str | None, question: Question) -> bool:
+    """The amount's sentence, the sentence naming its recipient, or the title has the key."""
+    if key is None:
+        return True
+    span = _quote_span(question, candidate)
+    window = f"{candidate.doc_text[span.start : span.end]} {candidate.paragraph}"
+    head = f"{candidate.passage.title} {candidate.doc_text[:_HEAD]}"
+    return strength(key, term_set(f"{window} {head}")) >= 1.0
+
+
+_HEAD = 400  # the opening of a document (headline, lead) says what all of it is about
+
+
+_TIE_REACH = 12  # how many of the best sentences with amounts are tried for a tied one
+
+
+def tied_amount(
+    question: Question, want: Asked, candidate: Candidate, ledger: Ledger, key: str | None = None
+) -> tuple[Amount, str] | None:
+    """The amount of the sentence tied to the question, with its status, if there is one."""
+    where = _where(question, candidate)
+    fitting = []
+    for amount in candidate.amounts:
+        roles = role(candidate.text, amount)
+        if _is_total_row(ledger, candidate, amount):
+            roles.add("pot")
+        status = local_status(roles, _status(ledger, candidate, amount))
+        if fits(want, amount, roles, status, where) is None:
+            fitting.append((amount, status))
+    if not fitting:
+        return None
+    anchors = [*want.names, *([key] if key else []), *(str(y) for y in question.years)]
+    best = pick_amount(question, candidate, [a for a, _ in fitting], anchors)
+    return next(pair for pair in fitting if pair[0] == best)
+
+
+def _evidence_only(
+    question: Question, want: Asked, candidate: Candidate, ledger: Ledger, carries: bool = True
+) -> Draft:
+    """The closest evidence, with what it does not state; no amount is given as the answer."""
+    span = _quote_span(question, candidate)
+    where = _where(question, candidate)
+    reasons = []
+    for amount in candidate.amounts:
+        roles = role(candidate.text, amount)
+        if _is_total_row(ledger, candidate, amount):
+            roles.add("pot")
+        status = local_status(roles, _status(ledger, candidate, amount))
+        reason = fits(want, amount, roles, status, where)
+        if reason == "status":
+            reason = status
+        if reason is not None:
+            reasons.append(reason)
+    draft = Draft(question, answered=False)
+    marker = draft.citations.cite(candidate.passage, candidate.doc_text, span)
+    missing = [n for n in want.names if not where.names(n)]
+    reason = reasons[0] if reasons else "names" if missing or carries else "topic"
+    draft.lines.append(
+        phrase(
+            question.language,
+            f"untied_{reason}",
+            names=_join(missing or list(want.names) or ["det du frågar om"], question.language),
+            according=draft.according(candidate),
+            marker=marker,
+        )
+    )
+    add_quotes(draft)
+    return draft
+
+
+def _where(question: Question, candidate: Candidate) -> Where:
+    """Where the names of the question may stand for this candidate's amounts."""
+    text = candidate.doc_text
+    span = _quote_span(question, candidate)
+    window = f"{text[span.start : span.end]} {candidate.passage.title}"
+    return Where(window, text, candidate.paragraph, named(question))
+
+
+def _is_total_row(ledger: Ledger, candidate: Candidate, amount: Amount) -> bool:
+    """The ledger reads the amount as a table's total row, not one recipient's share."""
+    for grant in ledger.in_span(candidate.passage.doc_id, candidate.span.start, candidate.span.end):
+        if grant.amount_sek == amount.value and getattr(grant, "purpose", None) == "total":
+            return True
+    return False
+
+
+def _other_figure(
+    question: Question,
+    best: Candidate,
+    amount: Amount,
+    others: Sequence[tuple[Candidate, tuple[Amount, str]]],
+) -> tuple[Candidate, tuple[Amount, str]] | None:
+    """Another dated document stating a different amount for the same thing (a proposal
+    and its decision), if any: tied to the question too, and a paragraph repeating most of
+    what the best sentence is about (two grants for different purposes are not an older
+    and a newer figure of one thing)."""
+    if not best.passage.date:
+        return None
+    topic = content_terms(best.text)
+    for other, pick in others:
+        if other.passage.doc_id == best.passage.doc_id or not other.passage.date:
+            continue
+        if other.passage.date == best.passage.date or best.score - other.score > 0.25:
+            continue
+        if pick[0].value == amount.value or pick[0].currency != amount.currency:
+            continue
+        if coverage(topic, term_set(other.paragraph)) >= _SAME_THING:
+            return other, pick
+    return None
+
+
+_SAME_THING = 0.5  # share of the best sentence's words another sentence must repeat

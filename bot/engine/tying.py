@@ -1,0 +1,318 @@
+"""Whether an amount in a sentence answers the question: tied to what the question names.
+
+An amount is stated as the answer only when its own words fit the question: the names the
+question asks about stand in its sentence, it is not a cap, a pot shared by many or one
+year of several when a share, a grant or a total was asked, it is in kronor, it is not a
+figure the question itself gives, and its status (applied, proposed, refused, decided) is
+the one asked for. Everything else is evidence, shown but never stated as the answer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.engine.places import places_in
+from bot.engine.question import Question
+from bot.engine.receivers import is_body
+from ingest.amounts import figures_in, find_amounts
+from ingest.models import Amount
+
+_CAP_BEFORE = re.compile(
+    r"\b(maximalt|max\.?|maxbelopp\w*|högst|upp till|som mest|(?-i:tak(?:et|belopp\w*)?)|"
+    r"at most|up to|maximum|a cap of|minst|at least|behöva|behöver|need\w*)\s*"
+    r"(belopp\w*|bidrag\w*|summa|amount)?\s*(på|om|of)?\s*$",
+    re.I,
+)
+_POT_BEFORE = re.compile(
+    r"\b(totalt|sammanlagt|dela på|delar på|pott\w*|ram\w*|fördelningen av|"
+    r"in total|a total of|share)\b[^.!?\n]{0,30}$",
+    re.I,
+)
+_POT_AFTER = re.compile(
+    r"^[^.!?\n]{0,25}\b(att fördela|att dela|som ska fördelas|som är avsatta|som fördelas|"
+    r"fördelat på|till \d+ \w+|to be shared|to distribute|varav|därav|of which)\b",
+    re.I,
+)
+_ANNUAL_AFTER = re.compile(
+    r"[^.!?\n]{0,30}\b(per år|årligen|om året|varje år|per year|a year|annually|each year)\b",
+    re.I,
+)
+_STATUS_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("refused", re.compile(r"\b(avslå\w*|avslog|avslag\w*|refused|rejected)\b", re.I)),
+    ("applied", re.compile(r"\b(ansök(er|t\w*|te|a|an om)|sök(t\w*|er|te)|applie[sd])\b", re.I)),
+    ("proposed", re.compile(
+        r"\b(föresl\w*|\w*förslag\w*|\w*alternativ\w*|ville|vill|motion\w*|proposes?d?)\b", re.I
+    )),
+)  # fmt: skip
+_CAP_ASKED = re.compile(
+    r"\b(maximal\w*|max\w*|högst|som mest|the most|(?-i:tak(?:et|belopp\w*)?)|up to|at most|"
+    r"cap|minst|at least|"
+    r"behöv\w*|need\w*)\b",
+    re.I,
+)
+# Verbs that ask what someone was given: a proposal does not answer them.
+_GIVEN_ASKED = re.compile(
+    r"\b(fick|fått|får|bevilja\w*|tilldela\w*|betala\w* ut|utbetal\w*|got|"
+    r"received|granted|awarded|paid)\b",
+    re.I,
+)
+_POT_ASKED = re.compile(
+    r"\b(totalt|sammanlagt|sammantaget|pott\w*|ram\w*|hela|in total|altogether|total|"
+    r"pot|budget\w*|fond\w*|fördela\w*|delades ut|dela ut|avsatt\w*|avsätt\w*|avsatte|"
+    r"hur stor|how large|how big|distribut\w*|set aside|satsa\w*|allocat\w*)\b",
+    re.I,
+)
+_SEVERAL_YEARS = re.compile(
+    r"\b(totalt|sammanlagt|under (två|tre|fyra|fem|\d+) år|över (två|tre|fyra|fem|\d+) år|"
+    r"in total|over (two|three|four|five|\d+) years)\b",
+    re.I,
+)
+_ANNUAL_ASKED = re.compile(r"\b(per år|årligen|om året|varje år|per year|a year|annual\w*)\b", re.I)
+_PLAN_ASKED = re.compile(
+    r"\b(plan\w*|budget\w*|förslag\w*|motion\w*|ansökan|ansökt|sökt|söker|propos\w*|"
+    r"verksamhetsplan\w*|ville|vill)\b",
+    re.I,
+)
+_SUM_ASKED = re.compile(r"\b(ihop|summera\w*|add up|combined|together)\b", re.I)
+# "gick INTE till", "delades inte ut": the rest of a sum, which no sentence states.
+_NEGATED = re.compile(
+    r"\b(gick|delades|fördelades|betalades|användes|fick|went|was|were)\s+(inte|ej|not)\b|"
+    r"\b(inte|ej)\s+(gick|delades|fördelades|användes)\b|\bdid(n't| not)\s+(go|get)\b",
+    re.I,
+)
+# A share to compute ("om 70 procent ... ska gå till"): no stated amount is that share.
+_COMPUTED_ASKED = re.compile(r"\b\d+\s*(procent|%)|\bper cent\b|\bpercent\b", re.I)
+_REFUSAL_ASKED = re.compile(r"\b(avslag|avslog|avslå\w*|refus\w*|reject\w*)\b", re.I)
+_PROPOSAL_FIRST = re.compile(r"föresl|förslag|propos|ville|vill\b", re.I)
+# Verbs of applying; "ansökan" the noun names what a grant was asked on, not the status.
+_APPLIED_FIRST = re.compile(r"ansökt|ansöker|ansökte|\bsökt|\bsöker|\bsökte|\bapplie|\bapply", re.I)
+_CAPITALISED = re.compile(
+    r"(?<![\w-])([A-ZÅÄÖ][a-zåäöéüA-ZÅÄÖ]*(?:[- ][A-ZÅÄÖ][a-zåäöéüA-ZÅÄÖ]*)*)"
+)
+_SENTENCE_START = re.compile(r"(^|[.!?:–—]\s*|[.!?]\W*)\s*$")
+_REACH = 60  # characters before an amount whose words decide what kind of sum it is
+
+# Capitalised words of a question that name no one in particular.
+_GENERIC = {
+    "hur", "vad", "vilka", "vilken", "vilket", "vem", "när", "varför", "finns", "fick", "får",
+    "how", "what", "which", "who", "when", "why", "did", "does", "the", "in", "i", "and",
+    "stockholm", "stockholms", "staden", "stadens", "stan", "kommunen", "sverige", "sweden",
+    "enligt", "exakt", "ungefär", "totalt", "sammanlagt", "om", "och", "is", "was", "were",
+    "according", "about", "for", "för", "är", "var", "har", "blev", "under", "till", "från",
+    "gick", "ville", "beviljade", "föreslog", "föreslogs", "stockholmsvänstern", "inom",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What an amount must be to answer the question."""
+
+    names: tuple[str, ...]  # names the amount's own sentence must carry
+    status: str  # "granted" | "proposed" | "applied" | "refused"; "any" for other figures
+    cap: bool
+    pot: bool
+    several_years: bool
+    annual: bool
+    plan: bool  # the question asks what a plan, budget, proposal or application gives
+    strict: bool  # the question asks what was given, not what was set aside or planned
+    given: frozenset[int]  # figures the question itself states
+    total: bool = False  # an aggregate asking for a sum: one part of it does not answer
+    years: tuple[int, ...] = ()  # years asked about: an amount said to be for another is not
+    parts: bool = False  # the sum asked for joins named parts ("A och B, sammanlagt")
+    negated: bool = False  # "gick INTE till", "om 70 procent": to compute, not stated
+
+
+def asked(question: Question, title: str = "") -> Asked:
+    """What the question asks an amount to be."""
+    text = question.text
+    if _REFUSAL_ASKED.search(text):
+        status = "refused"
+    elif _PROPOSAL_FIRST.search(text):
+        status = "proposed"
+    elif _APPLIED_FIRST.search(text):
+        status = "applied"
+    else:
+        status = "granted"
+    given = frozenset(int(f) for f in figures_in(text) if f >= 1000 and f == int(f))
+    return Asked(
+        names=named(question),
+        status=status,
+        cap=bool(_CAP_ASKED.search(text)),
+        pot=bool(_POT_ASKED.search(text)),
+        several_years=bool(_SEVERAL_YEARS.search(text)) and not _ANNUAL_ASKED.search(text),
+        annual=bool(_ANNUAL_ASKED.search(text)),
+        plan=bool(_PLAN_ASKED.search(text)),
+        strict=bool(_GIVEN_ASKED.search(text)),
+        given=given,
+        years=question.years,
+        parts=bool(_SUM_ASKED.search(text) or re.search(r"\b(och|samt|plus|and)\b", text)),
+        negated=bool(_NEGATED.search(text) or _COMPUTED_ASKED.search(text)),
+        total=question.kind == "aggregate"
+        and bool(_POT_ASKED.search(text) or _SUM_ASKED.search(text)),
+    )
+
+
+def named(question: Question) -> tuple[str, ...]:
+    """Proper names and acronyms of the question: recipients, projects, organisations.
+    Municipalities are checked per document (places.py); a follow-up's own names are the
+    ones it asks about."""
+    if question.focus:
+        return question.focus
+    names = [r for r in question.recipients if not is_body(r)]
+    body = question.text
+    for match in _CAPITALISED.finditer(body):
+        if _SENTENCE_START.search(body[: match.start()]):
+            continue  # the first word of a sentence is capitalised anyway
+        words = [w for w in re.split(r"[ -]", match.group(1)) if w.lower() not in _GENERIC]
+        if not words or all(is_body(w) for w in words) or places_in(" ".join(words)):
+            continue
+        names.append(" ".join(words))
+    return tuple(dict.fromkeys(n for n in names if len(n) >= 2))
+
+
+def mentions(name: str, text: str) -> bool:
+    """The name, or each of its words by its stem, occurs in the text."""
+    folded = _folded(text)
+    if name.casefold() in folded:
+        return True
+    stems = [w.casefold()[: max(3, min(len(w), 6))] for w in re.split(r"[ -]", name) if w]
+    return all(_stem_pattern(s).search(folded) for s in stems if len(s) >= 2)
+
+
+@lru_cache(maxsize=256)
+def _folded(text: str) -> str:
+    return text.casefold()
+
+
+@lru_cache(maxsize=1024)
+def _stem_pattern(stem: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(stem)}")
+
+
+def role(sentence: str, amount: Amount) -> set[str]:
+    """What kind of sum an amount is by the words around it: cap, pot, annual, a status."""
+    before = sentence[max(0, amount.start - _REACH) : amount.start]
+    after = sentence[amount.end : amount.end + 60]
+    roles = set()
+    if _CAP_BEFORE.search(before):
+        roles.add("cap")
+    if _POT_BEFORE.search(before) or _POT_AFTER.search(after):
+        roles.add("pot")
+    if _ANNUAL_AFTER.match(after) or _ANNUAL_AFTER.search(amount.raw):
+        roles.add("annual")
+    if len(find_amounts(sentence)) > 1:
+        roles.add("among")  # one of several amounts of its sentence
+    year = _YEAR_AFTER.match(after)
+    if year:
+        roles.add(f"year:{year.group(1)}")
+    status = _nearest_status(before, after)
+    if status is not None:
+        roles.add(status)
+    return roles
+
+
+# "kan söka 80 000 kr" states what may be applied for: a rule, not an application.
+_MODAL_APPLY = re.compile(r"\b(kan|får|ska|kunna|may|can)\s+(an)?sök\w*|\b(can|may) apply\w*", re.I)
+# "100 000 kronor för 2020": the year an amount is for, right after it.
+_YEAR_AFTER = re.compile(
+    r"^\W*(?:kronor|kr|miljoner\w*)?\s*(?:för|under|år|in|for)\s+(?:år\s+)?(\d{4})\b"
+)
+_CLAUSE = re.compile(r"[,;:.!?()–]|\boch\b|\bmen\b|\bbut\b")
+
+
+def _nearest_status(before: str, after: str) -> str | None:
+    """The status word closest to the amount within its own clause."""
+    cuts = list(_CLAUSE.finditer(before))
+    before = before[cuts[-1].end() :] if cuts else before
+    stop = _CLAUSE.search(after)
+    after = after[: stop.start()] if stop else after
+    own = re.match(r"^\W*(kronor|kr|euro|miljoner\w*|tkr|mnkr)?\s*(som|which|that)\b", after)
+    if own:
+        # A relative clause after the amount is the amount's own: "de 90 000 kr som de sökt".
+        for status, pattern in _STATUS_CUES:
+            if pattern.search(after):
+                return status
+    before = _MODAL_APPLY.sub(" ", before)
+    best: tuple[int, str] | None = None
+    for status, pattern in _STATUS_CUES:
+        for match in pattern.finditer(before):
+            distance = len(before) - match.end()
+            if best is None or distance < best[0]:
+                best = (distance, status)
+        following = pattern.search(after)
+        if following and (best is None or following.start() < best[0]):
+            best = (following.start(), status)
+    return best[1] if best else None
+
+
+def local_status(roles: set[str], ledger_status: str | None) -> str:
+    """The status of one amount: its own words first, then the ledger's row."""
+    for status in ("refused", "applied", "proposed"):
+        if status in roles:
+            return status
+    if ledger_status in ("applied", "proposed", "refused"):
+        return ledger_status
+    return "granted"
+
+
+def fits(want: Asked, amount: Amount, roles: set[str], status: str, where: Where) -> str | None:
+    """Why the amount does not answer, or None when it is tied to the question. An amount
+    in another currency may answer, as written; it is never an amount in kronor."""
+    if amount.value in want.given:
+        return "given"
+    if want.negated:
+        return "part"  # what did not go somewhere is a difference, never a stated amount
+    if any(not where.names(n) for n in want.names):
+        return "names"
+    years = {r.removeprefix("year:") for r in roles if r.startswith("year:")}
+    if want.years and years and not years & {str(y) for y in want.years}:
+        return "year"
+    if want.total and "pot" not in roles and ("among" in roles or want.parts):
+        return "part"
+    if "cap" in roles and not want.cap:
+        return "cap"
+    if "pot" in roles and not want.pot:
+        return "pot"
+    if "annual" in roles and want.several_years:
+        return "annual"
+    if want.status == "any":
+        return None
+    if want.status != "granted" and status not in (want.status, "granted"):
+        return "status"  # another status stated outright; none stated leaves the question's
+    if want.status == "granted" and status in ("applied", "refused"):
+        return "status"
+    if want.status == "granted" and status == "proposed" and want.strict and not want.plan:
+        return "status"
+    return None
+
+
+@dataclass(frozen=True)
+class Where:
+    """The text around an amount that may carry the names the question asks about."""
+
+    window: str  # the quoted sentence(s) and the title
+    document: str
+
+    paragraph: str = ""
+    others: tuple[str, ...] = ()  # the question's other names
+
+    def names(self, name: str) -> bool:
+        """The name belongs to this amount: in its own sentence or the title; in its paragraph
+        when another name asked about is in the sentence ("av X:s pengar gick ... till Y");
+        or the topic of the document, named in no sentence stating an amount of its own."""
+        if mentions(name, self.window):
+            return True
+        beside = [o for o in self.others if o != name and mentions(o, self.window)]
+        if beside and mentions(name, self.paragraph):
+            return True
+        if not mentions(name, self.document):
+            return False
+        return not any(mentions(name, s) for s in _with_amounts(self.document))
+
+
+@lru_cache(maxsize=64)
+def _with_amounts(text: str) -> tuple[str, ...]:
+    """The sentences of a text that state an amount."""
+    return tuple(s for s in re.split(r"(?<=[.!?:])\s+|\n", text) if find_amounts(s))

@@ -1,0 +1,190 @@
+"""Whether an amount answers the question: names, caps, pots, years, currency and status,
+on sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine.question import read_question
+from bot.engine.tying import Where, asked, fits, local_status, named, role
+from ingest.amounts import find_amounts
+from ingest.models import Amount
+
+
+def verdict(
+    question: str, sentence: str, which: int = 0, document: str | None = None
+) -> str | None:
+    """Why the `which`-th amount of the sentence does not answer (None: it answers)."""
+    want = asked(read_question(question))
+    amount = find_amounts(sentence)[which]
+    roles = role(sentence, amount)
+    return fits(
+        want, amount, roles, local_status(roles, None), Where(sentence, document or sentence)
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "which", "expected"),
+    [
+        pytest.param(
+            "Hur mycket fick Föreningen Fyrbåken?",
+            "Sammanlagt 42 verksamheter får dela på 31 miljoner kronor.",
+            0,
+            "names",
+            id="a-pot-without-the-recipient-is-no-share",
+        ),
+        pytest.param(
+            "Hur mycket fick föreningarna i Ekdalen?",
+            "De 42 föreningarna i Ekdalen får dela på totalt 31 miljoner kronor.",
+            0,
+            "pot",
+            id="a-pot-is-not-a-share",
+        ),
+        pytest.param(
+            "Hur mycket delades ut totalt till föreningarna i Ekdalen?",
+            "De 42 föreningarna i Ekdalen får dela på totalt 31 miljoner kronor.",
+            0,
+            None,
+            id="a-pot-answers-a-question-about-the-pot",
+        ),
+        pytest.param(
+            "Hur mycket betalades faktiskt ut till Lärkgårdens fritidsgård?",
+            "Lärkgårdens fritidsgård kan söka maximalt belopp 80 000 kr per ansökan.",
+            0,
+            "cap",
+            id="a-cap-is-not-a-grant",
+        ),
+        pytest.param(
+            "Hur mycket får man söka som mest för Lärkgårdens fritidsgård?",
+            "Lärkgårdens fritidsgård kan söka maximalt belopp 80 000 kr per ansökan.",
+            0,
+            None,
+            id="a-cap-answers-a-question-about-the-cap",
+        ),
+        pytest.param(
+            "Hur mycket föreslog förvaltningen att Idrottsklubben Sjöbacken skulle få?",
+            "Idrottsklubben Sjöbacken ville få de 90 000 kronor som de ansökt om, och inte "
+            "25 000 kronor som förvaltningen föreslagit.",
+            0,
+            "status",
+            id="the-applied-figure-of-two-is-not-the-proposal",
+        ),
+        pytest.param(
+            "Hur mycket föreslog förvaltningen att Idrottsklubben Sjöbacken skulle få?",
+            "Idrottsklubben Sjöbacken ville få de 90 000 kronor som de ansökt om, och inte "
+            "25 000 kronor som förvaltningen föreslagit.",
+            1,
+            None,
+            id="the-second-figure-is-the-proposal-asked-for",
+        ),
+        pytest.param(
+            "Hur mycket får Ekdalens stöd under tre år?",
+            "Ekdalens stöd får 4 miljoner kronor per år.",
+            0,
+            "annual",
+            id="one-year-is-not-a-three-year-total",
+        ),
+        pytest.param(
+            "Hur mycket har Ekdalens kvinnojour beviljats?",
+            "Ekdalens kvinnojour ansöker om 300 000 kronor för nästa år.",
+            0,
+            "status",
+            id="an-application-is-not-a-grant",
+        ),
+        pytest.param(
+            "Hur mycket ger budgetförslaget Ekdalens kvinnojour?",
+            "Förvaltningen föreslår 300 000 kronor till Ekdalens kvinnojour.",
+            0,
+            None,
+            id="a-proposal-answers-what-the-plan-gives",
+        ),
+        pytest.param(
+            "Ekdalen fick 12 miljoner kronor – hur mycket av det gick till Lovgruppen?",
+            "Ekdalen har fått 12 miljoner kronor för trygghetsarbetet.",
+            0,
+            "given",
+            id="the-figure-the-question-gives-is-not-its-answer",
+        ),
+        pytest.param(
+            "Hur mycket fick Ekdalens kvinnojour för 2026?",
+            "Ekdalens kvinnojour beviljas 50 000 kronor för 2025 och 90 000 kronor för 2026.",
+            0,
+            "year",
+            id="an-amount-for-another-year",
+        ),
+        pytest.param(
+            "Hur mycket fick Ekdalens kvinnojour för 2026?",
+            "Ekdalens kvinnojour beviljas 50 000 kronor för 2025 och 90 000 kronor för 2026.",
+            1,
+            None,
+            id="the-amount-for-the-year-asked",
+        ),
+        pytest.param(
+            "Hur mycket avsätts totalt till Ekdalens investeringar?",
+            "Till Ekdalens investeringar avsätts 4 miljoner kronor, varav 500 000 kronor till lov.",
+            0,
+            None,
+            id="varav-marks-the-total",
+        ),
+        pytest.param(
+            "Hur mycket av Ekdalens pengar gick inte till Lovgruppen?",
+            "Av dessa medel har 300 000 kronor gått till Lovgruppen.",
+            0,
+            "part",
+            id="what-did-not-go-is-no-stated-amount",
+        ),
+    ],
+)
+def test_an_amount_answers_only_when_tied_to_the_question(
+    question: str, sentence: str, which: int, expected: str | None
+) -> None:
+    assert verdict(question, sentence, which) == expected
+
+
+def test_a_foreign_currency_amount_is_never_kronor() -> None:
+    want = asked(read_question("Hur mycket fick Fjordprosjektet?"))
+    sentence = "Fjordprosjektet får 500 000 norska kronor."
+    krone = Amount(500_000, "NOK", False, "500 000 norska kronor", 20, 41)
+    assert fits(want, krone, set(), "granted", Where(sentence, sentence)) is None
+    assert krone.currency != "SEK"  # the engine states it as written, never in amounts_sek
+
+
+def test_a_name_said_of_another_amount_elsewhere_in_the_document_does_not_tie() -> None:
+    document = "Föreningen Fyrbåken får 40 000 kronor.\nFöreningen Ankaret får 55 000 kronor."
+    assert (
+        verdict("Hur mycket fick Fyrbåken?", "Föreningen Ankaret får 55 000 kronor.", 0, document)
+        == "names"
+    )
+
+
+def test_a_name_that_is_the_document_topic_ties_a_sentence_without_it() -> None:
+    document = "Projektet Nya vägar startar i höst.\n\nFinansiering: ca 3,9 miljoner kr."
+    assert (
+        verdict(
+            "Hur mycket finansiering får Nya vägar?",
+            "Finansiering: ca 3,9 miljoner kr.",
+            0,
+            document,
+        )
+        is None
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        pytest.param(
+            "Hur mycket fick Stiftelsen Ljusglimt för BOJ-projektet?",
+            ("Stiftelsen Ljusglimt", "BOJ"),
+            id="names-and-acronyms",
+        ),
+        pytest.param("Vad sa socialnämnden om budgeten?", (), id="a-deciding-body-is-no-name"),
+        pytest.param(
+            "Exakt hur stor är budgeten? Rubriken säger något annat",
+            (),
+            id="a-sentence-opening-is-no-name",
+        ),
+    ],
+)
+def test_the_names_a_question_asks_about(question: str, names: tuple[str, ...]) -> None:
+    assert named(read_question(question)) == names
