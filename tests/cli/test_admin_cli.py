@@ -219,6 +219,9 @@ def test_a_name_that_fits_several_documents_lists_them(cli: Cli, tmp_path: Path)
     for folder in ("a", "b"):
         (tmp_path / folder).mkdir()
         shutil.copy(EXAMPLES / f"{SKARHOLMEN}.txt", tmp_path / folder)
+    # Two versions of one file name: the same content would be stored once, as a duplicate.
+    with (tmp_path / "b" / f"{SKARHOLMEN}.txt").open("a", encoding="utf-8") as text:
+        text.write("\nEn rad som bara den andra kopian har.\n")
     cli.ok("ingest", tmp_path / "a", tmp_path / "b")
     ids = sorted(d["doc_id"] for d in cli.json("sources", "list", "--json"))
 
