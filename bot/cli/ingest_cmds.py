@@ -203,19 +203,21 @@ def grants_cmd(
     """
     if as_csv and as_json:
         raise click.UsageError("choose one of --csv and --json")
-    from bot.cli.render import console, grants_table
-    from bot.retrieval import load_ledger
     from bot.runtime import open_store
-    from ingest.ledger_rows import CSV_COLUMNS, csv_row, json_row
 
+    # Opened first: with no index, the error comes before chromadb is imported at all.
+    store = open_store(obj["settings"], create=False)
     if rebuild:
         from ingest.regrant import outdated, regrant
 
-        store = open_store(obj["settings"], create=False)
         counts = regrant(store, outdated(store.list_documents()))
         click.echo(f"grants: re-read {sum(counts.values())} grant(s) of {len(counts)} document(s)")
         return
-    ledger = load_ledger(open_store(obj["settings"], create=False))
+    from bot.cli.render import console, grants_table
+    from bot.retrieval import load_ledger
+    from ingest.ledger_rows import CSV_COLUMNS, csv_row, json_row
+
+    ledger = load_ledger(store)
     rows = ledger.filter(
         recipient=recipient,
         year=year,

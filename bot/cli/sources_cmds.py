@@ -118,12 +118,14 @@ def sources_show(obj: dict[str, Any], key: str, with_text: bool, as_json: bool) 
     if as_json:
         click.echo(json.dumps(_record_json(record, with_text=with_text), ensure_ascii=False))
         return
-    from bot.cli.render import console
+    from rich.text import Text
+
+    from bot.cli.render import console, printable
 
     for field, value in vars(record).items():
         if field != "text":
-            console.print(f"[bold]{field}[/bold]: ", end="", highlight=False)
-            console.print(str(value), highlight=False, markup=False)
+            # Stored values are untrusted: printed as text, control characters escaped.
+            console.print(Text.assemble((field, "bold"), f": {printable(str(value))}"))
     if with_text:
         console.print()
         console.print(record.text, highlight=False, markup=False)

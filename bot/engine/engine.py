@@ -26,8 +26,8 @@ from bot.engine.grounding import ungrounded_figures
 from bot.engine.ledger import Ledger
 from bot.engine.onboarding import answer_onboarding, glossary_entry
 from bot.engine.question import Question, read_question, search_text
+from bot.engine.quotes import HOME_MUNICIPALITIES, find_politician, topic_facts, with_status
 from bot.engine.quotes import draft_quote as compose_draft
-from bot.engine.quotes import find_politician, topic_facts, with_status
 from bot.engine.tying import named
 from bot.engine.types import Answer, Citation, Filters, Passage, Retriever, Turn
 from bot.engine.wording import phrase
@@ -128,7 +128,10 @@ class Engine:
         passages = self.retriever.retrieve(search_text(read), RETRIEVE_K)
         own = [p for p in named if p.doc_id in person.documents]
         found = candidates(read, [*passages, *own], self.retriever)
-        facts = topic_facts(read, found, read.places or person.places, person.documents)
+        # Neither the topic nor the politician's documents name a municipality: the bot's
+        # users draft for the City of Stockholm, so another city's facts are left out.
+        places = read.places or person.places or HOME_MUNICIPALITIES
+        facts = topic_facts(read, found, places, person.documents)
         draft = compose_draft(read, topic, person, facts)
         answer = self._finish(read, draft, passages)
         if self.llm is not None and facts:

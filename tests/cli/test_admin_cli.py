@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import shutil
 from importlib.metadata import version
 from pathlib import Path
@@ -25,6 +26,14 @@ PERSONNUMMER = "811218-9876"  # Luhn-valid, made up
 
 def one_line(text: str) -> str:
     return " ".join(text.split())
+
+
+_PROGRESS = re.compile(r"^ingest: \d+/\d+ files")
+
+
+def messages(stderr: str) -> list[str]:
+    """The lines of stderr other than the progress lines ingest prints outside a terminal."""
+    return [line for line in stderr.splitlines() if line.strip() and not _PROGRESS.match(line)]
 
 
 # --- --version and status ---------------------------------------------------------------------
@@ -259,7 +268,7 @@ def test_each_failed_file_is_one_line_with_its_path_and_redactions_one_line(
     result = cli.run("ingest", folder)
 
     assert result.exit_code == 1, result.output
-    failed = [line for line in result.stderr.splitlines() if line.strip()]
+    failed = messages(result.stderr)
     assert len(failed) == 2, result.stderr
     # Paths inside the working folder are shown relative to it, others whole.
     assert failed[0].startswith("failed: docs/latin1.txt: the file is not UTF-8")
@@ -306,7 +315,7 @@ def test_a_word_file_is_ingested_with_its_table_rows_in_the_ledger(
     result = cli.run("ingest", folder)
 
     assert result.exit_code == 1
-    assert one_line(result.stderr).startswith(
+    assert one_line("\n".join(messages(result.stderr))).startswith(
         "failed: word/trasig.docx: the file is not a readable Word document"
     )
     (doc,) = cli.json("sources", "list", "--json")

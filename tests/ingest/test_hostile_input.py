@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -299,7 +298,8 @@ def test_a_named_symlink_is_followed_and_a_linked_file_once_ingested_is_pruned(
     # Named on the command line, the link is followed: the user asked for that file.
     assert ingest_paths([folder / "link.txt"], store, IngestOptions()).count("added") == 1
     # A stored document under the folder whose file is now only a link is pruned.
-    shutil.copy(outside, folder / "copy.txt")
+    # Its own content: a copy of a stored text would be stored once, as a duplicate.
+    (folder / "copy.txt").write_text(BODY + "\nEn rad till.\n", encoding="utf-8")
     ingest_paths([folder], store, IngestOptions())
     (folder / "copy.txt").unlink()
     (folder / "copy.txt").symlink_to(outside)

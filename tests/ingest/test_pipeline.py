@@ -558,7 +558,8 @@ def ledger_by_source(store: ChunkStore) -> dict[str, list[tuple[int, str]]]:
     """source -> its live grants as (amount, sentence), sorted."""
     found: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for _, sentence, meta in store.live_grants():
-        found[str(meta["source"])].append((int(meta["amount_sek"]), sentence))
+        # A foreign amount has no amount_sek: its figure in its own currency is `amount`.
+        found[str(meta["source"])].append((int(meta.get("amount_sek", meta["amount"])), sentence))
     return {source: sorted(rows) for source, rows in found.items()}
 
 
