@@ -178,7 +178,9 @@ def build_engine(settings: Settings, store: ChunkStore) -> Engine:
         from bot.engine.llm import make_llm_answerer
 
         llm = make_llm_answerer(settings)
-    retriever = HybridRetriever(store, cache=snapshot_file(settings))
+    retriever = HybridRetriever(
+        store, dense_weight=settings.dense_weight, cache=snapshot_file(settings)
+    )
     return Engine(
         retriever=retriever,
         ledger=retriever.ledger,

