@@ -106,7 +106,7 @@ def open_store(settings: Settings, *, create: bool = True) -> ChunkStore:
             f"store: no index at {Path(settings.chroma_path).expanduser().resolve()} "
             f"(FOU_CHROMA_PATH, collection {settings.collection}); {ingest_hint()}"
         )
-    from ingest.pipeline import chunking_signature
+    from ingest.chunking import chunking_signature
     from vector_store.chroma_store import ChunkStore
     from vector_store.client import make_client
     from vector_store.embeddings import load_embeddings, model_identity

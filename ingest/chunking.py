@@ -155,3 +155,8 @@ def _absorb_tiny(groups: list[list[_Block]]) -> list[list[_Block]]:
 
 def _headings(text: str, group: list[_Block]) -> list[str]:
     return [text[block.start : block.end] for block in group if block.heading]
+
+
+def chunking_signature(chunk_size: int) -> str:
+    """What the collection records about how its passages were cut."""
+    return f"{CHUNKING_VERSION}/{chunk_size}"

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol
 
-from ingest.chunking import CHUNKING_VERSION, chunk_text
+from ingest.chunking import chunk_text, chunking_signature
 from ingest.duplicates import Owners
 from ingest.errors import FileTooLarge, IngestError
 from ingest.grants import EXTRACTOR_VERSION, extract_grants
@@ -48,11 +48,6 @@ class Store(GrantStore, Protocol):
         items: Sequence[tuple[DocumentRecord, Sequence[ChunkRecord]]],
         grants: Mapping[str, Sequence[tuple[str, str, Mapping[str, MetaValue]]]] | None = None,
     ) -> None: ...
-
-
-def chunking_signature(chunk_size: int) -> str:
-    """What the collection records about how its passages were cut."""
-    return f"{CHUNKING_VERSION}/{chunk_size}"
 
 
 @dataclass(frozen=True)

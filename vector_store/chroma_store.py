@@ -18,13 +18,12 @@ import threading
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import timedelta
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import chromadb
 from chromadb.api import ClientAPI
 from chromadb.api.types import Where
 from chromadb.errors import NotFoundError
-from langchain_chroma import Chroma
 from langchain_core.embeddings import Embeddings
 
 from vector_store.batches import delete_ids, now, scan, slices, written_at
@@ -40,6 +39,9 @@ from vector_store.records import (
     chunk_id,
     version_prefix,
 )
+
+if TYPE_CHECKING:
+    from langchain_chroma import Chroma
 from vector_store.registry import GENERATION_ID, Registry
 
 DEFAULT_GC_GRACE = timedelta(minutes=30)
@@ -98,6 +100,9 @@ class ChunkStore:
         """The passages with the embedding model, loaded and checked on first use."""
         with self._model_lock:
             if self._vectors is None:
+                # Imported here: it costs most of a second, and listing never embeds.
+                from langchain_chroma import Chroma
+
                 model = self._load()
                 built = {**self._built, "embedding_dim": len(model.embed_query("dimension"))}
                 vectors = Chroma(
