@@ -101,7 +101,7 @@ _GENERIC = {
     "stockholm", "stockholms", "staden", "stadens", "stan", "kommunen", "sverige", "sweden",
     "enligt", "exakt", "ungefär", "totalt", "sammanlagt", "om", "och", "is", "was", "were",
     "according", "about", "for", "för", "är", "var", "har", "blev", "under", "till", "från",
-    "gick", "ville", "beviljade", "föreslog", "föreslogs", "stockholmsvänstern", "inom",
+    "gick", "ville", "beviljade", "föreslog", "föreslogs", "inom",
 }  # fmt: skip
 
 
