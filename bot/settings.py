@@ -69,8 +69,9 @@ class Settings(BaseSettings):
         256,
         ge=8,
         le=8192,
-        description="Passages embedded and committed together by ingest: an interrupted "
-        "ingest keeps every batch it finished; larger batches lose more, gain little speed.",
+        description="Passages ingest commits together (they go live in one registry write); "
+        "an interrupted ingest keeps every batch it finished, and its re-run reuses the "
+        "passages of the unfinished one that were already embedded.",
     )
     index_cache_path: Path | None = Field(
         None,

@@ -6,7 +6,9 @@ content hash (and grants extractor version), then the previous version's chunks 
 go. Searches and the ledger only return records whose version matches the registry, so
 records of an unfinished write are never seen; `collect_garbage` deletes them once they are
 older than a grace period. A write commits a few documents at a time, so an interrupted
-ingest keeps every group it finished.
+ingest keeps every group it finished; within a group passages are embedded and added a
+few at a time, and a re-run of the same version reuses those already added, so a kill
+loses at most the embedding work of the document in flight.
 
 The embedding model is loaded on the first write or dense search, not when the store
 opens: listing, the lexical index and an ingest that finds nothing changed never need it.
@@ -45,9 +47,12 @@ if TYPE_CHECKING:
 from vector_store.registry import GENERATION_ID, Registry
 
 DEFAULT_GC_GRACE = timedelta(minutes=30)
-# Passages per commit: an interrupted ingest loses at most one group's embedding work
-# (about 10 s on 2 CPU cores); see README, Benchmarks, for what it costs in throughput.
+# Passages per commit: the documents of one group go live together in one registry write.
 COMMIT_CHUNKS = 256
+# Passages embedded and added per call within a commit. Those added before an interruption
+# are found again by the re-run and not embedded twice, so a kill loses at most this much
+# embedding work: the document in flight (or the few small ones sharing its call).
+EMBED_CHUNKS = 32
 _DELETE_GROUP = 100
 _NEWEST = 5
 
@@ -71,6 +76,7 @@ class ChunkStore:
         chunking: str,
         batch_size: int | None = None,
         commit_chunks: int = COMMIT_CHUNKS,
+        embed_chunks: int = EMBED_CHUNKS,
     ) -> None:
         self.name = collection
         self._client = client
@@ -81,6 +87,7 @@ class ChunkStore:
         # Records per Chroma call; the client's maximum unless a smaller one is asked for.
         self._batch = min(batch_size or client.get_max_batch_size(), client.get_max_batch_size())
         self._commit_chunks = max(commit_chunks, 1)
+        self._embed_chunks = max(embed_chunks, 1)
         self._built: dict[str, MetaValue] = {"embedding_model": model_name, "chunking": chunking}
         try:
             self._passages = client.get_collection(collection, embedding_function=None)
@@ -167,9 +174,39 @@ class ChunkStore:
                 metadatas.append(_chunk_metadata(doc, chunk.metadata, stamp))
         if not ids:
             return
+        stored = self._resume(ids, texts, metadatas)
+        todo = [i for i, chunk in enumerate(ids) if chunk not in stored]
+        if not todo:
+            return
         vectors = self._vector_store()
-        for part in slices([len(text) for text in texts], self._batch):
-            vectors.add_texts(texts[part], metadatas=metadatas[part], ids=ids[part])
+        step = min(self._batch, self._embed_chunks)
+        for part in slices([len(texts[i]) for i in todo], step):
+            picked = todo[part]
+            vectors.add_texts(
+                [texts[i] for i in picked],
+                metadatas=[metadatas[i] for i in picked],
+                ids=[ids[i] for i in picked],
+            )
+
+    def _resume(
+        self, ids: Sequence[str], texts: Sequence[str], metadatas: Sequence[dict[str, MetaValue]]
+    ) -> set[str]:
+        """Ids of these passages already stored with the same text, by a write that was cut
+        off before its flip; they are kept (stamped anew, so no garbage collection takes
+        them before the flip) instead of being embedded again."""
+        wanted = dict(zip(ids, range(len(ids)), strict=True))
+        found: list[str] = []
+        for start in range(0, len(ids), self._batch):
+            got = self._passages.get(
+                ids=list(ids[start : start + self._batch]), include=["documents"]
+            )
+            for record_id, text in zip(got["ids"], got["documents"] or [], strict=True):
+                if text == texts[wanted[record_id]]:
+                    found.append(record_id)
+        for start in range(0, len(found), self._batch):
+            part = found[start : start + self._batch]
+            self._passages.update(ids=part, metadatas=[metadatas[wanted[i]] for i in part])
+        return set(found)
 
     def _flip(self, docs: Sequence[DocumentRecord]) -> None:
         """Point the registry at the new versions: from here on searches see them."""

@@ -519,6 +519,68 @@ def test_commits_go_a_few_documents_at_a_time(
     assert [d.doc_id for d in store.list_documents()] == ["doc-0", "doc-1"]
 
 
+class CountingEmbeddings(Embeddings):
+    """The real model, counting the passages it embeds; dies on call `die_on` (from 1)."""
+
+    def __init__(self, inner: Embeddings, die_on: int | None = None) -> None:
+        self.inner = inner
+        self.die_on = die_on
+        self.calls = 0
+        self.embedded: list[str] = []
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        self.calls += 1
+        if self.calls == self.die_on:
+            raise Crash(f"killed while embedding call {self.calls}")
+        self.embedded.extend(texts)
+        return self.inner.embed_documents(texts)
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.inner.embed_query(text)
+
+
+def test_a_rerun_after_a_kill_mid_group_embeds_only_what_was_not_added(
+    embedded_client: ClientAPI, make_store: StoreFactory, embeddings: Embeddings
+) -> None:
+    docs = [make_doc(f"doc-{i}", [f"Dokument {i} om stöd.", f"Mer text {i}."]) for i in range(6)]
+    # One commit for all six documents, two documents (four passages) per embedding call;
+    # the second call dies.
+    dying = CountingEmbeddings(embeddings, die_on=2)
+    with pytest.raises(Crash):
+        make_store(
+            embedded_client, embeddings=dying, commit_chunks=100, embed_chunks=4
+        ).write_documents(docs)
+    assert dying.embedded == [c.text for _, chunks in docs[:2] for c in chunks]
+    assert make_store(embedded_client).list_documents() == []  # nothing went live
+
+    rerun = CountingEmbeddings(embeddings)
+    store = make_store(embedded_client, embeddings=rerun, commit_chunks=100, embed_chunks=4)
+    store.write_documents(docs)
+
+    # The two documents added before the kill are not embedded again.
+    assert rerun.embedded == [c.text for _, chunks in docs[2:] for c in chunks]
+    assert sorted(d.doc_id for d in store.list_documents()) == [f"doc-{i}" for i in range(6)]
+    assert store.count_chunks() == 12
+    assert store.collect_garbage(grace=NEVER) == 0  # the reused passages are live, not garbage
+    assert ids_of(store, "Dokument 0 om stöd.", k=1) == [docs[0][1][0].chunk_id]
+
+
+def test_passages_of_another_text_under_the_same_id_are_embedded_anew(
+    embedded_client: ClientAPI, make_store: StoreFactory, embeddings: Embeddings
+) -> None:
+    doc, chunks = make_doc("doc-a", ["Första texten om stöd."])
+    with pytest.raises(KeyboardInterrupt):
+        make_store(embedded_client, store_class=InterruptedStore).write_documents([(doc, chunks)])
+    # Same id (same document and content hash), other text: chunked differently since.
+    changed = [replace(chunks[0], text="Samma dokument, annorlunda uppdelat.")]
+    counting = CountingEmbeddings(embeddings)
+    store = make_store(embedded_client, embeddings=counting)
+    store.write_documents([(doc, changed)])
+
+    assert counting.embedded == ["Samma dokument, annorlunda uppdelat."]
+    assert [c.text for c in store.live_chunks()] == ["Samma dokument, annorlunda uppdelat."]
+
+
 # --- metadata without None ----------------------------------------------------------------
 
 
