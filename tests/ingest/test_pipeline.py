@@ -684,6 +684,7 @@ def test_a_killed_ingest_process_reruns_to_exactly_one_copy(
     visible = assert_one_copy_each(store)
     if sig == signal.SIGKILL:
         assert 0 < len(visible) < COPIES * len(text_files()), "the groups committed are kept"
+    stored_at_kill = store.count_chunks()  # live, and added by the group that was cut off
 
     report = ingest_paths([docs], store, ingest_options(settings))
 
@@ -691,6 +692,8 @@ def test_a_killed_ingest_process_reruns_to_exactly_one_copy(
     assert report.count("unchanged") == len(visible)
     assert len(assert_one_copy_each(store)) == COPIES * len(text_files())
     assert_no_leftovers(store)
+    # Nothing the killed run had added is embedded again: only what it never reached.
+    assert len(counting.embedded) == store.count_chunks() - stored_at_kill
 
 
 # --- the development corpus ---------------------------------------------------------------
