@@ -107,16 +107,19 @@ def open_store(settings: Settings, *, create: bool = True) -> ChunkStore:
             f"(FOU_CHROMA_PATH, collection {settings.collection}); {ingest_hint()}"
         )
     from ingest.chunking import chunking_signature
-    from vector_store.chroma_store import ChunkStore
-    from vector_store.client import make_client
     from vector_store.embeddings import load_embeddings, model_identity
+    from vector_store.quick_import import chromadb_checks_off
 
-    client = make_client(
-        path=None if settings.chroma_host else settings.chroma_path,
-        host=settings.chroma_host,
-        port=settings.chroma_port,
-        timeout=settings.chroma_timeout,
-    )
+    with chromadb_checks_off():  # chromadb's self-checks cost every command a few tenths of a s
+        from vector_store.chroma_store import ChunkStore
+        from vector_store.client import make_client
+
+        client = make_client(
+            path=None if settings.chroma_host else settings.chroma_path,
+            host=settings.chroma_host,
+            port=settings.chroma_port,
+            timeout=settings.chroma_timeout,
+        )
 
     def embeddings() -> Embeddings:
         # Loaded by the store on its first embedding: listing, searching the lexical index

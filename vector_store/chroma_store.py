@@ -20,13 +20,12 @@ import threading
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import timedelta
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, TypeAlias, cast
 
 import chromadb
 from chromadb.api import ClientAPI
 from chromadb.api.types import Where
 from chromadb.errors import NotFoundError
-from langchain_core.embeddings import Embeddings
 
 from vector_store.batches import delete_ids, now, scan, slices, written_at
 from vector_store.codec import clean
@@ -44,6 +43,7 @@ from vector_store.records import (
 
 if TYPE_CHECKING:
     from langchain_chroma import Chroma
+    from langchain_core.embeddings import Embeddings
 from vector_store.registry import GENERATION_ID, Registry
 
 DEFAULT_GC_GRACE = timedelta(minutes=30)
@@ -58,7 +58,7 @@ _NEWEST = 5
 
 Item = tuple[DocumentRecord, Sequence[ChunkRecord]]
 Filter = dict[str, Any]  # a Chroma `where` filter, e.g. {"kind": "news"}
-EmbeddingsSource = Embeddings | Callable[[], Embeddings]
+EmbeddingsSource: TypeAlias = "Embeddings | Callable[[], Embeddings]"
 
 __all__ = ["ChunkStore", "chunk_id", "distance_space"]
 
@@ -468,8 +468,9 @@ def _chunk_metadata(
 
 def _loader(embeddings: EmbeddingsSource) -> Callable[[], Embeddings]:
     """A function returning the model: the model itself when one is given."""
-    if isinstance(embeddings, Embeddings):
-        return lambda: embeddings
+    if hasattr(embeddings, "embed_documents"):
+        model = cast("Embeddings", embeddings)
+        return lambda: model
     return embeddings
 
 

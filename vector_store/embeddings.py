@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-
-from langchain_core.embeddings import Embeddings
+from typing import TYPE_CHECKING
 
 from vector_store.errors import EmbeddingModelNotFound
+
+if TYPE_CHECKING:  # langchain_core costs a few tenths of a second; listing never needs it
+    from langchain_core.embeddings import Embeddings
 
 PACKAGED_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
 _PACKAGED_ALIASES = frozenset({"all-MiniLM-L6-v2", PACKAGED_MODEL})
