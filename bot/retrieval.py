@@ -9,13 +9,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.engine.fusion import fuse
-from bot.engine.ledger import DocumentInfo, Ledger
+from bot.engine.ledger import Ledger
 from bot.engine.types import Filters, Passage
-from ingest.models import Grant
+from bot.stored_ledger import ledger_from, optional_text
 from vector_store.chroma_store import ChunkStore
 from vector_store.lexical import LexicalIndex
 from vector_store.lexical_cache import CorpusSnapshot, LiveCorpus, SnapshotFile
-from vector_store.records import DocumentRecord, MetaValue, StoredChunk
+from vector_store.records import MetaValue, StoredChunk
 
 # Measured on the development and example sets (README, "Retrieval"): BM25 with Swedish
 # stemming and compound splitting finds the gold document in the top five for every
@@ -135,7 +135,7 @@ def _derive(corpus: CorpusSnapshot) -> _Snapshot:
         lexical=corpus.lexical,
         chunks=chunks,
         order=order,
-        ledger=_ledger(corpus.grants, corpus.documents),
+        ledger=ledger_from(corpus.grants, corpus.documents),
         texts={},
     )
 
@@ -144,47 +144,6 @@ def _fill(primary: list[str], secondary: list[str]) -> list[tuple[str, float]]:
     """The primary ranking, then what only the secondary one found, with rank scores."""
     ordered = list(dict.fromkeys([*primary, *secondary]))
     return [(cid, 1.0 / (1 + rank)) for rank, cid in enumerate(ordered)]
-
-
-def load_ledger(store: ChunkStore) -> Ledger:
-    """The grants of the documents whose current version is in the registry."""
-    return _ledger(store.live_grants(), store.list_documents())
-
-
-def _ledger(
-    rows: Sequence[tuple[str, str, Mapping[str, Any]]], documents: Sequence[DocumentRecord]
-) -> Ledger:
-    grants = [_grant(sentence, meta) for _, sentence, meta in rows]
-    info = {d.doc_id: DocumentInfo(d.kind, d.url, d.path) for d in documents}
-    return Ledger.of(grants, info)
-
-
-def _grant(sentence: str, meta: Mapping[str, Any]) -> Grant:
-    recipients = tuple(r for r in str(meta.get("recipients", "")).split("; ") if r)
-    sek = meta.get("amount_sek")
-    return Grant(
-        amount_sek=None if sek is None else int(sek),
-        approximate=bool(meta.get("approximate", False)),
-        recipients=recipients,
-        purpose=_opt(meta.get("purpose")),
-        body=_opt(meta.get("body")),
-        date=_opt(meta.get("date")),
-        status=str(meta.get("status", "reported")),
-        doc_id=str(meta["doc_id"]),
-        source=str(meta.get("source", "")),
-        title=str(meta.get("title", "")),
-        page=int(meta["page"]) if meta.get("page") is not None else None,
-        start=int(meta.get("start", 0)),
-        end=int(meta.get("end", 0)),
-        sentence=sentence,
-        currency=str(meta.get("currency", "SEK")),
-        amount=int(meta.get("amount", sek if sek is not None else 0)),
-        year=int(meta["year"]) if meta.get("year") is not None else None,
-    )
-
-
-def _opt(value: object) -> str | None:
-    return None if value is None else str(value)
 
 
 def _where(filters: Filters | None) -> dict[str, Any] | None:
@@ -225,11 +184,11 @@ def _passage(chunk: StoredChunk, score: float) -> Passage:
         source=str(m.get("source", "")),
         title=str(m.get("title", "")),
         kind=str(m.get("kind", "other")),
-        date=_opt(m.get("date")),
+        date=optional_text(m.get("date")),
         page=int(m["page"]) if m.get("page") is not None else None,
-        url=_opt(m.get("url")),
+        url=optional_text(m.get("url")),
         path=str(m.get("path", "")),
-        body=_opt(m.get("body")),
+        body=optional_text(m.get("body")),
         text=chunk.text,
         start=int(m.get("start", 0)),
         end=int(m.get("end", 0)),

@@ -214,7 +214,7 @@ def grants_cmd(
         click.echo(f"grants: re-read {sum(counts.values())} grant(s) of {len(counts)} document(s)")
         return
     from bot.cli.render import console, grants_table
-    from bot.retrieval import load_ledger
+    from bot.stored_ledger import load_ledger
     from ingest.ledger_rows import CSV_COLUMNS, csv_row, json_row
 
     ledger = load_ledger(store)
