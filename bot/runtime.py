@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
     from bot.engine.engine import Engine
     from bot.engine.types import Answer, Filters, Turn
+    from bot.retrieval import HybridRetriever
     from bot.settings import Settings
     from bot.slack.services import Services
     from ingest.pipeline import IngestOptions
@@ -173,7 +174,6 @@ def snapshot_file(settings: Settings) -> SnapshotFile:
 def build_engine(settings: Settings, store: ChunkStore) -> Engine:
     """The answer engine over a store, with a chat model when one is configured."""
     from bot.engine.engine import Engine
-    from bot.retrieval import HybridRetriever
 
     llm = None
     if settings.llm_provider != "none":
@@ -181,9 +181,7 @@ def build_engine(settings: Settings, store: ChunkStore) -> Engine:
         from bot.engine.llm import make_llm_answerer
 
         llm = make_llm_answerer(settings)
-    retriever = HybridRetriever(
-        store, dense_weight=settings.dense_weight, cache=snapshot_file(settings)
-    )
+    retriever = open_retriever(settings, store)
     return Engine(
         retriever=retriever,
         ledger=retriever.ledger,
@@ -273,3 +271,11 @@ def make_services(settings: Settings) -> Services:
         ingest_file=ingest_upload,
         store=FeedbackStore.from_url(settings.database_url),
     )
+
+
+def open_retriever(settings: Settings, store: ChunkStore) -> HybridRetriever:
+    """The bot's retrieval over `store`, its lexical index loaded from the persisted
+    snapshot while Chroma is unchanged (and saved there when it had to be rebuilt)."""
+    from bot.retrieval import HybridRetriever
+
+    return HybridRetriever(store, dense_weight=settings.dense_weight, cache=snapshot_file(settings))

@@ -30,12 +30,10 @@ def search_cmd(
     obj: dict[str, Any], /, query: str, k: int, as_json: bool, **filters: object
 ) -> None:
     """Show the passages that best match QUERY (the bot's own retrieval), with sources."""
-    from bot.retrieval import HybridRetriever
-    from bot.runtime import open_store
+    from bot.runtime import open_retriever, open_store
 
     settings = obj["settings"]
-    store = open_store(settings, create=False)
-    retriever = HybridRetriever(store, dense_weight=settings.dense_weight)
+    retriever = open_retriever(settings, open_store(settings, create=False))
     passages = retriever.retrieve(query, k, make_filters(**filters))
     if as_json:
         rows = [{"rank": n} | vars(p) for n, p in enumerate(passages, start=1)]

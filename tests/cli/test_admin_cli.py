@@ -252,6 +252,19 @@ def test_search_json_lists_ranked_passages_with_their_sources(indexed: Indexed) 
     assert {"doc_id", "title", "date", "page", "text", "score"} <= set(rows[0])
 
 
+def test_search_saves_the_persisted_index_and_loads_it_next_time(indexed: Indexed) -> None:
+    cache = indexed.cli.chroma / f"fou-index-{indexed.cli.collection}.npz"
+    cache.unlink(missing_ok=True)
+
+    first = json.loads(indexed.cli.ok("search", "föräldrastöd", "--json").stdout)
+    assert cache.is_file(), "the index built for the search is kept for the next command"
+    written = cache.stat().st_mtime_ns
+    again = json.loads(indexed.cli.ok("search", "föräldrastöd", "--json").stdout)
+
+    assert cache.stat().st_mtime_ns == written, "loaded, not rebuilt and written again"
+    assert [r["doc_id"] for r in again] == [r["doc_id"] for r in first]
+
+
 # --- failures, redactions, Word files -------------------------------------------------------
 
 
