@@ -144,6 +144,7 @@ UPLOAD_SUMMARY = (
     "{chunks} textavsnitt sparades och {redactions} personuppgifter maskerades."
 )
 UPLOAD_FAILURE_REASON = "• *{path}*: {reason}"
+UPLOAD_DUPLICATE = "• *{path}* finns redan inläst som *{original}* och sparades inte en gång till."
 UPLOAD_UNKNOWN_REASON = "okänt fel"
 UPLOAD_WARNING = "• {warning}"
 

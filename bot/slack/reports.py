@@ -75,7 +75,8 @@ def overview_message(overview: IndexOverview) -> SlackMessage:
 
 
 def ingest_summary(report: IngestReport, name: str) -> SlackMessage:
-    """What an upload's ingest did: counts, chunks, redactions, failure reasons, warnings."""
+    """What an upload's ingest did: counts, chunks, redactions, failure reasons, files already
+    indexed under another name, warnings."""
     totals = report.totals()
     lines = [messages.UPLOAD_SUMMARY.format(name=escape(name), **totals)]
     for failed in report.failures:
@@ -83,6 +84,13 @@ def ingest_summary(report: IngestReport, name: str) -> SlackMessage:
         lines.append(
             messages.UPLOAD_FAILURE_REASON.format(
                 path=escape(PurePath(failed.path).name), reason=escape(reason)
+            )
+        )
+    for copy in (f for f in report.files if f.status == "duplicate"):
+        lines.append(
+            messages.UPLOAD_DUPLICATE.format(
+                path=escape(PurePath(copy.path).name),
+                original=escape(PurePath(copy.duplicate_of or "?").name),
             )
         )
     warnings = [w for f in report.files for w in f.warnings][:WARNINGS_SHOWN]

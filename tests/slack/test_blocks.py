@@ -109,6 +109,18 @@ CASES = {
         ),
         "rapport & bilagor.pdf",
     ),
+    "ingest-duplicate": ingest_summary(
+        IngestReport(
+            [
+                FileResult(
+                    "slack-upload/ab12/beslut kopia.pdf",
+                    "duplicate",
+                    duplicate_of="/srv/fou/beslut/beslut_2024-03.pdf",
+                )
+            ]
+        ),
+        "beslut kopia.pdf",
+    ),
 }
 
 
