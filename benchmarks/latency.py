@@ -12,6 +12,7 @@ A small corpus for a quick look: `--chunks 2000` (or `--quick`).
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import time
 from collections import defaultdict
@@ -19,6 +20,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
+import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from benchmarks.common import (
@@ -50,6 +52,28 @@ CHUNK_SIZE = 1000
 SEED = 20240924
 STAGE = 500  # documents ingested per step of the build
 T = TypeVar("T")
+
+
+HASHED_MODEL = "bench/hashed-bag-of-words-384"
+
+
+class HashedEmbeddings(Embeddings):
+    """A stand-in for the model that costs almost nothing: each word adds a fixed random
+    vector picked by its hash. For building a large store quickly to measure start-up and
+    the lexical path (`--embedding hashed`); its dense rankings mean nothing."""
+
+    dim = 384
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return [self.embed_query(text) for text in texts]
+
+    def embed_query(self, text: str) -> list[float]:
+        vector = np.zeros(self.dim, dtype=np.float32)
+        for word in text.lower().split():
+            seed = int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "big")
+            vector += np.random.default_rng(seed).standard_normal(self.dim, dtype=np.float32)
+        norm = float(np.linalg.norm(vector)) or 1.0
+        return (vector / norm).tolist()
 
 
 class TimedEmbeddings(Embeddings):
@@ -105,16 +129,20 @@ def settings_for(folder: Path) -> Settings:
     )
 
 
-def open_timed_store(settings: Settings) -> tuple[ChunkStore, TimedEmbeddings]:
+def open_timed_store(settings: Settings, hashed: bool) -> tuple[ChunkStore, TimedEmbeddings]:
     """The store as open_store makes it, with the embedding model wrapped in a clock."""
     client = make_client(path=settings.chroma_path)
-    inner = load_embeddings(settings.embedding_model, batch_size=settings.embedding_batch_size)
+    inner: Embeddings = (
+        HashedEmbeddings()
+        if hashed
+        else load_embeddings(settings.embedding_model, batch_size=settings.embedding_batch_size)
+    )
     embeddings = TimedEmbeddings(inner)
     store = ChunkStore(
         client,
         collection=settings.collection,
         embeddings=embeddings,
-        model_name=model_identity(settings.embedding_model),
+        model_name=HASHED_MODEL if hashed else model_identity(settings.embedding_model),
         chunking=chunking_signature(settings.chunk_size),
     )
     return store, embeddings
@@ -155,14 +183,25 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--quick", action="store_true", help="400 chunks, 20 questions.")
     parser.add_argument("--profile", action="store_true", help="cProfile the questions.")
     parser.add_argument("--build-only", action="store_true", help="Build the store, ask nothing.")
+    parser.add_argument(
+        "--embedding",
+        choices=("model", "hashed"),
+        default="model",
+        help="hashed: a near-free stand-in for the model, to build a large store in minutes "
+        "and measure start-up and the lexical path (dense results then mean nothing).",
+    )
     args = parser.parse_args(argv)
     quiet_libraries()
     configure_offline()
     chunks, n = (400, 20) if args.quick else (args.chunks, args.questions)
     target = max(1, chunks // CHUNKS_PER_DOC)
-    folder = CACHE / f"{GENERATOR_VERSION}-seed{SEED}-docs{target}-size{CHUNK_SIZE}"
+    hashed = args.embedding == "hashed"
+    folder = CACHE / (
+        f"{GENERATOR_VERSION}-seed{SEED}-docs{target}-size{CHUNK_SIZE}"
+        + ("-hashed" if hashed else "")
+    )
     settings = settings_for(folder)
-    store, embeddings = open_timed_store(settings)
+    store, embeddings = open_timed_store(settings, hashed)
     built = build(folder, target, store, settings, args.budget * 60)
     docs = built["documents"]
     if args.build_only:
@@ -182,6 +221,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     whole = sum(totals) or 1.0
     partial = "" if docs >= target else f" (PARTIAL: {docs} of {target} documents; re-run)"
     print(f"latency: {built['chunks']} chunks in {docs} documents{partial}")
+    if hashed:
+        print(
+            "embedding: the hashed stand-in, not the model: start-up and the lexical path are "
+            "real, dense rankings and query-embedding times are not"
+        )
     print(
         f"store build: {built['seconds']:.0f} s in all runs, "
         f"{built['chunks'] / max(built['seconds'], 1e-9):.1f} chunks/s"
