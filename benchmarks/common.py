@@ -108,7 +108,7 @@ def timed() -> Iterator[Timing]:
 
 
 @contextmanager
-def profiled(enabled: bool, top: int = 25) -> Iterator[None]:
+def profiled(enabled: bool, top: int = 60) -> Iterator[None]:
     """Run a block under cProfile when enabled and print the costliest functions."""
     if not enabled:
         yield

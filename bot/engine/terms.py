@@ -238,6 +238,7 @@ def _has_parts(word: str) -> bool:
     return sum(1 for part in word.split("-") if len(part) > 1) > 1
 
 
+@lru_cache(maxsize=16384)
 def term_set(text: str) -> frozenset[str]:
     """Stems of every word of a text (stop words included), for matching."""
     return frozenset(stem(w) for w in words(text))
@@ -245,8 +246,23 @@ def term_set(text: str) -> frozenset[str]:
 
 def strength(term: str, vocabulary: Iterable[str]) -> float:
     """How well a text's stems contain a question term: 1 whole, 0.5 only a modifier."""
+    if isinstance(vocabulary, frozenset):
+        # The same question term meets the same passage many times while an answer is
+        # built (coverage, rarity, each candidate sentence); a frozenset caches its hash.
+        return _strength_of_set(term, vocabulary)
+    return _strength(term, vocabulary)
+
+
+@lru_cache(maxsize=65536)
+def _strength_of_set(term: str, vocabulary: frozenset[str]) -> float:
+    return _strength(term, vocabulary)
+
+
+def _strength(term: str, vocabulary: Iterable[str]) -> float:
     if term.isdigit():
         return 1.0 if term in vocabulary else 0.0
+    if isinstance(vocabulary, frozenset) and term in vocabulary:
+        return 1.0
     best = 0.0
     for word in vocabulary:
         if word == term:
@@ -273,14 +289,8 @@ def strength(term: str, vocabulary: Iterable[str]) -> float:
 
 
 def _shared_modifier(term: str, word: str) -> bool:
-    if min(len(term), len(word)) < 8:
-        return False
-    shared = 0
-    for a, b in zip(term, word, strict=False):
-        if a != b:
-            break
-        shared += 1
-    return shared >= 6
+    """Both at least 8 letters long and the first 6 the same."""
+    return len(term) >= 8 and len(word) >= 8 and term[:6] == word[:6]
 
 
 def matches(term: str, vocabulary: Iterable[str]) -> bool:
