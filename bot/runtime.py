@@ -133,6 +133,7 @@ def open_store(settings: Settings, *, create: bool = True) -> ChunkStore:
         embeddings=embeddings,
         model_name=model_identity(settings.embedding_model),
         chunking=chunking_signature(settings.chunk_size),
+        embed_chunks=settings.embedding_batch_size,
     )
 
 
