@@ -59,7 +59,7 @@ bench-grants: $(STAMP)
 	$(BIN)/python -m benchmarks.grants_scaling
 
 bench-cli: $(STAMP)
-	$(BIN)/python -m benchmarks.cli_startup
+	$(BIN)/python -m benchmarks.cli_startup --bot
 
 # Every question set and gold ledger, each scored on its tuning and its locked split side by
 # side (bot/splits.py). The development corpus lives outside this repository, in ../shared.

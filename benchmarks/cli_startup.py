@@ -34,7 +34,7 @@ def fou_bot() -> list[str]:
     return [sys.executable, "-c", "from bot.cli import main; main()"]
 
 
-def commands(extra_ask: bool) -> dict[str, list[str]]:
+def commands(extra_ask: bool, bot: bool = False) -> dict[str, list[str]]:
     cli = fou_bot()
     found = {
         "python -c pass": [sys.executable, "-c", "pass"],
@@ -47,7 +47,17 @@ def commands(extra_ask: bool) -> dict[str, list[str]]:
     }
     if extra_ask:
         found["fou-bot ask"] = [*cli, "ask", "Hur mycket fick Skärholmen för föräldrastöd?"]
+    if bot:
+        # What `fou-bot slack` does before it connects: open the store, load the lexical
+        # index (from its snapshot) and the ledger, warm the embedding model up.
+        found["bot ready (services, no Slack)"] = [sys.executable, "-c", BOT_READY]
     return found
+
+
+BOT_READY = (
+    "from bot.runtime import make_services; from bot.settings import load_settings; "
+    "make_services(load_settings())"
+)
 
 
 def environment(home: Path) -> dict[str, str]:
@@ -87,6 +97,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=5, help="Rounds; the median is reported.")
     parser.add_argument("--quick", action="store_true", help="Two rounds, for a smoke run.")
     parser.add_argument("--ask", action="store_true", help="Also time a whole `fou-bot ask`.")
+    parser.add_argument(
+        "--bot", action="store_true", help="Also time the bot's start-up up to connecting."
+    )
     args = parser.parse_args(argv)
     rounds = 2 if args.quick else max(1, args.repeat)
     home = Path(tempfile.mkdtemp(prefix="fou-bench-cli-"))
@@ -95,7 +108,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"ingesting {EXAMPLES.relative_to(ROOT)} into {home / 'chroma'} …", flush=True)
         ingest_wall, ingest_rss = run_once([*fou_bot(), "ingest", str(EXAMPLES)], home, env)
         print(f"ingest: {ingest_wall:.2f} s, peak {ingest_rss:.0f} MiB")
-        timed = commands(args.ask)
+        timed = commands(args.ask, args.bot)
         walls: dict[str, list[float]] = {name: [] for name in timed}
         peaks: dict[str, float] = dict.fromkeys(timed, 0.0)
         for _ in range(rounds):

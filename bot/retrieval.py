@@ -72,9 +72,15 @@ class HybridRetriever:
             ranked = fuse([dense, lexical], self.weights)[:k]
         return [_passage(snap.chunks[cid], score) for cid, score in ranked]
 
-    def warm_up(self) -> None:
-        """Build the lexical index and run the embedding model once, before the first user."""
+    def warm_up(self, *, model: bool = True) -> None:
+        """Build (or load) the lexical index and ledger, and unless `model` is False run the
+        embedding model once, before the first user."""
         self.snapshot()
+        if model:
+            self.warm_model()
+
+    def warm_model(self) -> None:
+        """Load the embedding model and embed one text (a dense search would wait for it)."""
         self.store.embed_query("uppvärmning")
 
     def document_text(self, doc_id: str) -> str:

@@ -228,8 +228,11 @@ class EmptyIndexAware:
             return empty_index_answer(term)
         return self._engine.explain(term)
 
-    def warm_up(self) -> None:
-        self._engine.warm_up()
+    def warm_up(self, *, model: bool = True) -> None:
+        self._engine.warm_up(model=model)
+
+    def warm_model(self) -> None:
+        self._engine.warm_model()
 
 
 def empty_index_answer(question: str) -> Answer:
@@ -246,6 +249,7 @@ def make_services(settings: Settings) -> Services:
     from bot.slack.store import FeedbackStore
     from ingest.pipeline import ingest_paths
     from ingest.report import IngestReport
+    from vector_store.embeddings import check_model
 
     store = open_store(settings)
     if not store.list_documents():
@@ -265,7 +269,19 @@ def make_services(settings: Settings) -> Services:
             return ingest_paths([path], store, options)
 
     engine = EmptyIndexAware(build_engine(settings, store), store)
-    engine.warm_up()
+    # The lexical index and ledger are ready before the bot connects. The embedding model
+    # (seconds of importing torch) loads in the background: BM25 answers most questions
+    # alone, and a dense search that comes first waits for the model under the store's lock.
+    engine.warm_up(model=False)
+    check_model(settings.embedding_model)  # a model that is not there fails the start now
+
+    def warm_model() -> None:
+        try:
+            engine.warm_model()
+        except StoreError as exc:
+            logging.getLogger(__name__).error("%s; questions that need dense search fail", exc)
+
+    threading.Thread(target=warm_model, name="fou-model-warm-up", daemon=True).start()
     return Services(
         engine=engine,
         overview=store.overview,

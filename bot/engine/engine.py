@@ -112,9 +112,16 @@ class Engine:
         passages = found[:RETRIEVE_K]
         return self._answer(read, passages), passages
 
-    def warm_up(self) -> None:
-        """Do the one-time work (indexes, model) now rather than on the first question."""
+    def warm_up(self, *, model: bool = True) -> None:
+        """Do the one-time work (indexes, and the model unless `model` is False) now rather
+        than on the first question."""
         warm = getattr(self.retriever, "warm_up", None)
+        if callable(warm):
+            warm(model=model)
+
+    def warm_model(self) -> None:
+        """Load the embedding model now (the retriever's, when it has one)."""
+        warm = getattr(self.retriever, "warm_model", None)
         if callable(warm):
             warm()
 
