@@ -11,7 +11,7 @@ from typing import Any
 from bot.engine.fusion import fuse
 from bot.engine.ledger import DocumentInfo, Ledger
 from bot.engine.types import Filters, Passage
-from ingest.models import Grant
+from funding import Grant
 from vector_store.chroma_store import ChunkStore
 from vector_store.lexical import LexicalIndex
 from vector_store.lexical_cache import CorpusSnapshot, LiveCorpus, SnapshotFile

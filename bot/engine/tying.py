@@ -16,8 +16,7 @@ from functools import lru_cache
 from bot.engine.places import places_in
 from bot.engine.question import Question
 from bot.engine.receivers import is_body
-from ingest.amounts import figures_in, find_amounts
-from ingest.models import Amount
+from funding import Amount, figures_in, find_amounts
 
 _CAP_BEFORE = re.compile(
     r"\b(maximalt|max\.?|maxbelopp\w*|högst|upp till|som mest|(?-i:tak(?:et|belopp\w*)?)|"

@@ -31,10 +31,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
-from ingest.amounts import find_amounts
-from ingest.instructions import looks_like_instruction
-from ingest.models import Amount, Grant, ParsedDocument
-from ingest.recipients import (
+from funding.amounts import find_amounts
+from funding.instructions import looks_like_instruction
+from funding.models import Amount, Document, Grant
+from funding.recipients import (
     deciding_bodies,
     each_receives,
     find_recipients,
@@ -43,7 +43,7 @@ from ingest.recipients import (
     receivers_by_syntax,
     receivers_in,
 )
-from ingest.tables import (
+from funding.tables import (
     bare_cell_amounts,
     cells,
     column_of,
@@ -111,7 +111,7 @@ class _Evidence:
 EXTRACTOR_VERSION = 2
 
 
-def extract_grants(doc: ParsedDocument) -> list[Grant]:
+def extract_grants(doc: Document) -> list[Grant]:
     """Every SEK allocation the document states, each with its exact supporting span."""
     amounts = bare_cell_amounts(doc.text, find_amounts(doc.text))
     indexed = _Text(doc.text, tuple(_sentences(doc.text)), tuple(amounts))
@@ -665,7 +665,7 @@ def _names(text: str, start: int, end: int) -> tuple[str, ...]:
 # ---- who decides -----------------------------------------------------------------------
 
 
-def _body(doc: ParsedDocument, end: int, bodies: list[tuple[int, str]]) -> str | None:
+def _body(doc: Document, end: int, bodies: list[tuple[int, str]]) -> str | None:
     """The document's deciding body, else the nearest body that decides before `end`."""
     if doc.meta.body:
         return doc.meta.body
@@ -812,7 +812,7 @@ _PROPOSAL_DOC = re.compile(r"förslag|föresl|tjänsteutlåtande", re.IGNORECASE
 _APPLICATION_DOC = re.compile(r"^\W*ansökan\b", re.IGNORECASE)
 
 
-def _doc_context(doc: ParsedDocument) -> str | None:
+def _doc_context(doc: Document) -> str | None:
     """What kind of paper this is, from its title and opening: a decision, a proposal, an
     application, or None when it does not say (news, press releases)."""
     opening = _PROPOSAL_NAMED.sub(" ", f"{doc.meta.title}\n{doc.text[:500]}")
@@ -936,7 +936,7 @@ def _given_to_no_one(indexed: _Text, amount: Amount) -> str | None:
     return "budget" if found["what"].lower() in ("besparing", "sparkrav") else "reported"
 
 
-def _without_headline_repeats(doc: ParsedDocument, found: list[_Evidence]) -> list[_Evidence]:
+def _without_headline_repeats(doc: Document, found: list[_Evidence]) -> list[_Evidence]:
     title = doc.meta.title.strip()
     reach = len(title) + 8  # a title line is no longer than the title and its marks
 
@@ -983,7 +983,7 @@ def _same_grant(a: _Evidence, b: _Evidence) -> bool:
     )
 
 
-def _grant(doc: ParsedDocument, evidence: _Evidence, bodies: list[tuple[int, str]]) -> Grant:
+def _grant(doc: Document, evidence: _Evidence, bodies: list[tuple[int, str]]) -> Grant:
     page = next((p.number for p in doc.pages if p.start <= evidence.start < p.end), None)
     amount = evidence.amount
     return Grant(
