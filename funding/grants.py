@@ -31,6 +31,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
+from funding import cues
 from funding.amounts import find_amounts
 from funding.instructions import looks_like_instruction
 from funding.models import Amount, Document, Grant
@@ -727,11 +728,7 @@ def _phrase(raw: str) -> str | None:
     return phrase if phrase and not phrase[0].isdigit() else None
 
 
-_REFUSED = re.compile(
-    r"\bavsl(?:å|år|ås|ogs?|agits?|ag)\b|\b(?:beviljas|beviljades|beviljats)\s+inte\b"
-    r"|\binte\s+(?:beviljas|beviljats|beviljades)\b|\bnekades\b|\bfick\s+avslag\b",
-    re.IGNORECASE,
-)
+_REFUSED = cues.REFUSED
 # "hade fått 18,7 miljoner", "skulle ha fått": what would have been, not what is.
 _COUNTERFACTUAL = re.compile(
     r"\bhade\s+(?:\w+\s+)?(?:fått|kunnat|blivit|varit|gett|behövt|fördelats)\b"
@@ -740,12 +737,7 @@ _COUNTERFACTUAL = re.compile(
 )
 _RESULT = re.compile(r"\bresultat\w*|\bprognos\w*|\butfall\w*|\bbokslut\w*", re.IGNORECASE)
 # "kan söka högst 25 000 kronor": a cap on what may be applied for.
-_CAP = re.compile(
-    r"\b(?:kan|får|kunna)\s+(?:\w+\s+)?(?:söka|ansöka)\b|\bhögst\b|\bmaximalt\b|\bmax\b"
-    r"|\bupp\s+till\b|\bska\s+(?:[\w-]+\s+){0,3}?fördela\b|\bkommer\s+att\s+fördela\b"
-    r"|\bfinns\s+att\s+(?:söka|fördela)\b",
-    re.IGNORECASE,
-)
+_CAP = re.compile(rf"\b(?:{cues.MAY_APPLY}|{cues.TO_DISTRIBUTE}|{cues.CAP})\b", re.IGNORECASE)
 # A request for money from a higher body: a hemställan, an äskande.
 _REQUESTED = re.compile(r"\bhemställ\w*|\bbegär(?:t|de|s|a|er)?\b|\bäska\w*", re.IGNORECASE)
 _DECIDED_PAST = re.compile(
@@ -761,14 +753,8 @@ _PROPOSED_VERB = re.compile(
     r"\bföreslå(?:r|s)?\b|\bföreslog\b|\bföreslagit\b|\bföreslagna\b|förslag\s+till\s+beslut",
     re.IGNORECASE,
 )
-_APPLIED = re.compile(
-    r"\b(?:ansöker|ansökt|ansökan|ansöka|söker|sökt|sökte|ansökte)\b", re.IGNORECASE
-)
-_PROPOSED = re.compile(
-    r"förslag|föresl|\bvill\b|\bville\b|\byrka(?:r|de|nde)?\b|\bönskar\b|oppositionsbudget"
-    r"|\bväntas\b",
-    re.IGNORECASE,
-)
+_APPLIED = re.compile(rf"\b(?:{cues.APPLYING}|{cues.APPLICATION})\b", re.IGNORECASE)
+_PROPOSED = cues.PROPOSED
 # "beslutar, med ändring av förvaltningens förslag," decides: it only names the proposal.
 _PROPOSAL_NAMED = re.compile(
     r"\b(?:enligt|i enlighet med|med ändring av|bifall till|avslag på|avslå|bifalla|i linje med|"
