@@ -40,9 +40,11 @@ CEILING = r"(?-i:tak(?:et|belopp\w*)?)"
 FLOOR_OR_NEED = r"minst|at\s+least|behöva|behöver|need\w*"
 # "kan söka 80 000 kr": a rule for applying, not an application.
 MAY_APPLY = r"(?:kan|får|ska|kunna|may|can)\s+(?:\w+\s+)?(?:an)?sök\w*|(?:can|may)\s+apply\w*"
-# "ska fördela 5 mnkr", "finns att söka": money still to be given out.
+# "ska fördela 5 mnkr", "finns att söka", "har 19 miljoner att fördela": money still to be
+# given out ("beslutade att fördela" gave it: the money word must stand before "att").
 TO_DISTRIBUTE = (
     r"ska\s+(?:[\w-]+\s+){0,3}?fördela|kommer\s+att\s+fördela|finns\s+att\s+(?:söka|fördela)"
+    r"|(?:kronor|kr|miljoner|miljon|mnkr|mkr|tkr)\s+att\s+(?:fördela|dela\s+ut)"
 )
 
 REFUSED = re.compile(rf"\b(?:{REFUSAL})\b|\b(?:{NOT_GRANTED})\b", re.IGNORECASE)

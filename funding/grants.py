@@ -109,7 +109,7 @@ class _Evidence:
 
 # Bump when extraction changes what it finds: documents read by another version are re-read
 # from their stored text on the next `fou-bot ingest` or `fou-bot grants --rebuild`.
-EXTRACTOR_VERSION = 2
+EXTRACTOR_VERSION = 3
 
 
 def extract_grants(doc: Document) -> list[Grant]:
@@ -301,8 +301,11 @@ def _row_evidence(indexed: _Text, amount: Amount, context: str | None) -> _Evide
     cells = "|" in label or "\t" in label  # a PDF table row, whatever its words
     if not 0 < len(label.split()) <= 12 or (_PROSE_LABEL.search(label) and not cells):
         return None
-    # A label names a project ("Digital ansökan om ...") so its words say nothing of status.
+    # A label names a project ("Digital ansökan om ...") so its words say nothing of status;
+    # a record's key does ("Sökt belopp: 40 000 kr", "Finansiering: 2 mnkr").
     status = _lead_status(indexed, line_start, context)
+    if _AMOUNT_KEY.match(label.strip()):
+        status = next((s for s, p in _KEY_STATUS if p.search(label)), status)
     if status == "proposed" and context == "adopted":
         status = "decided"  # the minutes adopt the proposed table
     if _TOTAL_LABEL.match(label):
@@ -321,9 +324,15 @@ _AMOUNT_KEY = re.compile(
     r"^(?:[\w-]+\s+)?(?:belopp|bidrag|finansiering|summa|beviljat|beviljade\s+medel|stöd)\s*:?\s*$",
     re.IGNORECASE,
 )
+_KEY_STATUS = (
+    ("applied", re.compile(r"\b(?:sökt|ansökt|begärt)", re.IGNORECASE)),
+    ("proposed", re.compile(r"förslag|föreslag", re.IGNORECASE)),
+    ("decided", re.compile(r"bevilj|finansiering|tilldel", re.IGNORECASE)),
+)
 _RECEIVER_KEY = re.compile(
     r"^[ \t]*(?:mottagare|bidragsmottagare|sökande|huvudsökande|organisation|förening|"
-    r"projektägare|medelsförvaltare|utförare|huvudman)[ \t]*:[ \t]*(?P<name>[^\n]{2,120})$",
+    r"projektägare|medelsförvaltare|utförare|huvudman|projektledare|projektansvarig)"
+    r"[ \t]*:[ \t]*(?P<name>[^\n]{2,120})$",
     re.IGNORECASE | re.MULTILINE,
 )
 _RECORD_REACH = 600  # characters above the amount's line a record's fields stand in
@@ -335,7 +344,11 @@ def _labelled_receiver(text: str, line_start: int, label: str) -> tuple[str, ...
     block_start = max(0, line_start - _RECORD_REACH)
     blank = text.rfind("\n\n", block_start, line_start)
     found = list(_RECEIVER_KEY.finditer(text, blank + 1 if blank >= 0 else block_start, line_start))
-    return (found[-1]["name"].strip(" .;"),) if found else ()
+    if not found:
+        return ()
+    # "Projektledare: Ada Berg, Ekby högskola": the person and the body that holds the money.
+    parts = (part.strip(" .;") for part in found[-1]["name"].split(","))
+    return tuple(part for part in parts if part)
 
 
 def _named_label(label: str) -> tuple[str, ...]:
@@ -599,6 +612,8 @@ def _linked(indexed: _Text, index: int) -> tuple[int, tuple[str, ...]] | None:
     topics = _topics(text[own.start : own.end])
     for other, needed in _neighbours(indexed, index):
         s = indexed.sentences[other]
+        if _another_item(indexed, index, other):
+            continue  # "4. Nämnden redovisar ... 6. Nämnden fastställer": separate decisions
         if indexed.amounts_in(s.start, s.end):
             continue  # a sentence with its own amount speaks of its own grant
         cut = _cut(text, s.start, s.end, _ATTRIBUTION)
@@ -609,6 +624,14 @@ def _linked(indexed: _Text, index: int) -> tuple[int, tuple[str, ...]] | None:
 
 
 _REACH = 8  # sentences either side that may lend a recipient
+_ITEM_NUMBER = re.compile(r"\d{1,2}[.)]\s")
+
+
+def _another_item(indexed: _Text, index: int, other: int) -> bool:
+    """A numbered item ("5. ...") starts between the two sentences, or at the later one."""
+    low, high = sorted((index, other))
+    starts = (indexed.sentences[k].start for k in range(low + 1, high + 1))
+    return any(_ITEM_NUMBER.match(indexed.text, start) for start in starts)
 
 
 def _neighbours(indexed: _Text, index: int) -> list[tuple[int, int]]:
@@ -782,7 +805,9 @@ _REPORTED = re.compile(
 )
 _BUDGET = re.compile(
     r"budget|\bavsätt|\bavsatt|\banslag|\banslå|\bram(?:en|ar|arna)?\b|\bpott|\breserver"
-    r"|\bkostnad|\bkostar\b|\bsparkrav|\bbesparing|\bfinns\b|\berbjuder\b|\btak(?:et)?\b",
+    r"|\bkostnad|\bkostar\b|\bsparkrav|\bbesparing|\berbjuder\b|\btak(?:et)?\b"
+    # "det samarbete som finns i stadsdelen" exists somewhere; "det finns 2 mnkr" is money.
+    r"|\bfinns\b(?!\s+(?:i|på|inom|hos|mellan|bland|för)\b)",
     re.IGNORECASE,
 )
 _GIVEN = re.compile(
@@ -933,8 +958,10 @@ def _without_headline_repeats(doc: Document, found: list[_Evidence]) -> list[_Ev
             doc.text
         ) - evidence.start - reach:
             return False
-        line = doc.text[start : end if end >= 0 else len(doc.text)]
-        return line.strip(" \t#") == title
+        line = doc.text[start : end if end >= 0 else len(doc.text)].strip(" \t#")
+        # "19 miljoner till X" heads a page titled "19 miljoner till X (Länsstyrelsen)".
+        rest = title[len(line) :].lstrip() if title.startswith(line) else None
+        return line == title or (len(line) >= 15 and rest is not None and rest[:1] in "(–—-:|")
 
     body_values = {e.amount.value for e in found if not in_title(e)}
     return [e for e in found if not (in_title(e) and e.amount.value in body_values)]

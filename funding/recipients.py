@@ -65,7 +65,7 @@ _DECIDER_VERB = (
     r"(?:beslut(?:ar|at|ade)|fatt(?:ar|at|ade)|fördela(?:r|t|de)|föreslår|föreslog|föreslagit|"
     r"bevilja(?:r|t|de)|avsätter|avsatte|ger|gav|gett|tilldela(?:r|t|de)|satsa(?:r|t|de)|anslår|"
     r"uppdrar|antar|antog|antagit|reserverar|reserverade|redovisar|redovisade|budgeterar|"
-    r"budgeterade|delar\s+ut|delade\s+ut)"
+    r"budgeterade|delar\s+ut|delade\s+ut|fastställ(?:er|de|t)|godkän(?:ner|de|t))"
 )
 # Words that may stand between a body and its verb ("Socialnämnden i Stockholms stad har på
 # sitt sammanträde beslutat"), but never a receiving verb or the start of another clause.

@@ -1,0 +1,91 @@
+"""General rules of the grants ledger, one invented text each (no document's words)."""
+
+from __future__ import annotations
+
+from funding.grants import extract_grants
+from funding.models import Grant
+from ingest.models import DocumentMeta, PageSpan, ParsedDocument
+
+
+def _doc(
+    text: str, title: str = "Nyhet", kind: str = "news", date: str = "2024-05-01"
+) -> ParsedDocument:
+    return ParsedDocument(
+        doc_id="doc-test",
+        source="test",
+        path="test.txt",
+        content_hash="hash",
+        text=text,
+        pages=(PageSpan(None, 0, len(text)),),
+        meta=DocumentMeta(title=title, kind=kind, date=date),
+    )
+
+
+def _grants(text: str, **kwargs: str) -> list[Grant]:
+    return extract_grants(_doc(text, **kwargs))
+
+
+def _by_amount(text: str, amount: int, **kwargs: str) -> Grant:
+    found = [g for g in _grants(text, **kwargs) if g.amount == amount]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_a_body_that_adopts_a_plan_does_not_receive() -> None:
+    text = (
+        "Kulturnämnden redovisar ändringar med 12 mnkr till kommunstyrelsen. "
+        "Kulturnämnden fastställer planen för upphandling."
+    )
+
+    assert _by_amount(text, 12_000_000).recipients == ()
+
+
+def test_a_numbered_item_lends_no_recipient_to_another() -> None:
+    text = (
+        "1. Fritidsnämnden fastställer årets plan för Ekbacka Föreningsråd.\n"
+        "2. Fritidsnämnden avsätter 4 mnkr för underhåll av lokaler."
+    )
+
+    assert _by_amount(text, 4_000_000).recipients == ()
+
+
+def test_a_record_names_the_project_leader_and_the_body() -> None:
+    text = (
+        "Studie av läxhjälp i Norrby\n\n"
+        "Projektledare: Ada Lind, Norrby högskola\n"
+        "Finansiering: ca 2,4 miljoner kr\n"
+    )
+
+    grant = _by_amount(text, 2_400_000)
+
+    assert grant.recipients == ("Ada Lind", "Norrby högskola")
+    assert grant.status == "decided"
+
+
+def test_a_record_key_says_how_far_the_money_got() -> None:
+    text = "Sökande: Föreningen Vindbryggan\nBeviljat belopp: 60 000 kr\n"
+
+    assert _by_amount(text, 60_000).status == "decided"
+
+
+def test_money_said_to_exist_somewhere_is_not_a_budget() -> None:
+    text = "En halv miljon går till läxhjälp, det stöd som finns i området sedan länge."
+
+    assert _by_amount(text, 500_000).status == "decided"
+
+
+def test_money_still_to_distribute_is_a_budget() -> None:
+    text = "I år har länet 6 miljoner kronor att fördela till kommuner som bygger upp stödet."
+
+    assert _by_amount(text, 6_000_000).status == "budget"
+
+
+def test_a_headline_that_opens_the_title_is_not_a_second_grant() -> None:
+    text = (
+        "7 miljoner till läxhjälp\n\n"
+        "Utbildningsnämnden har beslutat att Norrby IF får 7 miljoner kronor för läxhjälp."
+    )
+
+    grants = _grants(text, title="7 miljoner till läxhjälp (Utbildningsnämnden)")
+
+    assert [g.amount for g in grants] == [7_000_000]
