@@ -518,6 +518,8 @@ def _prose_evidence(indexed: _Text, amount: Amount, context: str | None) -> _Evi
     recipients = _own_recipients(text, sentence, amount, inside)
     used = [sentence]
     if not recipients:
+        recipients = _definite_receiver(text, sentence)
+    if not recipients and not _COUNTED.search(text, amount.end, sentence.end):
         link = _linked(indexed, index)
         if link is not None:
             used.append(indexed.sentences[link[0]])
@@ -614,6 +616,8 @@ def _linked(indexed: _Text, index: int) -> tuple[int, tuple[str, ...]] | None:
         s = indexed.sentences[other]
         if _another_item(indexed, index, other):
             continue  # "4. Nämnden redovisar ... 6. Nämnden fastställer": separate decisions
+        if _EXAMPLES.search(text, s.start, s.end):
+            continue  # "Bland annat får A och B ...": examples of a larger group, not its owners
         if indexed.amounts_in(s.start, s.end):
             continue  # a sentence with its own amount speaks of its own grant
         cut = _cut(text, s.start, s.end, _ATTRIBUTION)
@@ -624,6 +628,35 @@ def _linked(indexed: _Text, index: int) -> tuple[int, tuple[str, ...]] | None:
 
 
 _REACH = 8  # sentences either side that may lend a recipient
+_EXAMPLES = re.compile(
+    r"\b(?:[Bb]land\s+annat|bl\.\s?a\.|[Ee]xempelvis|[Tt]ill\s+exempel|t\.\s?ex\.)"
+)
+# "32 miljoner som fördelas till sex stadsdelar": a counted group, no one of them named.
+_COUNTED = re.compile(
+    r"\b(?:till|mellan|åt)\s+(?:\d+|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|ett\s+\w+tal)"
+    r"\s+[a-zåäö]",
+    re.IGNORECASE,
+)
+# "De 8 miljoner som kommunen får": the one municipality (or region) the document names.
+_DEFINITE_RECEIVES = re.compile(
+    r"\b(?P<kind>kommunen|regionen)\s+(?:nu\s+|har\s+|också\s+)?"
+    r"(?:får|fick|fått|erhåller|erhöll|beviljas|beviljats|tilldelas|tilldelats)\b"
+)
+_NAMED_KOMMUN = re.compile(r"\b([A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)*)s?\s+kommun\b")
+_NAMED_REGION = re.compile(r"\bRegion\s+([A-ZÅÄÖ][a-zåäö]+(?:\s+[A-ZÅÄÖ][a-zåäö]+)?)\b")
+
+
+def _definite_receiver(text: str, sentence: _Sentence) -> tuple[str, ...]:
+    """ "som kommunen får": the municipality (region) when the document names exactly one."""
+    said = _DEFINITE_RECEIVES.search(text, sentence.start, sentence.end)
+    if said is None:
+        return ()
+    if said["kind"] == "kommunen":
+        names = {f"{m[1]} kommun" for m in _NAMED_KOMMUN.finditer(text)}
+    else:
+        names = {f"Region {m[1]}" for m in _NAMED_REGION.finditer(text)}
+    return (names.pop(),) if len(names) == 1 else ()
+
 _ITEM_NUMBER = re.compile(r"\d{1,2}[.)]\s")
 
 
@@ -814,11 +847,14 @@ _GIVEN = re.compile(
     r"\b(?:fördela[rs]?|ges|ger|tilldelas|får|beviljas|beviljar|går till|satsa[rs]?|investera[rs]|"
     r"läggs?|lägga|delas\s+ut|tillför|tillförs|förstärks|täpps\s+till)\b"
     # "35 miljoner till trygghetsarbete": an amount given to something, without a verb.
-    r"|\b(?:miljon|miljoner|miljard|miljarder|kronor|kr|mnkr|mkr|tkr)\s+(?:extra\s+)?till\b",
+    r"|\b(?:miljon|miljoner|miljard|miljarder|kronor|kr|mnkr|mkr|tkr)\s+(?:extra\s+)?till\b"
+    # "Verksamhetsbidragen uppgår till 11 miljoner": grants, summed.
+    r"|\b\w*(?:bidrag|bidragen|anslag|anslagen|stödet)\s+(?:[\w-]+\s+){0,6}?uppgår\s+till\b",
     re.IGNORECASE,
 )
 # "X får höjda anslag om 1,6 miljoner": a receiver gets money, whatever it is called.
 _RECEIVED = re.compile(r"\b(?:får|fick|erhåller|erhöll|beviljas|tilldelas)\b", re.IGNORECASE)
+_OPENING = 500
 _PROPOSAL_DOC = re.compile(r"förslag|föresl|tjänsteutlåtande", re.IGNORECASE)
 _APPLICATION_DOC = re.compile(r"^\W*ansökan\b", re.IGNORECASE)
 
@@ -826,14 +862,45 @@ _APPLICATION_DOC = re.compile(r"^\W*ansökan\b", re.IGNORECASE)
 def _doc_context(doc: Document) -> str | None:
     """What kind of paper this is, from its title and opening: a decision, a proposal, an
     application, or None when it does not say (news, press releases)."""
-    opening = _PROPOSAL_NAMED.sub(" ", f"{doc.meta.title}\n{doc.text[:500]}")
+    opening = _PROPOSAL_NAMED.sub(" ", f"{doc.meta.title}\n{doc.text[:_OPENING]}")
     if _DECISION_DOC.search(opening) or _MINUTES_INSIDE.search(doc.text):
         return "adopted" if _ADOPTS.search(doc.text) else "decision"
     if _APPLICATION_DOC.search(doc.meta.title):
         return "applied"
     if doc.meta.kind == "meeting_agenda":
         return "proposed"  # an agenda's items are proposals until the minutes say otherwise
-    return "proposed" if _PROPOSAL_DOC.search(opening) else None
+    if _PROPOSAL_DOC.search(opening) or _budget_not_yet_adopted(doc, opening):
+        return "proposed"
+    return None
+
+
+# "budget 2013" in a paper of November 2012, "den nya budgeten som presenterades": a budget
+# is a proposal until the council adopts it, which such a paper would say.
+_BUDGET_FOR = re.compile(
+    r"\bbudget(?:en)?\s+(?:för\s+)?(?:år\s+)?((?:19|20)\d\d)\b|\b((?:19|20)\d\d)\s+års\s+budget",
+    re.IGNORECASE,
+)
+_BUDGET_PRESENTED = re.compile(
+    r"\bbudget\w*\s+(?:[\w-]+\s+){0,6}?(?:presenter\w*|läggs\s+fram|lade\s+fram|lägger\s+fram)"
+    r"|\b(?:presenter\w*|lägger\s+fram|lade\s+fram)\s+(?:[\w-]+\s+){0,4}?budget",
+    re.IGNORECASE,
+)
+_BUDGET_ADOPTED = re.compile(
+    r"\b(?:antagen|antogs|antog|antagit|fastställ\w*|klubba\w*|röstades\s+igenom|"
+    r"beslutade\s+budget\w*|budget\w*\s+(?:som\s+)?(?:har\s+)?beslutats)\b",
+    re.IGNORECASE,
+)
+
+
+def _budget_not_yet_adopted(doc: Document, opening: str) -> bool:
+    """The paper presents a budget for a later year, or says it is presented, not adopted."""
+    if _BUDGET_ADOPTED.search(opening):
+        return False
+    if _BUDGET_PRESENTED.search(opening):
+        return True
+    year = int(doc.meta.date[:4]) if doc.meta.date and doc.meta.date[:4].isdigit() else None
+    stated = (int(m[1] or m[2]) for m in _BUDGET_FOR.finditer(opening))
+    return year is not None and any(budget_year > year for budget_year in stated)
 
 
 # "Förslag till beslut" opens a proposal that runs to the decision, the next item or the

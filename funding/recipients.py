@@ -62,8 +62,8 @@ _INSIDE_A_NAME = re.compile(r"[a-zåäö,]\s[A-ZÅÄÖ][\wåäö]+ $")
 _PLACE_BEFORE = re.compile(r"(?:^|[^\w])[Ii]\s+(?:hela\s+)?$")
 
 _DECIDER_VERB = (
-    r"(?:beslut(?:ar|at|ade)|fatt(?:ar|at|ade)|fördela(?:r|t|de)|föreslår|föreslog|föreslagit|"
-    r"bevilja(?:r|t|de)|avsätter|avsatte|ger|gav|gett|tilldela(?:r|t|de)|satsa(?:r|t|de)|anslår|"
+    r"(?:beslut(?:ar|at|ade)|fatt(?:ar|at|ade)|fördela(?:r|t|de)?|föreslår|föreslog|föreslagit|"
+    r"bevilja(?:r|t|de)?|avsätter|avsatte|ger|gav|gett|tilldela(?:r|t|de)?|satsa(?:r|t|de)|anslår|"
     r"uppdrar|antar|antog|antagit|reserverar|reserverade|redovisar|redovisade|budgeterar|"
     r"budgeterade|delar\s+ut|delade\s+ut|fastställ(?:er|de|t)|godkän(?:ner|de|t))"
 )
@@ -236,7 +236,8 @@ _RECEIVE = (
     r"har\s+sökt|har\s+ansökt|beviljats|tilldelats|fått|erhållit)"
 )
 _GIVE = r"(?:[Bb]evilja[rst]?|[Bb]eviljat|[Tt]illdela[rt]?|ge|ger|gav|ges|betala[rs]?\s+ut\s+till)"
-_GAP_WORDS = r"(?:[^\W\d][\w-]*\s+|\d{4}\s+){0,8}?"
+# "Ekby kommun har fått medel i tre år, 2021 cirka 8 miljoner": a comma may end a gap word.
+_GAP_WORDS = r"(?:[^\W\d][\w-]*,?\s+|\d{4}\s+){0,8}?"
 _NAMES_THEN_RECEIVE = re.compile(
     rf"(?:^(?:\d{{1,2}}[.)]\s+)?|[,;:–—]\s*|\b(?:att|och|men|som|där)\s+){_NAME_LIST}"
     r"(?:\s*,\s*(?:som|vilka|vars)\b[^,.;]{0,100},)?\s+"
@@ -263,6 +264,12 @@ _APPLICANT = re.compile(
 _AUX_NAMES_RECEIVE = re.compile(
     rf"\b(?:skulle|ska|skall|kan|kommer|kunde)\s+{_NAME_LIST}\s+(?:att\s+)?"
     rf"(?:få|ha\s+fått|erhålla|tilldelas|beviljas)\s+{_GAP_WORDS}$"
+)
+# "Kvinnojourerna är fortsatt prioriterade och får 2 miljoner": the sentence's subject
+# receives, through a second verb joined by "och".
+_SUBJECT_AND_RECEIVE = re.compile(
+    rf"^{_NAME_LIST}\s+(?:är|var|blir|har|hade|fortsätter|prioriteras)\s+"
+    rf"(?:[^\W\d][\w-]*\s+){{0,5}}?och\s+(?:har\s+)?{_RECEIVE}\s+{_GAP_WORDS}$"
 )
 _GIVE_THEN_NAMES = re.compile(rf"\b{_GIVE}\s+{_NAME_LIST}\s+{_GAP_WORDS}$")
 _TO_NAMES_AFTER = re.compile(rf"[\s,]*(?:[\w-]+\s+){{0,3}}?(?:till|åt|mellan)\s+{_NAME_LIST}(?!\w)")
@@ -303,6 +310,7 @@ def receivers_by_syntax(
         _AUX_NAMES_RECEIVE,
         _NAMES_WHO_RECEIVE,
         _NAMES_THEN_RECEIVE,
+        _SUBJECT_AND_RECEIVE,
         _APPLICANT,
         _TO_NAMES_BEFORE,
     )

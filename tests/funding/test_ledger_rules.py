@@ -89,3 +89,73 @@ def test_a_headline_that_opens_the_title_is_not_a_second_grant() -> None:
     grants = _grants(text, title="7 miljoner till läxhjälp (Utbildningsnämnden)")
 
     assert [g.amount for g in grants] == [7_000_000]
+
+
+def test_the_subject_receives_through_a_second_verb() -> None:
+    text = "Fritidsgårdarna är fortsatt prioriterade och får höjda anslag om totalt 2,2 miljoner."
+
+    assert _by_amount(text, 2_200_000).recipients == ("Fritidsgårdarna",)
+
+
+def test_examples_of_a_group_do_not_own_its_sum() -> None:
+    text = (
+        "Verksamhetsbidragen utgör det mesta och uppgår till 9 miljoner kronor. "
+        "Bland annat får Ekby IF och Norrby BK högre verksamhetsbidrag."
+    )
+
+    grant = _by_amount(text, 9_000_000)
+
+    assert grant.recipients == ()
+    assert grant.status == "decided"
+
+
+def test_a_counted_group_borrows_no_name_from_the_body_before() -> None:
+    text = (
+        "Nästa vecka kommer kulturnämnden fördela statliga medel till unga. "
+        "Totalt är det 12 miljoner kronor som fördelas ut till fem stadsdelar."
+    )
+
+    assert _by_amount(text, 12_000_000).recipients == ()
+
+
+def test_the_municipality_is_the_one_the_document_names() -> None:
+    text = (
+        "Norrby kommun har länge arbetat med unga i Ekbacka.\n\n"
+        "De 3 miljoner kronor som kommunen får under året går till fältarbete."
+    )
+
+    assert _by_amount(text, 3_000_000).recipients == ("Norrby kommun",)
+
+
+def test_two_municipalities_leave_the_municipality_unnamed() -> None:
+    text = (
+        "Norrby kommun och Ekby kommun samarbetar.\n\n"
+        "De 3 miljoner kronor som kommunen får under året går till fältarbete."
+    )
+
+    assert _by_amount(text, 3_000_000).recipients == ()
+
+
+def test_a_budget_for_a_later_year_is_a_proposal() -> None:
+    text = "Vår budget 2031\n\nVi satsar 5 miljoner kronor på läxhjälp i Norrby."
+
+    grant = _by_amount(text, 5_000_000, title="Vår budget 2031", date="2030-11-10")
+
+    assert grant.status == "proposed"
+
+
+def test_an_adopted_budget_is_no_proposal() -> None:
+    text = "Budgeten för 2031 antogs i går.\n\nVi satsar 5 miljoner kronor på läxhjälp i Norrby."
+
+    grant = _by_amount(text, 5_000_000, title="Budget 2031", date="2030-11-10")
+
+    assert grant.status != "proposed"
+
+
+def test_a_budget_presented_is_a_proposal() -> None:
+    text = (
+        "Den nya budgeten för 2031 som presenterades i veckan ger socialtjänsten "
+        "ett tillskott på 40 miljoner kronor."
+    )
+
+    assert _by_amount(text, 40_000_000, date="").status == "proposed"
