@@ -315,6 +315,8 @@ def _row_evidence(indexed: _Text, amount: Amount, context: str | None) -> _Evide
     recipients = tuple(syntax) or recipients
     if not recipients:
         recipients = _labelled_receiver(indexed.text, line_start, label) or _named_label(label)
+        item = _ITEM_LABEL.match(label) if not recipients else None
+        recipients = _body_label(item["label"]) if item and item.start("label") else recipients
         purpose = None if recipients and purpose == recipients[0] else purpose
     return _Evidence(amount, start, amount.end, recipients, purpose, status)
 
@@ -518,7 +520,7 @@ def _prose_evidence(indexed: _Text, amount: Amount, context: str | None) -> _Evi
     recipients = _own_recipients(text, sentence, amount, inside)
     used = [sentence]
     if not recipients:
-        recipients = _definite_receiver(text, sentence)
+        recipients = _definite_receiver(text, sentence) or _item_label(text, sentence, amount)
     if not recipients and not _COUNTED.search(text, amount.end, sentence.end):
         link = _linked(indexed, index)
         if link is not None:
@@ -527,7 +529,12 @@ def _prose_evidence(indexed: _Text, amount: Amount, context: str | None) -> _Evi
     start = min(amount.start, *(s.start for s in used))
     end = max(amount.end, *(s.end for s in used))
     purpose = _purpose(text, sentence, amount, inside, recipients)
-    return _Evidence(amount, start, end, recipients, purpose, _status(text[start:end], context))
+    status = _cued_status(text[start:end], context)
+    if status is None and _ITEM_MARK.search(text, max(0, sentence.start - 12), sentence.start):
+        # A list item without a cue of its own is what the list's introduction says it is.
+        line_start = text.rfind("\n", 0, sentence.start) + 1
+        status = _lead_status(indexed, line_start, context)
+    return _Evidence(amount, start, end, recipients, purpose, status or "reported")
 
 
 def _own_recipients(
@@ -555,6 +562,13 @@ def _own_recipients(
     ]
     if syntax:
         return tuple(syntax)
+    if k and _LIST_GLUE.fullmatch(text[inside[k - 1].end : amount.start]):
+        # "X har fått medel, 2021 cirka 8 miljoner och cirka 15 miljoner 2022": one owner.
+        earlier = receivers_by_syntax(
+            text, sentence.start, inside[k - 1].start, inside[k - 1].end, end
+        )
+        if earlier:
+            return tuple(earlier)
     if len(inside) == 1:
         names = _names(text, sentence.start, amount.start) + _names(text, amount.end, end)
         return tuple(dict.fromkeys(names))
@@ -646,6 +660,35 @@ _NAMED_KOMMUN = re.compile(r"\b([A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö
 _NAMED_REGION = re.compile(r"\bRegion\s+([A-ZÅÄÖ][a-zåäö]+(?:\s+[A-ZÅÄÖ][a-zåäö]+)?)\b")
 
 
+# "2. Ekby föreningsråd; start av en mötesplats för äldre, 40 000 kr.": a list item whose
+# first segment, set off by a semicolon, is a body's name.
+_ITEM_MARK = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,2}[.)]|[•*▪–-])[ \t]*$")
+_ITEM_LABEL = re.compile(r"(?:(?:\d{1,2}[.)]|[•*▪–-])[ \t]+)?(?P<label>[^;\n]{2,80});")
+_BODY_CUE = re.compile(
+    r"(?:förening|förbund|stiftelse|jour|stadsmission|nämnd|förvaltning|enhet|kommun|region|"
+    r"församling|kooperativ|klubb)\w*",
+    re.IGNORECASE,
+)
+
+
+def _item_label(text: str, sentence: _Sentence, amount: Amount) -> tuple[str, ...]:
+    """The name opening a list item before its semicolon, when it names a body."""
+    marked = _ITEM_MARK.search(text, max(0, sentence.start - 12), sentence.start)
+    item = _ITEM_LABEL.match(text, sentence.start, amount.start)
+    if item is None or (marked is None and item.start("label") == item.start()):
+        return ()
+    return _body_label(item["label"])
+
+
+def _body_label(raw: str) -> tuple[str, ...]:
+    """ "Ekby föreningsråd": a short capitalised label with a body's word in it."""
+    label = " ".join(raw.split())
+    words = label.split()
+    if len(words) > 8 or not words[0][:1].isupper() or not _BODY_CUE.search(label):
+        return ()
+    return (label,)
+
+
 def _definite_receiver(text: str, sentence: _Sentence) -> tuple[str, ...]:
     """ "som kommunen får": the municipality (region) when the document names exactly one."""
     said = _DEFINITE_RECEIVES.search(text, sentence.start, sentence.end)
@@ -656,6 +699,7 @@ def _definite_receiver(text: str, sentence: _Sentence) -> tuple[str, ...]:
     else:
         names = {f"Region {m[1]}" for m in _NAMED_REGION.finditer(text)}
     return (names.pop(),) if len(names) == 1 else ()
+
 
 _ITEM_NUMBER = re.compile(r"\d{1,2}[.)]\s")
 

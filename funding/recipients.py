@@ -45,9 +45,10 @@ _ORGANISATION = re.compile(
         f"(?P<o{i}>(?<![\\w-]){pattern}(?!\\w))" for i, (_, pattern) in enumerate(_ORGANISATIONS)
     )
 )
-# "Stadsmissionen" stands alone; "Stadsmission" always names its city ("Malmö Stadsmission").
+# "Stadsmissionen" stands alone; "Stadsmission" always names its city ("Malmö Stadsmission"),
+# also in the genitive.
 _STADSMISSION = re.compile(
-    r"(?<![\w-])(?:[A-ZÅÄÖ][\w-]*\s+(?:Kyrkliga\s+)?[Ss]tadsmission|[Ss]tadsmissionen)(?!\w)"
+    r"(?<![\w-])(?:[A-ZÅÄÖ][\w-]*\s+(?:Kyrkliga\s+)?[Ss]tadsmission(?:s(?=\s))?|[Ss]tadsmissionen)(?!\w)"
 )
 _BODY_SHAPE = re.compile(
     # "Föreningen Stegvis Söder", and "den ideella föreningen Tryggare Hem" in running text.
@@ -132,7 +133,9 @@ def _organisations(text: str) -> list[tuple[str, int, int]]:
         index = int(next(k for k, v in match.groupdict().items() if v is not None)[1:])
         found.append((_ORGANISATIONS[index][0], match.start(), match.end()))
     for match in _STADSMISSION.finditer(text):
+        # "för Malmö Stadsmissions boenden": the owner, named without its genitive.
         name = " ".join(match[0].split()).replace("stadsmission", "Stadsmission")
+        name = name.removesuffix("s") if name.endswith("missions") else name
         found.append((name, match.start(), match.end()))
     return found
 

@@ -159,3 +159,33 @@ def test_a_budget_presented_is_a_proposal() -> None:
     )
 
     assert _by_amount(text, 40_000_000, date="").status == "proposed"
+
+
+def test_a_list_item_opens_with_its_receiver_before_a_semicolon() -> None:
+    text = (
+        "Förslag till projekt\n\n"
+        "1. Ekby pensionärsförening; start av en mötesplats för äldre i Norrby, 41 000 kr.\n"
+    )
+
+    grant = _by_amount(text, 41_000, kind="meeting_agenda")
+
+    assert grant.recipients == ("Ekby pensionärsförening",)
+    assert grant.status == "proposed"  # from the list's introduction, the item says nothing
+
+
+def test_a_list_item_without_a_body_names_no_receiver() -> None:
+    text = "1. Städdagar i parken; material och fika, 12 000 kr.\n"
+
+    assert _by_amount(text, 12_000).recipients == ()
+
+
+def test_a_city_mission_in_the_genitive_is_named_without_it() -> None:
+    text = "Nämnden har beslutat att avsätta 5 miljoner kronor för Norrby Stadsmissions härbärgen."
+
+    assert _by_amount(text, 5_000_000).recipients == ("Norrby Stadsmission",)
+
+
+def test_amounts_listed_after_one_receiver_are_all_its_own() -> None:
+    text = "Norrby kommun har fått medel i två år, 2031 cirka 4 miljoner och cirka 6 miljoner 2032."
+
+    assert _by_amount(text, 6_000_000).recipients == ("Norrby kommun",)
