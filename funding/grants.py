@@ -512,6 +512,13 @@ _STOP_TOPICS = frozenset({
 })  # fmt: skip
 
 
+# "de 15 miljoner kronor som är avsatta till ...": a frame set aside, named as such.
+_SET_ASIDE_AFTER = re.compile(
+    r"\s*(?:kronor|kr)?,?\s+som\s+(?:(?:är|har)\s+)?(?:avsatta|avsatts|budgeterats|reserverats)\b",
+    re.IGNORECASE,
+)
+
+
 def _prose_evidence(indexed: _Text, amount: Amount, context: str | None) -> _Evidence:
     text = indexed.text
     index = indexed.sentence_at(amount.start)
@@ -530,6 +537,8 @@ def _prose_evidence(indexed: _Text, amount: Amount, context: str | None) -> _Evi
     end = max(amount.end, *(s.end for s in used))
     purpose = _purpose(text, sentence, amount, inside, recipients)
     status = _cued_status(text[start:end], context)
+    if _SET_ASIDE_AFTER.match(text, amount.end, sentence.end):
+        status = "budget"  # the amount's own clause says what it is, whatever else is said
     if status is None and _ITEM_MARK.search(text, max(0, sentence.start - 12), sentence.start):
         # A list item without a cue of its own is what the list's introduction says it is.
         line_start = text.rfind("\n", 0, sentence.start) + 1
@@ -926,7 +935,9 @@ _BUDGET_FOR = re.compile(
 )
 _BUDGET_PRESENTED = re.compile(
     r"\bbudget\w*\s+(?:[\w-]+\s+){0,6}?(?:presenter\w*|läggs\s+fram|lade\s+fram|lägger\s+fram)"
-    r"|\b(?:presenter\w*|lägger\s+fram|lade\s+fram)\s+(?:[\w-]+\s+){0,4}?budget",
+    r"|\b(?:presenter\w*|lägger\s+fram|lade\s+fram)\s+(?:[\w-]+\s+){0,4}?budget"
+    # A party's budget, or a budget alternative: only the council adopts a budget.
+    r"|\bbudgetalternativ\w*|\b\w+(?:ernas|partiets)\s+budget\w*",
     re.IGNORECASE,
 )
 _BUDGET_ADOPTED = re.compile(

@@ -83,6 +83,8 @@ _NOT_RECEIVING_BEFORE = re.compile(
     r"\b(?:fattar|fattade|tar|tog|beslutar|beslutade|av|från|hos)\s+(?:[a-zåäö]+a\s+)?$",
     re.IGNORECASE,
 )
+_TO_BEFORE = re.compile(r"\b[Tt]ill\s+(?:[a-zåäö]+a\s+)?$")
+_OTHERS_APPLIED_AFTER = re.compile(r"\s+(?:har|hade)\s+(?:[\w-]+\s+){1,4}?(?:an)?sökt\b")
 _BODY = re.compile(
     r"(?<![\w-])(?:[Ss]ocialnämnden|[Ss]ocialtjänstnämnden|[Kk]ommunfullmäktige|"
     r"[Kk]ommunstyrelsen|[Rr]egeringen|Organisations-\s+och\s+föreningsutskottet|OFU|"
@@ -163,7 +165,10 @@ def gives_or_decides(text: str, start: int, end: int) -> bool:
     "bedömts av utvecklingsenheten", "statsbidrag från Socialstyrelsen": none of them receives.
     """
     before = text[max(0, start - 20) : start]
-    return bool(_DECIDER_AFTER.match(text, end) or _NOT_RECEIVING_BEFORE.search(before))
+    if _DECIDER_AFTER.match(text, end) or _NOT_RECEIVING_BEFORE.search(before):
+        return True
+    # "Till kulturnämnden har 40 föreningar ansökt": the body applied to decides.
+    return bool(_TO_BEFORE.search(before) and _OTHERS_APPLIED_AFTER.match(text, end))
 
 
 def deciding_bodies(text: str) -> list[tuple[int, str]]:

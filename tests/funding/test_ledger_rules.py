@@ -189,3 +189,30 @@ def test_amounts_listed_after_one_receiver_are_all_its_own() -> None:
     text = "Norrby kommun har fått medel i två år, 2031 cirka 4 miljoner och cirka 6 miljoner 2032."
 
     assert _by_amount(text, 6_000_000).recipients == ("Norrby kommun",)
+
+
+def test_an_amount_named_as_set_aside_is_a_budget() -> None:
+    text = (
+        "I dag tog kulturnämnden beslut om fördelningen av de 9 miljoner kronor "
+        "som är avsatta till föreningsbidrag."
+    )
+
+    assert _by_amount(text, 9_000_000).status == "budget"
+
+
+def test_a_partys_budget_alternative_is_a_proposal() -> None:
+    text = (
+        "Ett bättre budgetalternativ för Norrby.\n\n"
+        "I vårt budgetalternativ satsar vi 30 miljoner kronor mer på hemtjänsten."
+    )
+
+    assert _by_amount(text, 30_000_000, date="").status == "proposed"
+
+
+def test_the_body_applied_to_does_not_receive() -> None:
+    text = (
+        "I dag beslutade kulturnämnden om de 4 miljoner kronor som är avsatta till bidrag. "
+        "Till kulturnämnden har 40 föreningar ansökt om bidrag."
+    )
+
+    assert _by_amount(text, 4_000_000).recipients == ()
