@@ -80,7 +80,9 @@ _DECIDER_AFTER = re.compile(
 # Inverted order ("Idag fattar socialnämnden beslut"), an agent ("bedömts av enheten") or a
 # source ("statsbidrag från Socialstyrelsen"): not the one who receives.
 _NOT_RECEIVING_BEFORE = re.compile(
-    r"\b(?:fattar|fattade|tar|tog|beslutar|beslutade|av|från|hos)\s+(?:[a-zåäö]+a\s+)?$",
+    # "ansökan från X" names the applicant, not a source
+    r"\b(?:fattar|fattade|tar|tog|beslutar|beslutade|av|(?<!ansökan\s)(?<!begäran\s)från|hos)"
+    r"\s+(?:[a-zåäö]+a\s+)?$",
     re.IGNORECASE,
 )
 _TO_BEFORE = re.compile(r"\b[Tt]ill\s+(?:[a-zåäö]+a\s+)?$")
@@ -195,7 +197,10 @@ _NAME_TAIL = (
     r"(?:(?:stad|kommun|region|län|församling|förening|förbund|stiftelse|kooperativ|"
     r"stadsdelsförvaltning|stadsdelsnämnd|avdelning|klubb|stadsmission|kyrka|fritidsgård|gård|"
     r"förskola|skola|bibliotek|träffpunkt|mötesplats|center|centrum|hus|förvaltning|nämnd)"
-    r"(?:en|et|n)?)"
+    r"(?:en|et|n)?"
+    # a compound of a body's word: "Lindö kvinnojour", "Ekby pensionärsförening"
+    r"|[a-zåäö]{3,}(?:jour|förening|förbund|råd|nätverk|mission)(?:en|et)?"
+    r"|kommune)"
 )
 _KIND_LEAD = (
     r"(?:den\s+ideella\s+)?(?:föreningen|organisationen|stiftelsen|kooperativet|förbundet|"
@@ -263,10 +268,13 @@ _AND_NAMES = re.compile(rf"^\s*(?:,|och|samt)\s+{_NAME_LIST}\s+$")
 _NAMES_WHO_RECEIVE = re.compile(
     rf"{_NAME_LIST}\s*,\s*som\s+(?:(?:har|nu|också|även)\s+)?{_RECEIVE}\s+{_GAP_WORDS}$"
 )
-# "Ekby Schackklubbs ansökan om 15 000 kr": the applicant, in the genitive.
+# "Ekby Schackklubbs ansökan om 15 000 kr", "ansökan från Ekby IF om 15 000 kr": the applicant.
 _APPLICANT = re.compile(
     rf"(?P<list>{_CAP_WORD}(?:\s+{_CAP_WORD})*)s\s+(?:ansökan|begäran|äskande)\s+"
     rf"{_GAP_WORDS}$"
+)
+_APPLICATION_FROM = re.compile(
+    rf"\b(?:ansökan|ansökningen|begäran)\s+från\s+{_NAME_LIST}\s+om\s+{_GAP_WORDS}$"
 )
 # "Enligt modellen skulle Ekby kommun få 18,7 miljoner": the subject after the auxiliary.
 _AUX_NAMES_RECEIVE = re.compile(
@@ -280,7 +288,9 @@ _SUBJECT_AND_RECEIVE = re.compile(
     rf"(?:[^\W\d][\w-]*\s+){{0,5}}?och\s+(?:har\s+)?{_RECEIVE}\s+{_GAP_WORDS}$"
 )
 _GIVE_THEN_NAMES = re.compile(rf"\b{_GIVE}\s+{_NAME_LIST}\s+{_GAP_WORDS}$")
-_TO_NAMES_AFTER = re.compile(rf"[\s,]*(?:[\w-]+\s+){{0,3}}?(?:till|åt|mellan)\s+{_NAME_LIST}(?!\w)")
+_TO_NAMES_AFTER = re.compile(
+    rf"[\s,]*(?:[\w-]+\s+){{0,3}}?(?:till|åt|mellan|til)\s+{_NAME_LIST}(?!\w)"
+)
 # "de 8 miljoner som Ekby kommun får under året"
 _WHICH_NAMES_RECEIVE = re.compile(
     rf"[ \t]*(?:kronor[ \t]+)?som[ \t]+{_NAME_LIST}[ \t]+(?:nu[ \t]+|har[ \t]+)?"
@@ -290,6 +300,11 @@ _WHICH_NAMES_RECEIVE = re.compile(
 _TO_NAMES_BEFORE = re.compile(
     rf"\b[Tt]ill\s+{_NAME_LIST}(?:\s+(?:går|gick|ges|gavs|delas\s+ut|betalas\s+ut)\s+{_GAP_WORDS}"
     r"|[\s,:–—-]*)$"
+)
+# "till Ekby IF (40 000 kr), Norrby BK (30 000 kr)", "föreningar: Ekby IF, 40 000 kr, ...":
+# the name just before the amount, set off by a bracket or a comma, owns it.
+_NAME_THEN_AMOUNT = re.compile(
+    rf"(?:[,;:(]\s*|\b(?:till|och|samt|til)\s+){_NAME_LIST}\s*(?:\(|,)\s*$"
 )
 _EACH = re.compile(r"\s*(?:kr\s+|kronor\s+)?(?:vardera|var\s+och\s+en|per\s+styck|styck|var)\b")
 _SPLIT_LIST = re.compile(r"\s*,\s*|\s*,?\s+(?:och|samt)\s+")
@@ -320,7 +335,9 @@ def receivers_by_syntax(
         _NAMES_THEN_RECEIVE,
         _SUBJECT_AND_RECEIVE,
         _APPLICANT,
+        _APPLICATION_FROM,
         _TO_NAMES_BEFORE,
+        _NAME_THEN_AMOUNT,
     )
     for pattern in patterns:
         if found:

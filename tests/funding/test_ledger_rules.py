@@ -216,3 +216,51 @@ def test_the_body_applied_to_does_not_receive() -> None:
     )
 
     assert _by_amount(text, 4_000_000).recipients == ()
+
+
+def test_each_name_owns_the_amount_in_brackets_after_it() -> None:
+    text = (
+        "Nämnden beviljade bidrag till Ekby IF (40 000 kr), Norrby BK (30 000 kr) "
+        "och Lindö SK (25 000 kr)."
+    )
+
+    owners = {g.amount: g.recipients for g in _grants(text)}
+
+    assert owners == {40_000: ("Ekby IF",), 30_000: ("Norrby BK",), 25_000: ("Lindö SK",)}
+
+
+def test_name_and_amount_pairs_in_a_list() -> None:
+    text = "Bidrag beviljas till följande föreningar: Ekby IF, 40 000 kr, Norrby BK, 30 000 kr."
+
+    owners = {g.amount: g.recipients for g in _grants(text)}
+
+    assert owners == {40_000: ("Ekby IF",), 30_000: ("Norrby BK",)}
+
+
+def test_a_place_and_a_compound_body_word_make_a_name() -> None:
+    text = "Lindö kvinnojour tilldelas 120 000 kronor för 2025."
+
+    assert _by_amount(text, 120_000).recipients == ("Lindö kvinnojour",)
+
+
+def test_nordic_municipality_and_til() -> None:
+    assert _by_amount("Ekby kommune får 3 millioner kroner.", 3_000_000).recipients == (
+        "Ekby kommune",
+    )
+    text = "Kommunen gir 2 millioner kroner til Ekby Frivilligsentral."
+    assert _by_amount(text, 2_000_000).recipients == ("Ekby Frivilligsentral",)
+
+
+def test_the_applicant_of_a_refused_application_is_named() -> None:
+    text = "Socialnämnden beslutar att avslå ansökan från Föreningen Gröna Vägen om 90 000 kr."
+
+    grant = _by_amount(text, 90_000)
+
+    assert grant.recipients == ("Föreningen Gröna Vägen",)
+    assert grant.status == "refused"
+
+
+def test_a_source_is_still_no_receiver() -> None:
+    text = "Ekby IF får 50 000 kronor i statsbidrag från Socialstyrelsen."
+
+    assert _by_amount(text, 50_000).recipients == ("Ekby IF",)
