@@ -519,6 +519,36 @@ _SET_ASIDE_AFTER = re.compile(
 )
 
 
+# "ligger i dag på 2 800 kr och höjs till 5 800 kr": what a sum is now, and what it becomes.
+_NOW_AT = re.compile(r"\bligger\s+(?:[\w()]+\s+){0,4}?på\b", re.IGNORECASE)
+_CHANGED_TO = re.compile(r"\b(?:höjs|ökas|räknas\s+upp)\s+(?:till|med)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r",|;|\bmen\b|\bmedan\b", re.IGNORECASE)
+
+
+def _clause_status(
+    text: str, inside: list[Amount], amount: Amount, sentence: _Sentence
+) -> str | None:
+    """With several amounts in a sentence ("sökte 80 000 men fick 50 000"), the status its
+    own clause states: between the amounts beside it, cut at a comma or "men"."""
+    k = inside.index(amount)
+    low = inside[k - 1].end if k else sentence.start
+    high = inside[k + 1].start if k + 1 < len(inside) else sentence.end
+    before, after = text[low : amount.start], text[amount.end : high]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    before = before[breaks[-1].end() :] if breaks else before
+    stop = _CLAUSE_BREAK.search(after)
+    after = after[: stop.start()] if stop else after
+    clause = before + after
+    own = (
+        ("refused", _REFUSED),
+        ("applied", _APPLIED),
+        ("decided", _DECIDED_PAST),
+        ("reported", _NOW_AT),
+        ("decided", _CHANGED_TO),
+    )
+    return next((status for status, pattern in own if pattern.search(clause)), None)
+
+
 def _prose_evidence(indexed: _Text, amount: Amount, context: str | None) -> _Evidence:
     text = indexed.text
     index = indexed.sentence_at(amount.start)
@@ -536,7 +566,8 @@ def _prose_evidence(indexed: _Text, amount: Amount, context: str | None) -> _Evi
     start = min(amount.start, *(s.start for s in used))
     end = max(amount.end, *(s.end for s in used))
     purpose = _purpose(text, sentence, amount, inside, recipients)
-    status = _cued_status(text[start:end], context)
+    status = _clause_status(text, inside, amount, sentence) if len(inside) > 1 else None
+    status = status or _cued_status(text[start:end], context)
     if _SET_ASIDE_AFTER.match(text, amount.end, sentence.end):
         status = "budget"  # the amount's own clause says what it is, whatever else is said
     if status is None and _ITEM_MARK.search(text, max(0, sentence.start - 12), sentence.start):
@@ -571,7 +602,8 @@ def _own_recipients(
     ]
     if syntax:
         return tuple(syntax)
-    if k and _LIST_GLUE.fullmatch(text[inside[k - 1].end : amount.start]):
+    gap = text[inside[k - 1].end : amount.start] if k else ""
+    if k and (_LIST_GLUE.fullmatch(gap) or _BUT_GOT.fullmatch(gap)):
         # "X har fått medel, 2021 cirka 8 miljoner och cirka 15 miljoner 2022": one owner.
         earlier = receivers_by_syntax(
             text, sentence.start, inside[k - 1].start, inside[k - 1].end, end
@@ -593,6 +625,12 @@ def _own_recipients(
 
 
 _LIST_GLUE = re.compile(r"\s*(?:,|och|samt|respektive)\s*", re.IGNORECASE)
+# "Ekby IF sökte 80 000 kronor men fick 50 000": the same subject gets the second amount.
+_BUT_GOT = re.compile(
+    r"\s*(?:kronor|kr)?\s*,?\s*(?:men|och)\s+(?:har\s+)?(?:fick|fått|får|beviljades|beviljas|"
+    r"tilldelades|tilldelas|erhöll)\s+(?:bara\s+|endast\s+)?",
+    re.IGNORECASE,
+)
 
 
 def _decides_here(text: str, name: str, start: int, end: int) -> bool:
@@ -871,6 +909,11 @@ _PROPOSAL_NAMED = re.compile(
     r"än vad|utöver)\s+(?:[\w-]+\s+){0,2}?förslag\w*",
     re.IGNORECASE,
 )
+# "beviljas 50 000 kr enligt ansökan" grants: it only names the application.
+_APPLICATION_NAMED = re.compile(
+    r"\b(?:enligt|i\s+enlighet\s+med|utifrån|i\s+linje\s+med)\s+(?:[\w-]+\s+){0,2}?ansökan\b",
+    re.IGNORECASE,
+)
 _DECISION_DOC = re.compile(r"protokoll|\bjusterat?\b", re.IGNORECASE)
 # A proposal paper that carries the minutes of its decision records what was decided.
 _MINUTES_INSIDE = re.compile(
@@ -901,6 +944,8 @@ _GIVEN = re.compile(
     r"läggs?|lägga|delas\s+ut|tillför|tillförs|förstärks|täpps\s+till)\b"
     # "35 miljoner till trygghetsarbete": an amount given to something, without a verb.
     r"|\b(?:miljon|miljoner|miljard|miljarder|kronor|kr|mnkr|mkr|tkr)\s+(?:extra\s+)?till\b"
+    # "Bidraget höjs till 60 000 kronor": a grant changed, which is a decision too.
+    r"|\b(?:höjs|ökas|räknas\s+upp)\s+(?:till|med)\b"
     # "Verksamhetsbidragen uppgår till 11 miljoner": grants, summed.
     r"|\b\w*(?:bidrag|bidragen|anslag|anslagen|stödet)\s+(?:[\w-]+\s+){0,6}?uppgår\s+till\b",
     re.IGNORECASE,
@@ -999,7 +1044,7 @@ def _cued_status(support: str, context: str | None, rows: bool = False) -> str |
     decided in the past, proposed by a verb, applied (not for table rows), proposed, what
     the paper is, decided now, reported results, budget frames, given (decided); None when
     nothing says."""
-    support = _PROPOSAL_NAMED.sub(" ", support)
+    support = _APPLICATION_NAMED.sub(" ", _PROPOSAL_NAMED.sub(" ", support))
     strong = (
         ("refused", _REFUSED),
         ("reported", _COUNTERFACTUAL),

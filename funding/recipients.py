@@ -85,6 +85,9 @@ _NOT_RECEIVING_BEFORE = re.compile(
     r"\s+(?:[a-zåäö]+a\s+)?$",
     re.IGNORECASE,
 )
+_APPLIED_FROM = re.compile(
+    r"\b(?:ansökan|ansökningen|begäran)\s+om\s+[^.;]{1,40}?\s+från\s+$", re.IGNORECASE
+)
 _TO_BEFORE = re.compile(r"\b[Tt]ill\s+(?:[a-zåäö]+a\s+)?$")
 _OTHERS_APPLIED_AFTER = re.compile(r"\s+(?:har|hade)\s+(?:[\w-]+\s+){1,4}?(?:an)?sökt\b")
 _BODY = re.compile(
@@ -167,7 +170,11 @@ def gives_or_decides(text: str, start: int, end: int) -> bool:
     "bedömts av utvecklingsenheten", "statsbidrag från Socialstyrelsen": none of them receives.
     """
     before = text[max(0, start - 20) : start]
-    if _DECIDER_AFTER.match(text, end) or _NOT_RECEIVING_BEFORE.search(before):
+    if _DECIDER_AFTER.match(text, end):
+        return True
+    if _APPLIED_FROM.search(text, max(0, start - 90), start):
+        return False  # "ansökan om 40 000 kr från X": X applied, it is no source
+    if _NOT_RECEIVING_BEFORE.search(before):
         return True
     # "Till kulturnämnden har 40 föreningar ansökt": the body applied to decides.
     return bool(_TO_BEFORE.search(before) and _OTHERS_APPLIED_AFTER.match(text, end))
@@ -209,7 +216,7 @@ _KIND_LEAD = (
 )
 _BODY_WORD = (
     rf"(?:(?:[A-Za-zÅÄÖåäö][\w-]*)?(?:{_DEFINITE}|jouren|fonden|mottagningen|kyrkan|klubben|"
-    r"gården|huset|stadsmissionen|förvaltningarna|nämnderna|stadsdelarna|kommunerna|"
+    r"gården|huset|stadsmissionen|förvaltningarna|nämnderna|stadsdelarna|kommunerna|jourerna|"
     r"regionerna|föreningarna|organisationerna))"
 )
 # Capitalised words that start a sentence or a clause and name no one.
@@ -270,7 +277,7 @@ _NAMES_WHO_RECEIVE = re.compile(
 )
 # "Ekby Schackklubbs ansökan om 15 000 kr", "ansökan från Ekby IF om 15 000 kr": the applicant.
 _APPLICANT = re.compile(
-    rf"(?P<list>{_CAP_WORD}(?:\s+{_CAP_WORD})*)s\s+(?:ansökan|begäran|äskande)\s+"
+    rf"(?P<list>{_CAP_WORD}(?:\s+{_CAP_WORD})*?)(?::s|s)\s+(?:ansökan|begäran|äskande)\s+"
     rf"{_GAP_WORDS}$"
 )
 _APPLICATION_FROM = re.compile(
@@ -306,6 +313,14 @@ _TO_NAMES_BEFORE = re.compile(
 _NAME_THEN_AMOUNT = re.compile(
     rf"(?:[,;:(]\s*|\b(?:till|och|samt|til)\s+){_NAME_LIST}\s*(?:\(|,)\s*$"
 )
+# "ansökan om 40 000 kr från Norrby BK": the applicant after the amount.
+_APPLICATION_OF = re.compile(r"\b(?:ansökan|ansökningen|begäran)\s+om\s+$", re.IGNORECASE)
+_FROM_NAMES_AFTER = re.compile(rf"\s*(?:kronor\s+|kr\s+)?från\s+{_NAME_LIST}(?!\w)")
+# "Bidraget till Ekby IF höjs till 60 000 kronor": the grant's receiver, named before.
+_GRANT_TO_NAMES = re.compile(
+    rf"\b(?:[\w-]*[Bb]idrag\w*|[Ss]töd\w*|[Aa]nslag\w*)\s+till\s+{_NAME_LIST}\s+"
+    r"(?:höjs|sänks|ökas|minskas|blir|uppgår)\s+(?:till|med)\s+$"
+)
 _EACH = re.compile(r"\s*(?:kr\s+|kronor\s+)?(?:vardera|var\s+och\s+en|per\s+styck|styck|var)\b")
 _SPLIT_LIST = re.compile(r"\s*,\s*|\s*,?\s+(?:och|samt)\s+")
 # The name patterns are case-sensitive on purpose: a name starts with a capital letter.
@@ -324,6 +339,8 @@ def receivers_by_syntax(
     after = text[amount_end : min(end, amount_end + 160)]
     found: list[str] = []
     to = _TO_NAMES_AFTER.match(after) or _WHICH_NAMES_RECEIVE.match(after)
+    if not to and _APPLICATION_OF.search(before):
+        to = _FROM_NAMES_AFTER.match(after)
     if to:
         found = _listed(to["list"])
     patterns = (
@@ -338,6 +355,7 @@ def receivers_by_syntax(
         _APPLICATION_FROM,
         _TO_NAMES_BEFORE,
         _NAME_THEN_AMOUNT,
+        _GRANT_TO_NAMES,
     )
     for pattern in patterns:
         if found:

@@ -264,3 +264,48 @@ def test_a_source_is_still_no_receiver() -> None:
     text = "Ekby IF får 50 000 kronor i statsbidrag från Socialstyrelsen."
 
     assert _by_amount(text, 50_000).recipients == ("Ekby IF",)
+
+
+def test_an_applicant_in_the_colon_genitive() -> None:
+    grant = _by_amount("Ekby IF:s ansökan om 80 000 kr avslogs.", 80_000)
+
+    assert (grant.recipients, grant.status) == (("Ekby IF",), "refused")
+
+
+def test_the_applicant_after_the_amount_applied_for() -> None:
+    text = "Nämnden avslår ansökan om 40 000 kr från Norrby BK."
+
+    assert _by_amount(text, 40_000).recipients == ("Norrby BK",)
+
+
+def test_granted_as_applied_for_is_granted() -> None:
+    text = "Ekby IF beviljas 50 000 kronor enligt ansökan."
+
+    assert _by_amount(text, 50_000).status == "decided"
+
+
+def test_each_amount_of_a_sentence_has_its_own_clause() -> None:
+    grants = _grants("Ekby IF sökte 80 000 kronor men fick 50 000 kronor.")
+
+    assert [(g.amount, g.recipients, g.status) for g in grants] == [
+        (80_000, ("Ekby IF",), "applied"),
+        (50_000, ("Ekby IF",), "decided"),
+    ]
+
+
+def test_a_sum_now_and_what_it_is_raised_to() -> None:
+    text = "Grundbidraget ligger i dag på 3 100 kr och höjs till 4 200 kr för nästa år."
+
+    assert {g.amount: g.status for g in _grants(text)} == {3_100: "reported", 4_200: "decided"}
+
+
+def test_the_receiver_of_a_grant_that_is_raised() -> None:
+    grant = _by_amount("Bidraget till Ekby IF höjs till 60 000 kronor.", 60_000)
+
+    assert (grant.recipients, grant.status) == (("Ekby IF",), "decided")
+
+
+def test_shelters_as_a_group_receive() -> None:
+    text = "Nämnden ger 2 miljoner kronor till kvinnojourerna."
+
+    assert _by_amount(text, 2_000_000).recipients == ("Kvinnojourerna",)
