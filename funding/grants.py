@@ -987,14 +987,15 @@ _BUDGET_PRESENTED = re.compile(
 )
 _BUDGET_ADOPTED = re.compile(
     r"\b(?:antagen|antogs|antog|antagit|fastställ\w*|klubba\w*|röstades\s+igenom|"
-    r"beslutade\s+budget\w*|budget\w*\s+(?:som\s+)?(?:har\s+)?beslutats)\b",
+    r"beslutade\s+(?:om\s+)?(?:[\w-]+\s+){0,2}?budget\w*|beslutat\s+(?:om\s+)?budget\w*|"
+    r"budget\w*\s+(?:som\s+)?(?:har\s+)?beslutats)\b",
     re.IGNORECASE,
 )
 
 
 def _budget_not_yet_adopted(doc: Document, opening: str) -> bool:
     """The paper presents a budget for a later year, or says it is presented, not adopted."""
-    if _BUDGET_ADOPTED.search(opening):
+    if doc.meta.kind == "decision" or _BUDGET_ADOPTED.search(opening):
         return False
     if _BUDGET_PRESENTED.search(opening):
         return True

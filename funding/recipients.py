@@ -363,7 +363,14 @@ def receivers_by_syntax(
         match = pattern.search(before)
         if match:
             found = _listed(match["list"])
+            if pattern is _NAME_THEN_AMOUNT:  # no verb says so: only what reads as a name
+                found = [name for name in found if len(name.split()) > 1 or _is_body(name)]
     return found
+
+
+def _is_body(name: str) -> bool:
+    plain = name[0].lower() + name[1:]
+    return bool(_BODY_SHAPE.fullmatch(name) or _STADSMISSION.fullmatch(name) or _is_kind(plain))
 
 
 _NAMES_RECEIVE_ANYWHERE = re.compile(

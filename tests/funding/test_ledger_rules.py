@@ -309,3 +309,17 @@ def test_shelters_as_a_group_receive() -> None:
     text = "Nämnden ger 2 miljoner kronor till kvinnojourerna."
 
     assert _by_amount(text, 2_000_000).recipients == ("Kvinnojourerna",)
+
+
+def test_a_common_word_before_an_amount_is_no_name() -> None:
+    text = "Tabell 3: Kostnader, 5 000 kr för lokaler."
+
+    assert _by_amount(text, 5_000).recipients == ()
+
+
+def test_a_decision_on_next_years_budget_is_no_proposal() -> None:
+    text = "Kommunfullmäktige beslutade om budget 2031.\n\nHemtjänsten får 5 miljoner kronor mer."
+
+    grant = _by_amount(text, 5_000_000, title="Budget 2031", date="2030-11-20")
+
+    assert grant.status != "proposed"
