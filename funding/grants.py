@@ -267,7 +267,8 @@ _PROSE_LABEL = re.compile(
     r"\b(?:är|var|har|hade|blir|ska|skall|kan|får|fick|ges|gav|ger|beslutar|beslutade|beslutat|"
     r"föreslår|föreslås|fördelar|fördelas|avsätts|avsätter|satsar|satsas|beviljar|beviljas|"
     r"beviljades|beviljade|beviljat|ansöker|söker|sökt|tilldelas|tilldelade|fördelade|går|gick|"
-    r"delas|erhåller|erhöll)\b"
+    r"delas|erhåller|erhöll|granted|awarded|receives|received|gets|got|gave|gives|is|was|were|"
+    r"will)\b"
     r"|\b(?:på|om|av|till|med|att|för|och|i|cirka|ca|drygt|totalt|sammanlagt)\s*$",
     re.IGNORECASE,
 )
@@ -525,6 +526,18 @@ _CHANGED_TO = re.compile(r"\b(?:höjs|ökas|räknas\s+upp)\s+(?:till|med)\b", re
 _CLAUSE_BREAK = re.compile(r",|;|\bmen\b|\bmedan\b", re.IGNORECASE)
 
 
+# "föreslår att A beviljas 25 000 kr och att B:s ansökan avslås": a second decision.
+_NEXT_DECISION = re.compile(r";|,?\s+(?:och|samt)\s+att\b", re.IGNORECASE)
+
+
+def _own_clause_end(text: str, amount: Amount, end: int) -> int:
+    """Where the amount's decision ends: before a following "och att ..." with no amount."""
+    following = _NEXT_DECISION.search(text, amount.end, end)
+    if following is None or find_amounts(text[following.end() : end]):
+        return end
+    return following.start()
+
+
 def _clause_status(
     text: str, inside: list[Amount], amount: Amount, sentence: _Sentence
 ) -> str | None:
@@ -567,7 +580,7 @@ def _prose_evidence(indexed: _Text, amount: Amount, context: str | None) -> _Evi
     end = max(amount.end, *(s.end for s in used))
     purpose = _purpose(text, sentence, amount, inside, recipients)
     status = _clause_status(text, inside, amount, sentence) if len(inside) > 1 else None
-    status = status or _cued_status(text[start:end], context)
+    status = status or _cued_status(text[start : _own_clause_end(text, amount, end)], context)
     if _SET_ASIDE_AFTER.match(text, amount.end, sentence.end):
         status = "budget"  # the amount's own clause says what it is, whatever else is said
     if status is None and _ITEM_MARK.search(text, max(0, sentence.start - 12), sentence.start):
@@ -595,6 +608,14 @@ def _own_recipients(
     ]
     if len(inside) > 1 and _respectively(text, inside, listed):  # "A och B får 2 resp. 3"
         return (listed[k][0],)
+    if len(inside) > 1 and _RESPECTIVELY.search(text, inside[-1].start - 30, inside[-1].start):
+        # "A, B och C får 20 000, 30 000 respektive 40 000": names the gazetteer never saw
+        first = receivers_by_syntax(
+            text, low if k == 0 else sentence.start, inside[0].start, inside[0].end, end
+        )
+        named = [(name, 0, 0) for name in first]
+        if len(first) == len(inside) and _respectively(text, inside, named):
+            return (first[k],)
     syntax = [
         name
         for name in receivers_by_syntax(text, low, amount.start, amount.end, min(high, end))
@@ -624,6 +645,7 @@ def _own_recipients(
     return tuple(dict.fromkeys(owned))
 
 
+_RESPECTIVELY = re.compile(r"\brespektive\b|\bresp\.", re.IGNORECASE)
 _LIST_GLUE = re.compile(r"\s*(?:,|och|samt|respektive)\s*", re.IGNORECASE)
 # "Ekby IF sökte 80 000 kronor men fick 50 000": the same subject gets the second amount.
 _BUT_GOT = re.compile(
@@ -893,7 +915,8 @@ _DECIDED_PAST = re.compile(
     r"|\bfått\b|\bfick\b|\bdelades\s+ut\b|\bgavs\b|\bhar\s+getts\b|\bgått\s+till\b"
     r"|\bbetalades\s+ut\b|\butbetala(?:t|ts|des)\b|\bfördela(?:t|de|des)\b"
     r"|\bsatsade\b|\bavsatte\b|\bbetalade\b"
-    r"|\btog\b[^.]{0,40}\bbeslut\b|\bgodkän(?:t|de|ts|des)\b|\bfattades\b[^.]{0,40}\bbeslut",
+    r"|\btog\b[^.]{0,40}\bbeslut\b|\bgodkän(?:t|de|ts|des)\b|\bfattades\b[^.]{0,40}\bbeslut"
+    r"|\b(?:granted|awarded|received|allocated|paid\s+out)\b",
     re.IGNORECASE,
 )
 _PROPOSED_VERB = re.compile(

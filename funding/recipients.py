@@ -206,7 +206,8 @@ _NAME_TAIL = (
     r"förskola|skola|bibliotek|träffpunkt|mötesplats|center|centrum|hus|förvaltning|nämnd)"
     r"(?:en|et|n)?"
     # a compound of a body's word: "Lindö kvinnojour", "Ekby pensionärsförening"
-    r"|[a-zåäö]{3,}(?:jour|förening|förbund|råd|nätverk|mission)(?:en|et)?"
+    r"|[a-zåäö]{3,}(?:jour|förening|förbund|råd|nätverk|mission|central|mottagning|boende)"
+    r"(?:en|et)?"
     r"|kommune)"
 )
 _KIND_LEAD = (
@@ -253,9 +254,12 @@ _NAME_LIST = rf"(?P<list>{_ONE_NAME}(?:\s*,\s*{_ONE_NAME})*(?:\s*,?\s+(?:och|sam
 _RECEIVE = (
     r"(?:får|fick|få|söka|ansöka|har\s+fått|hade\s+fått|beviljas|beviljades|har\s+beviljats|tilldelas|"
     r"tilldelades|har\s+tilldelats|erhåller|erhöll|har\s+erhållit|ansöker|ansökte|söker|sökte|"
-    r"har\s+sökt|har\s+ansökt|beviljats|tilldelats|fått|erhållit)"
+    r"har\s+sökt|har\s+ansökt|beviljats|tilldelats|fått|erhållit|receives|received|gets|got)"
 )
-_GIVE = r"(?:[Bb]evilja[rst]?|[Bb]eviljat|[Tt]illdela[rt]?|ge|ger|gav|ges|betala[rs]?\s+ut\s+till)"
+_GIVE = (
+    r"(?:[Bb]evilja[rst]?|[Bb]eviljat|[Tt]illdela[rt]?|ge|ger|gav|ges|betala[rs]?\s+ut\s+till"
+    r"|granted|awarded|gave|gives)"
+)
 # "Ekby kommun har fått medel i tre år, 2021 cirka 8 miljoner": a comma may end a gap word.
 _GAP_WORDS = r"(?:[^\W\d][\w-]*,?\s+|\d{4}\s+){0,8}?"
 _NAMES_THEN_RECEIVE = re.compile(
@@ -296,7 +300,7 @@ _SUBJECT_AND_RECEIVE = re.compile(
 )
 _GIVE_THEN_NAMES = re.compile(rf"\b{_GIVE}\s+{_NAME_LIST}\s+{_GAP_WORDS}$")
 _TO_NAMES_AFTER = re.compile(
-    rf"[\s,]*(?:[\w-]+\s+){{0,3}}?(?:till|åt|mellan|til)\s+{_NAME_LIST}(?!\w)"
+    rf"[\s,]*(?:[\w-]+\s+){{0,3}}?(?:till|åt|mellan|til|to(?:\s+the)?)\s+{_NAME_LIST}(?!\w)"
 )
 # "de 8 miljoner som Ekby kommun får under året"
 _WHICH_NAMES_RECEIVE = re.compile(

@@ -323,3 +323,31 @@ def test_a_decision_on_next_years_budget_is_no_proposal() -> None:
     grant = _by_amount(text, 5_000_000, title="Budget 2031", date="2030-11-20")
 
     assert grant.status != "proposed"
+
+
+def test_names_and_amounts_respectively() -> None:
+    text = "Ekby IF, Norrby BK och Lindö SK får 20 000, 30 000 respektive 40 000 kronor."
+
+    owners = {g.amount: g.recipients for g in _grants(text)}
+
+    assert owners == {20_000: ("Ekby IF",), 30_000: ("Norrby BK",), 40_000: ("Lindö SK",)}
+
+
+def test_a_place_and_a_compound_unit_make_a_name() -> None:
+    text = "Regionen har tilldelat Ekby vårdcentral 1,5 miljoner kronor."
+
+    assert _by_amount(text, 1_500_000).recipients == ("Ekby vårdcentral",)
+
+
+def test_a_second_decision_in_the_sentence_gives_no_status() -> None:
+    text = "Förvaltningen föreslår att Ekby IF beviljas 25 000 kronor och att Norrby BK:s ansökan avslås."
+
+    grant = _by_amount(text, 25_000)
+
+    assert (grant.recipients, grant.status) == (("Ekby IF",), "proposed")
+
+
+def test_an_english_grant() -> None:
+    grant = _by_amount("The municipality granted Ekby Youth Club SEK 200 000.", 200_000)
+
+    assert (grant.recipients, grant.status) == (("Ekby Youth Club",), "decided")
