@@ -340,7 +340,10 @@ def test_a_place_and_a_compound_unit_make_a_name() -> None:
 
 
 def test_a_second_decision_in_the_sentence_gives_no_status() -> None:
-    text = "Förvaltningen föreslår att Ekby IF beviljas 25 000 kronor och att Norrby BK:s ansökan avslås."
+    text = (
+        "Förvaltningen föreslår att Ekby IF beviljas 25 000 kronor "
+        "och att Norrby BK:s ansökan avslås."
+    )
 
     grant = _by_amount(text, 25_000)
 
