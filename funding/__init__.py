@@ -7,6 +7,7 @@ It works on text alone: no files, no store, no Slack; it imports nothing of inge
 - `amounts`: sums of money in text (find_amounts, parse_amount, format_sek).
 - `recipients`: who receives money, and who decides or gives it (find_receivers).
 - `cues`: the one lexicon of status and role words (caps, pots, applied, refused ...).
+- `status`: those words ordered into a status for a text, a clause or a paper (cued_status).
 - `grants`: the grant extractor (extract_grants) over a `Document`, with `tables`.
 - `quotes`, `dates`, `instructions`, `normalize`: quoted statements, dates, order-like
   sentences that are never evidence, and the normal form every compared text takes.
@@ -22,6 +23,7 @@ from funding.models import GRANT_STATUSES, Amount, Document, Grant, Quote
 from funding.normalize import normalize_text
 from funding.quotes import find_quotes
 from funding.recipients import canonical_district, find_receivers, find_recipients
+from funding.status import cued_status
 
 __all__ = [
     "EXTRACTOR_VERSION",
@@ -32,6 +34,7 @@ __all__ = [
     "Quote",
     "amount_forms",
     "canonical_district",
+    "cued_status",
     "extract_grants",
     "figures_in",
     "find_amounts",

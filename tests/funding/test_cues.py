@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from funding import cues
+from funding import cued_status, cues
 
 
 @pytest.mark.parametrize(
@@ -41,3 +41,18 @@ def test_an_application_is_a_noun_apart_from_applying() -> None:
 
     assert not applying.search("Beviljas enligt ansökan.")
     assert application_for.search("En ansökan om 20 000 kr kom in.")
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        pytest.param("Ansökan avslogs.", "refused", id="refused"),
+        pytest.param("Föreningen ansöker om bidrag.", "applied", id="applied"),
+        pytest.param("Nämnden har beslutat att ge bidrag.", "decided", id="decided"),
+        pytest.param("Förvaltningen föreslår ett bidrag.", "proposed", id="proposed"),
+        pytest.param("Det hade kunnat bli mer.", "reported", id="counterfactual"),
+        pytest.param("Projektet pågår.", None, id="nothing-said"),
+    ],
+)
+def test_a_text_says_how_far_the_money_got(text: str, status: str | None) -> None:
+    assert cued_status(text, None) == status
