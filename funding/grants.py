@@ -719,7 +719,11 @@ _COUNTED = re.compile(
 _DEFINITE_RECEIVES = re.compile(
     r"\b(?P<kind>kommunen|regionen)\s+(?:nu\s+|har\s+|också\s+)?"
     r"(?:får|fick|fått|erhåller|erhöll|beviljas|beviljats|tilldelas|tilldelats)\b"
+    # "Nämnden har begärt att kommunstyrelsen skjuter till N": the body asking for money
+    r"|(?<![\w-])(?P<asks>Nämnden)\s+(?:har\s+)?(?:\w+\s+)?"
+    r"(?:begärt|begär|begärde|hemställt|hemställer|äskat|äskar)\b"
 )
+_NAMED_NAMND = re.compile(r"\b([A-ZÅÄÖa-zåäö][a-zåäö]{2,}nämnd)(?:en)?\b")
 _NAMED_KOMMUN = re.compile(r"\b([A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)*)s?\s+kommun\b")
 _NAMED_REGION = re.compile(r"\bRegion\s+([A-ZÅÄÖ][a-zåäö]+(?:\s+[A-ZÅÄÖ][a-zåäö]+)?)\b")
 
@@ -754,11 +758,15 @@ def _body_label(raw: str) -> tuple[str, ...]:
 
 
 def _definite_receiver(text: str, sentence: _Sentence) -> tuple[str, ...]:
-    """ "som kommunen får": the municipality (region) when the document names exactly one."""
+    """ "som kommunen får", "Nämnden har begärt": the municipality (region, committee) when
+    the document names exactly one."""
     said = _DEFINITE_RECEIVES.search(text, sentence.start, sentence.end)
     if said is None:
         return ()
-    if said["kind"] == "kommunen":
+    if said["asks"]:
+        names = {f"{m[1][0].upper()}{m[1][1:].lower()}en" for m in _NAMED_NAMND.finditer(text)}
+        names.discard("Nämnden")
+    elif said["kind"] == "kommunen":
         names = {f"{m[1]} kommun" for m in _NAMED_KOMMUN.finditer(text)}
     else:
         names = {f"Region {m[1]}" for m in _NAMED_REGION.finditer(text)}
@@ -908,7 +916,7 @@ _NOT_ALLOCATION_AFTER = re.compile(
 _SAID_OF = re.compile(rf"(?P<what>{_NOT_FOR_ANYONE})", re.IGNORECASE)
 _ALLOCATION_VERB = re.compile(
     r"fördel|satsa|avsät|avsatt|bevilj|tilldel|\binvestera[rs]?\b|\blägg|går till|\bges\b|"
-    r"\bfår\b|\bfick\b|ansök|söker|anslå",
+    r"\bfår\b|\bfick\b|ansök|söker|anslå|täpp",  # "underskottet täpps till med N" gives N
     re.IGNORECASE,
 )
 _CUT = re.compile(r"\b(?:minska|sänka|skära\s+ned|spara)\w*\s+(?:\w+\s+){0,3}?med\s+(?:\w+\s+)?$")

@@ -216,7 +216,7 @@ _KIND_LEAD = (
     r"stadsdelarna|föreningarna|kommunerna)"
 )
 _BODY_WORD = (
-    rf"(?:(?:[A-Za-zÅÄÖåäö][\w-]*)?(?:{_DEFINITE}|jouren|fonden|mottagningen|kyrkan|klubben|"
+    rf"(?:(?:[A-Za-zÅÄÖåäö][\w-]*)?(?:{_DEFINITE}|jouren|fonden|mottagningen|kyrkan|klubben|socialtjänsten|"
     r"gården|huset|stadsmissionen|förvaltningarna|nämnderna|stadsdelarna|kommunerna|jourerna|"
     r"regionerna|föreningarna|organisationerna))"
 )
@@ -298,6 +298,15 @@ _SUBJECT_AND_RECEIVE = re.compile(
     rf"^{_NAME_LIST}\s+(?:är|var|blir|har|hade|fortsätter|prioriteras)\s+"
     rf"(?:[^\W\d][\w-]*\s+){{0,5}}?och\s+(?:har\s+)?{_RECEIVE}\s+{_GAP_WORDS}$"
 )
+# "att socialtjänsten prioriteras med ett tillskott på N", "Socialjouren förstärks med N",
+# "Underskotten i socialtjänsten täpps till med N": the body strengthened receives.
+_STRENGTHENED = re.compile(
+    rf"(?:^|\batt\s+|[,;:–—]\s*){_NAME_LIST}\s+(?:prioriteras|förstärks|stärks|tillförs)\s+"
+    r"(?:[^\W\d][\w-]*\s+){0,8}?(?:med|på)\s+(?:ett\s+)?(?:tillskott|förstärkning)?\s*(?:på|om)?\s*$"
+)
+_DEFICIT_FILLED = re.compile(
+    rf"\b[Uu]nderskott\w*\s+(?:i|inom|hos)\s+{_NAME_LIST}\s+täpps\s+till\s+med\s+(?:totalt\s+)?$"
+)
 _GIVE_THEN_NAMES = re.compile(rf"\b{_GIVE}\s+{_NAME_LIST}\s+{_GAP_WORDS}$")
 _TO_NAMES_AFTER = re.compile(
     rf"[\s,]*(?:[\w-]+\s+){{0,3}}?(?:till|åt|mellan|til|to(?:\s+the)?)\s+{_NAME_LIST}(?!\w)"
@@ -355,6 +364,8 @@ def receivers_by_syntax(
         _NAMES_WHO_RECEIVE,
         _NAMES_THEN_RECEIVE,
         _SUBJECT_AND_RECEIVE,
+        _STRENGTHENED,
+        _DEFICIT_FILLED,
         _APPLICANT,
         _APPLICATION_FROM,
         _TO_NAMES_BEFORE,

@@ -354,3 +354,29 @@ def test_an_english_grant() -> None:
     grant = _by_amount("The municipality granted Ekby Youth Club SEK 200 000.", 200_000)
 
     assert (grant.recipients, grant.status) == (("Ekby Youth Club",), "decided")
+
+
+def test_the_committee_asking_for_money_is_the_one_the_document_names() -> None:
+    text = (
+        "Kulturnämnden har ett sparkrav.\n\n"
+        "Nämnden har samtidigt begärt att kommunstyrelsen skjuter till 4 miljoner kronor extra."
+    )
+
+    grant = _by_amount(text, 4_000_000)
+
+    assert (grant.recipients, grant.status) == (("Kulturnämnden",), "applied")
+
+
+def test_the_body_strengthened_receives() -> None:
+    text = (
+        "Budgeten innebär att socialtjänsten prioriteras i år "
+        "med ett tillskott på 7 miljoner kronor."
+    )
+
+    assert _by_amount(text, 7_000_000).recipients == ("Socialtjänsten",)
+
+
+def test_the_body_whose_deficit_is_filled_receives() -> None:
+    text = "Underskotten i socialtjänsten täpps till med totalt 9 miljoner kronor."
+
+    assert _by_amount(text, 9_000_000).recipients == ("Socialtjänsten",)
