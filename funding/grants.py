@@ -306,7 +306,8 @@ def _row_evidence(indexed: _Text, amount: Amount, context: str | None) -> _Evide
         start += 1
     label = text[start : amount.start]
     cells = "|" in label or "\t" in label  # a PDF table row, whatever its words
-    if not 0 < len(label.split()) <= 12 or (_PROSE_LABEL.search(label) and not cells):
+    keyed = _AMOUNT_KEY.match(label.strip()) is not None  # "Beviljat belopp:" is a record's key
+    if not 0 < len(label.split()) <= 12 or (_PROSE_LABEL.search(label) and not cells and not keyed):
         return None
     # A label names a project ("Digital ansökan om ...") so its words say nothing of status;
     # a record's key does ("Sökt belopp: 40 000 kr", "Finansiering: 2 mnkr").
@@ -330,11 +331,12 @@ def _row_evidence(indexed: _Text, amount: Amount, context: str | None) -> _Evide
 
 # "Mottagare: Ekby IF" above "Belopp: 40 000 kronor": a record of labelled lines.
 _AMOUNT_KEY = re.compile(
-    r"^(?:[\w-]+\s+)?(?:belopp|bidrag|finansiering|summa|beviljat|beviljade\s+medel|stöd)\s*:?\s*$",
+    r"^(?:[\w-]+\s+)?(?:belopp|bidrag|finansiering|summa|beviljat|beviljade\s+medel|stöd|ansökan|"
+    r"förslag)\s*:?\s*$",
     re.IGNORECASE,
 )
 _KEY_STATUS = (
-    ("applied", re.compile(r"\b(?:sökt|ansökt|begärt)", re.IGNORECASE)),
+    ("applied", re.compile(r"\b(?:sökt|ansökt|ansökan|begärt)", re.IGNORECASE)),
     ("proposed", re.compile(r"förslag|föreslag", re.IGNORECASE)),
     ("decided", re.compile(r"bevilj|finansiering|tilldel", re.IGNORECASE)),
 )
@@ -344,6 +346,7 @@ _RECEIVER_KEY = re.compile(
     r"[ \t]*:[ \t]*(?P<name>[^\n]{2,120})$",
     re.IGNORECASE | re.MULTILINE,
 )
+_RECORD_TITLE = re.compile(r"^[ \t]*\d{1,2}[.)][ \t]+(?P<name>[^\n:|]{2,80})$", re.MULTILINE)
 _RECORD_REACH = 600  # characters above the amount's line a record's fields stand in
 
 
@@ -354,7 +357,10 @@ def _labelled_receiver(text: str, line_start: int, label: str) -> tuple[str, ...
     blank = text.rfind("\n\n", block_start, line_start)
     found = list(_RECEIVER_KEY.finditer(text, blank + 1 if blank >= 0 else block_start, line_start))
     if not found:
-        return ()
+        # "1. Ekby IF" above "Ansökan: 80 000 kr": the record's numbered title names it.
+        title = _RECORD_TITLE.search(text, blank + 1 if blank >= 0 else block_start, line_start)
+        name = title["name"].strip(" .;:") if title else ""
+        return (name,) if name and _name_like(name) else ()
     # "Projektledare: Ada Berg, Ekby högskola": the person and the body that holds the money.
     parts = (part.strip(" .;") for part in found[-1]["name"].split(","))
     return tuple(part for part in parts if part)

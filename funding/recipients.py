@@ -309,7 +309,9 @@ _DEFICIT_FILLED = re.compile(
 )
 _GIVE_THEN_NAMES = re.compile(rf"\b{_GIVE}\s+{_NAME_LIST}\s+{_GAP_WORDS}$")
 _TO_NAMES_AFTER = re.compile(
-    rf"[\s,]*(?:[\w-]+\s+){{0,3}}?(?:till|åt|mellan|til|to(?:\s+the)?)\s+{_NAME_LIST}(?!\w)"
+    # "40 000 kr och till Norrby BK 30 000 kr": the next amount's receiver is not this one's
+    rf"[\s,]*(?:(?!och\b|samt\b)[\w-]+\s+){{0,3}}?(?:till|åt|mellan|til|to(?:\s+the)?)\s+"
+    rf"{_NAME_LIST}(?!\w)"
 )
 # "de 8 miljoner som Ekby kommun får under året"
 _WHICH_NAMES_RECEIVE = re.compile(
@@ -319,12 +321,12 @@ _WHICH_NAMES_RECEIVE = re.compile(
 # "Till Ekby fritidsgård går 200 000 kronor", "Bidrag till Ekby IF, 40 000 kronor"
 _TO_NAMES_BEFORE = re.compile(
     rf"\b[Tt]ill\s+{_NAME_LIST}(?:\s+(?:går|gick|ges|gavs|delas\s+ut|betalas\s+ut)\s+{_GAP_WORDS}"
-    r"|[\s,:–—-]*)$"
+    r"|\s+med\s+|[\s,:–—-]*)$"
 )
 # "till Ekby IF (40 000 kr), Norrby BK (30 000 kr)", "föreningar: Ekby IF, 40 000 kr, ...":
 # the name just before the amount, set off by a bracket or a comma, owns it.
 _NAME_THEN_AMOUNT = re.compile(
-    rf"(?:[,;:(]\s*|\b(?:till|och|samt|til)\s+){_NAME_LIST}\s*(?:\(|,)\s*$"
+    rf"(?:^[ \t]*|[,;:(]\s*|\b(?:till|och|samt|til)\s+){_NAME_LIST}\s*(?:\(|,|\s[–—-])\s*$"
 )
 # "ansökan om 40 000 kr från Norrby BK": the applicant after the amount.
 _APPLICATION_OF = re.compile(r"\b(?:ansökan|ansökningen|begäran)\s+om\s+$", re.IGNORECASE)

@@ -86,6 +86,8 @@ _GIVEN = re.compile(
     r"läggs?|lägga|delas\s+ut|tillför|tillförs|förstärks|täpps\s+till)\b"
     # "35 miljoner till trygghetsarbete": an amount given to something, without a verb.
     r"|\b(?:miljon|miljoner|miljard|miljarder|kronor|kr|mnkr|mkr|tkr)\s+(?:extra\s+)?till\b"
+    # "Till Ekby IF går 40 000 kr": given, the receiver first.
+    r"|\b[Tt]ill\s+(?:[\w-]+\s+){1,6}?går\b"
     # "Bidraget höjs till 60 000 kronor": a grant changed, which is a decision too.
     r"|\b(?:höjs|ökas|räknas\s+upp)\s+(?:till|med)\b"
     # "Verksamhetsbidragen uppgår till 11 miljoner": grants, summed.

@@ -380,3 +380,37 @@ def test_the_body_whose_deficit_is_filled_receives() -> None:
     text = "Underskotten i socialtjänsten täpps till med totalt 9 miljoner kronor."
 
     assert _by_amount(text, 9_000_000).recipients == ("Socialtjänsten",)
+
+
+def test_a_name_and_a_dash_before_the_amount() -> None:
+    grant = _by_amount("Ekby IF – 40 000 kr (avslag)", 40_000)
+
+    assert (grant.recipients, grant.status) == (("Ekby IF",), "refused")
+
+
+def test_a_record_keyed_beviljat_belopp_is_a_record_not_prose() -> None:
+    grant = _by_amount("Bidragsmottagare: Ekby IF\nBeviljat belopp: 40 000 kr\n", 40_000)
+
+    assert (grant.recipients, grant.status) == (("Ekby IF",), "decided")
+
+
+def test_a_numbered_record_title_names_the_receiver() -> None:
+    text = "1. Ekby IF\nAnsökan: 80 000 kr\nFörslag: 40 000 kr\n"
+
+    rows = {g.amount: (g.recipients, g.status) for g in _grants(text)}
+
+    assert rows == {80_000: (("Ekby IF",), "applied"), 40_000: (("Ekby IF",), "proposed")}
+
+
+def test_support_to_a_name_with_an_amount() -> None:
+    grant = _by_amount("Stöd till Ekby IF med 40 000 kronor beviljas.", 40_000)
+
+    assert grant.recipients == ("Ekby IF",)
+
+
+def test_to_each_its_own_receiver_named_first() -> None:
+    text = "Till Ekby IF går 40 000 kr och till Norrby BK 30 000 kr."
+
+    rows = {g.amount: (g.recipients, g.status) for g in _grants(text)}
+
+    assert rows == {40_000: (("Ekby IF",), "decided"), 30_000: (("Norrby BK",), "decided")}
