@@ -650,7 +650,8 @@ _RESPECTIVELY = re.compile(r"\brespektive\b|\bresp\.", re.IGNORECASE)
 _LIST_GLUE = re.compile(r"\s*(?:,|och|samt|respektive)\s*", re.IGNORECASE)
 # "Ekby IF sökte 80 000 kronor men fick 50 000": the same subject gets the second amount.
 _BUT_GOT = re.compile(
-    r"\s*(?:kronor|kr)?\s*,?\s*(?:men|och)\s+(?:har\s+)?(?:fick|fått|får|beviljades|beviljas|"
+    r"\s*(?:kronor|kr)?\s*(?:(?:för\s+)?(?:19|20)\d\d\s*)?,?\s*(?:men|och)\s+(?:har\s+)?"
+    r"(?:fick|fått|får|beviljades|beviljas|"
     r"tilldelades|tilldelas|erhöll)\s+(?:bara\s+|endast\s+)?",
     re.IGNORECASE,
 )

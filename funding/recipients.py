@@ -265,7 +265,8 @@ _GAP_WORDS = r"(?:[^\W\d][\w-]*,?\s+|\d{4}\s+){0,8}?"
 _NAMES_THEN_RECEIVE = re.compile(
     rf"(?:^(?:\d{{1,2}}[.)]\s+)?|[,;:–—]\s*|\b(?:att|och|men|som|där)\s+){_NAME_LIST}"
     r"(?:\s*,\s*(?:som|vilka|vars)\b[^,.;]{0,100},)?\s+"
-    r"(?:(?:har|hade|skulle|ska|kan|kommer\s+att|nu|sammanlagt|totalt|redan|också|även)\s+){0,2}"
+    r"(?:(?:har|hade|skulle|ska|kan|kommer\s+att|nu|sammanlagt|totalt|redan|också|även|föreslås)"
+    r"\s+){0,2}"
     rf"{_RECEIVE}\s+"
     rf"{_GAP_WORDS}$"
 )

@@ -75,7 +75,7 @@ _REPORTED = re.compile(
     re.IGNORECASE,
 )
 _BUDGET = re.compile(
-    r"budget|\bavsätt|\bavsatt|\banslag|\banslå|\bram(?:en|ar|arna)?\b|\bpott|\breserver"
+    r"budget|\bavsätt|\bavsatt|\banslag|\banslå|\banvisa\w*|\bram(?:en|ar|arna)?\b|\bpott|\breserver"
     r"|\bkostnad|\bkostar\b|\bsparkrav|\bbesparing|\berbjuder\b|\btak(?:et)?\b"
     # "det samarbete som finns i stadsdelen" exists somewhere; "det finns 2 mnkr" is money.
     r"|\bfinns\b(?!\s+(?:i|på|inom|hos|mellan|bland|för)\b)",

@@ -414,3 +414,24 @@ def test_to_each_its_own_receiver_named_first() -> None:
     rows = {g.amount: (g.recipients, g.status) for g in _grants(text)}
 
     assert rows == {40_000: (("Ekby IF",), "decided"), 30_000: (("Norrby BK",), "decided")}
+
+
+def test_money_assigned_in_a_budget() -> None:
+    text = "Kommunfullmäktige har anvisat 5 mnkr för sommarjobb."
+
+    assert _by_amount(text, 5_000_000).status == "budget"
+
+
+def test_a_receiver_proposed_to_be_granted() -> None:
+    grant = _by_amount("Ekby IF föreslås beviljas 40 000 kr.", 40_000)
+
+    assert (grant.recipients, grant.status) == (("Ekby IF",), "proposed")
+
+
+def test_one_receiver_for_two_years() -> None:
+    text = "Ekby IF fick 40 000 kr 2022 och får 50 000 kr 2023."
+
+    assert {g.amount: g.recipients for g in _grants(text)} == {
+        40_000: ("Ekby IF",),
+        50_000: ("Ekby IF",),
+    }
