@@ -32,7 +32,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 
 typecheck: $(STAMP)
-	$(BIN)/mypy ingest vector_store prompts bot
+	$(BIN)/mypy funding ingest vector_store prompts bot
 
 pytest: $(STAMP)
 	$(BIN)/pytest

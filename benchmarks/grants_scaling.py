@@ -15,7 +15,7 @@ import argparse
 import time
 
 from benchmarks.synthetic import document
-from ingest.grants import extract_grants
+from funding.grants import extract_grants
 from ingest.models import DocumentMeta, PageSpan, ParsedDocument
 
 _MB = 1_000_000

@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from bot.engine.ledger import DocumentInfo, Ledger
-from ingest.models import Grant
+from funding import Grant
 from vector_store.records import DocumentRecord
 
 if TYPE_CHECKING:

@@ -29,9 +29,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.splits import doc_split, set_is_locked  # noqa: E402
+from funding.grants import extract_grants  # noqa: E402
 from ingest.errors import IngestError  # noqa: E402
 from ingest.formats import SUPPORTED_SUFFIXES  # noqa: E402
-from ingest.grants import extract_grants  # noqa: E402
 from ingest.ledger_rows import CSV_COLUMNS, csv_row  # noqa: E402
 from ingest.models import ParsedDocument  # noqa: E402
 from ingest.parse import PARSER_VERSION, parse_file  # noqa: E402

@@ -7,7 +7,7 @@ are only ever added at the end.
 
 from __future__ import annotations
 
-from ingest.models import Grant
+from funding.models import Grant
 
 CSV_COLUMNS = (
     "amount_sek",

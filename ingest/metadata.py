@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from ingest.dates import find_date, parse_date
+from funding.dates import find_date, parse_date
+from funding.quotes import find_quotes
 from ingest.errors import IngestError
 from ingest.models import KINDS, DocumentMeta
-from ingest.quotes import find_quotes
 
 KIND_ALIASES = {
     "press_release": ("pressmeddelande", "press", "pressrelease"),

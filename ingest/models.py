@@ -1,9 +1,11 @@
-"""Values that flow through ingest: loaded text, metadata, chunks, quotes and grants."""
+"""Values that flow through ingest: loaded text, metadata, chunks and parsed documents."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+
+from funding.models import Quote
 
 KINDS = ("press_release", "decision", "fou_plan", "meeting_agenda", "news", "other")
 
@@ -30,18 +32,6 @@ class PageSpan:
     """Where a page lies in a document's stored text, as character offsets."""
 
     number: int | None
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
-class Quote:
-    """A statement attributed to a named person, with offsets into the stored text."""
-
-    speaker: str
-    role: str | None
-    party: str | None
-    text: str
     start: int
     end: int
 
@@ -85,49 +75,3 @@ class ParsedDocument:
     meta: DocumentMeta
     redactions: int = 0
     warnings: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Amount:
-    """A sum of money found in text, normalised to whole SEK (or the stated currency)."""
-
-    value: int
-    currency: str  # "SEK", "EUR", ...
-    approximate: bool
-    raw: str
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
-class Grant:
-    """One allocation a document states: how much, to whom, for what, by whom, when.
-
-    `amount` is in whole units of `currency`; `amount_sek` is the same figure when the
-    currency is SEK and None otherwise (a foreign amount is never converted to kronor).
-    """
-
-    amount_sek: int | None
-    approximate: bool
-    recipients: tuple[str, ...]
-    purpose: str | None
-    body: str | None
-    date: str | None
-    status: str  # one of GRANT_STATUSES
-    doc_id: str
-    source: str
-    title: str
-    page: int | None
-    start: int  # offsets of the supporting sentence(s) in the stored text
-    end: int
-    sentence: str
-    currency: str = "SEK"
-    amount: int = -1  # -1: the same as amount_sek
-    year: int | None = None  # the year the money is for, when the text says
-
-    def __post_init__(self) -> None:
-        if self.amount < 0:
-            object.__setattr__(self, "amount", self.amount_sek or 0)
-
-
-GRANT_STATUSES = ("decided", "proposed", "applied", "refused", "budget", "reported")

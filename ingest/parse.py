@@ -7,10 +7,11 @@ import hashlib
 from collections.abc import Mapping
 from pathlib import Path
 
+from funding.models import Quote
+from funding.normalize import normalize_text
 from ingest.formats import load_file
 from ingest.metadata import extract_metadata
-from ingest.models import DocumentMeta, LoadedText, PageSpan, ParsedDocument, Quote
-from ingest.normalize import normalize_text
+from ingest.models import DocumentMeta, LoadedText, PageSpan, ParsedDocument
 from ingest.redact import NAME_CANDIDATE, redact_name, redact_personal_numbers
 
 # Bump when loading, redaction or metadata rules change, so unchanged files are re-read.

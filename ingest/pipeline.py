@@ -10,10 +10,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol
 
+from funding.grants import EXTRACTOR_VERSION, extract_grants
 from ingest.chunking import chunk_text, chunking_signature
 from ingest.duplicates import Owners
 from ingest.errors import FileTooLarge, IngestError
-from ingest.grants import EXTRACTOR_VERSION, extract_grants
 from ingest.models import ParsedDocument
 from ingest.parse import content_hash, document_id, parse_file
 from ingest.records import chunk_records, document_record, grant_records

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ingest.models import Chunk, Grant, ParsedDocument
+from funding.models import Grant
+from ingest.models import Chunk, ParsedDocument
 from vector_store.records import ChunkRecord, DocumentRecord, MetaValue, chunk_id, grant_id
 
 

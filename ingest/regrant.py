@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import Protocol
 
-from ingest.grants import EXTRACTOR_VERSION, extract_grants
+from funding.grants import EXTRACTOR_VERSION, extract_grants
 from ingest.models import DocumentMeta, PageSpan, ParsedDocument
 from ingest.records import grant_records
 from vector_store.records import DocumentRecord, MetaValue, PageSpans

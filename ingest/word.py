@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ingest.dates import find_date
+from funding.dates import find_date
 from ingest.errors import EmptyDocument, IngestError, UnreadableFile, UnsupportedFormat
 from ingest.models import LoadedText, PageText
 from ingest.pdf import COLUMN_SEPARATOR, PLACEHOLDER_TITLE

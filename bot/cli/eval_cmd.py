@@ -15,7 +15,7 @@ import click
 if TYPE_CHECKING:
     from bot.settings import Settings
 
-_CODE = ("ingest", "vector_store")  # the packages whose code decides what a store holds
+_CODE = ("funding", "ingest", "vector_store")  # the packages whose code decides what a store holds
 
 
 @click.command("eval")

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ingest.models import GRANT_STATUSES, KINDS
+from funding import GRANT_STATUSES
+from ingest.models import KINDS
 
 if TYPE_CHECKING:
     from bot.settings import Settings

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ingest.models import Grant
+from funding import Grant
 from ingest.report import IngestReport
 from vector_store.records import MetaValue, StoredChunk
 

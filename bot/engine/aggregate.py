@@ -13,7 +13,7 @@ from bot.engine.ledger import GRANTED, Ledger, distinct
 from bot.engine.question import Question, read_question
 from bot.engine.sentences import Span
 from bot.engine.wording import phrase
-from ingest.amounts import format_sek
+from funding import format_sek
 
 _TOTAL = re.compile(r"\b(totalt|sammanlagt|sammantaget|summa|in total|totals?)\b", re.I)
 _SUM_OF_PARTS = re.compile(

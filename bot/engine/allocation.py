@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from bot.engine.candidates import Candidate
 from bot.engine.ledger import Ledger
 from bot.engine.terms import content_terms, strength, term_set
-from ingest.models import Amount
-from ingest.recipients import find_receivers
+from funding import Amount, find_receivers
 
 
 @dataclass(frozen=True)

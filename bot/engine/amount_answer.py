@@ -26,7 +26,7 @@ from bot.engine.question import Question
 from bot.engine.terms import content_terms, coverage, rarity, strength, term_set
 from bot.engine.tying import Asked, Where, asked, fits, local_status, mentions, named, role
 from bot.engine.wording import kind_label, phrase
-from ingest.models import Amount
+from funding import Amount
 
 
 def answer_amount(question: Question, found: Sequence[Candidate], ledger: Ledger) -> Draft | None:

@@ -15,10 +15,7 @@ from bot.engine.scoring import model
 from bot.engine.sentences import Span, paragraph_of, sentence_spans
 from bot.engine.terms import coverage, rarity, term_set
 from bot.engine.types import Passage, Retriever
-from ingest.amounts import figures_in, find_amounts
-from ingest.instructions import looks_like_instruction
-from ingest.models import Amount
-from ingest.recipients import find_receivers
+from funding import Amount, figures_in, find_amounts, find_receivers, looks_like_instruction
 
 _QUOTE = re.compile(r"(^\s*[–\-”\"»])|\b(säger|sa|menar|says|said)\b", re.I)
 PURPOSE = re.compile(

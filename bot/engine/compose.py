@@ -17,9 +17,7 @@ from bot.engine.scoring import model
 from bot.engine.sentences import Span, paragraph_of, sentence_spans
 from bot.engine.terms import coverage, rarity, term_set
 from bot.engine.wording import kind_label, phrase
-from ingest.models import Amount, Grant, Quote
-from ingest.quotes import find_quotes
-from ingest.recipients import find_receivers
+from funding import Amount, Grant, Quote, find_quotes, find_receivers
 
 # Below this share of the question's words covered, the best sentences are not about the
 # question at all. The cut on the score itself is fitted with the scorer's weights.

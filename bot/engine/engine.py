@@ -31,9 +31,7 @@ from bot.engine.quotes import draft_quote as compose_draft
 from bot.engine.tying import named
 from bot.engine.types import Answer, Citation, Filters, Passage, Retriever, Turn
 from bot.engine.wording import phrase
-from ingest.amounts import format_sek
-from ingest.instructions import without_instructions
-from ingest.normalize import normalize_text
+from funding import format_sek, normalize_text, without_instructions
 
 log = logging.getLogger(__name__)
 

@@ -17,7 +17,7 @@ from bot.engine.places import places_in
 from bot.engine.question import read_question
 from bot.engine.terms import content_terms, stem
 from bot.engine.types import Turn
-from ingest.recipients import find_recipients
+from funding import find_recipients
 
 _ELLIPTIC = re.compile(r"^\s*(och|men|samt|än|and|what about|how about|also)\b", re.I)
 _SHORT = 7

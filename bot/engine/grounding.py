@@ -3,8 +3,8 @@
 Figures are compared by value, not by spelling: "2,5 miljoner" in an answer is grounded by
 "2 500 000 kr" in a source. Amounts, counts, percentages, years and calendar dates are
 figures; citation markers ([1]) and list numbering are not. The normaliser is
-self-contained on purpose (ingest/amounts.py may later share it; see the module notes in
-the report), so the engine's safety check does not change when ingest's parsing does.
+self-contained on purpose (funding/amounts.py may later share it; see the module notes in
+the report), so the engine's safety check does not change when the reading of amounts does.
 """
 
 from __future__ import annotations

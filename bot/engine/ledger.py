@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from bot.engine.types import Passage
-from ingest.models import Grant
+from funding import Grant
 
 # Money that was applied for or only proposed is not money someone got.
 GRANTED = frozenset({"decided", "budget", "reported"})

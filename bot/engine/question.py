@@ -8,8 +8,7 @@ from dataclasses import dataclass
 from bot.engine.language import detect_language
 from bot.engine.places import places_in
 from bot.engine.terms import content_terms
-from ingest.amounts import parse_amount
-from ingest.recipients import find_receivers
+from funding import find_receivers, parse_amount
 from prompts import load_lexicon
 
 # Checked in order: the first kind whose pattern matches wins.

@@ -21,11 +21,10 @@ from bot.engine.receivers import is_body
 from bot.engine.sentences import Span
 from bot.engine.terms import content_terms, coverage, rarity, term_set
 from bot.engine.types import Answer, Passage
-from ingest.models import Quote
-from ingest.recipients import canonical_district, find_receivers, find_recipients
+from funding import Quote, canonical_district, find_receivers, find_recipients
 from prompts.messages import DRAFT_MARK, QUOTE_DRAFT
 
-# The city of the districts in ingest/recipients.py's gazetteer.
+# The city of the districts in funding/recipients.py's gazetteer.
 DISTRICTS_CITY = "Stockholm"
 _FACTS = 3
 _ACRONYM = re.compile(r"^[A-ZÅÄÖ]{2,}$")

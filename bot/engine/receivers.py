@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.recipients import canonical_district, find_receivers
+from funding import canonical_district, find_receivers
 
 
 def is_body(name: str) -> bool:

@@ -16,12 +16,10 @@ from functools import lru_cache
 from bot.engine.places import places_in
 from bot.engine.question import Question
 from bot.engine.receivers import is_body
-from ingest.amounts import figures_in, find_amounts
-from ingest.models import Amount
+from funding import Amount, cues, figures_in, find_amounts
 
 _CAP_BEFORE = re.compile(
-    r"\b(maximalt|max\.?|maxbelopp\w*|högst|upp till|som mest|(?-i:tak(?:et|belopp\w*)?)|"
-    r"at most|up to|maximum|a cap of|minst|at least|behöva|behöver|need\w*)\s*"
+    rf"\b({cues.CAP}|{cues.CEILING}|{cues.FLOOR_OR_NEED})\s*"
     r"(belopp\w*|bidrag\w*|summa|amount)?\s*(på|om|of)?\s*$",
     re.I,
 )
@@ -40,12 +38,10 @@ _ANNUAL_AFTER = re.compile(
     re.I,
 )
 _STATUS_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("refused", re.compile(r"\b(avslå\w*|avslog|avslag\w*|refused|rejected)\b", re.I)),
-    ("applied", re.compile(r"\b(ansök(er|t\w*|te|a|an om)|sök(t\w*|er|te)|applie[sd])\b", re.I)),
-    ("proposed", re.compile(
-        r"\b(föresl\w*|\w*förslag\w*|\w*alternativ\w*|ville|vill|motion\w*|proposes?d?)\b", re.I
-    )),
-)  # fmt: skip
+    ("refused", cues.REFUSED),
+    ("applied", re.compile(rf"\b(?:{cues.APPLYING}|{cues.APPLICATION_FOR})\b", re.I)),
+    ("proposed", re.compile(rf"\b(?:{cues.PROPOSING}|{cues.ALTERNATIVE})\b", re.I)),
+)
 _CAP_ASKED = re.compile(
     r"\b(maximal\w*|max\w*|högst|som mest|the most|(?-i:tak(?:et|belopp\w*)?)|up to|at most|"
     r"cap|minst|at least|"
@@ -213,8 +209,6 @@ def role(sentence: str, amount: Amount) -> set[str]:
     return roles
 
 
-# "kan söka 80 000 kr" states what may be applied for: a rule, not an application.
-_MODAL_APPLY = re.compile(r"\b(kan|får|ska|kunna|may|can)\s+(an)?sök\w*|\b(can|may) apply\w*", re.I)
 # "100 000 kronor för 2020": the year an amount is for, right after it.
 _YEAR_AFTER = re.compile(
     r"^\W*(?:kronor|kr|miljoner\w*)?\s*(?:för|under|år|in|for)\s+(?:år\s+)?(\d{4})\b"
@@ -234,7 +228,7 @@ def _nearest_status(before: str, after: str) -> str | None:
         for status, pattern in _STATUS_CUES:
             if pattern.search(after):
                 return status
-    before = _MODAL_APPLY.sub(" ", before)
+    before = cues.MAY_APPLY_RULE.sub(" ", before)
     best: tuple[int, str] | None = None
     for status, pattern in _STATUS_CUES:
         for match in pattern.finditer(before):

@@ -20,7 +20,7 @@ from bot.engine.grounding import amounts_sek
 from bot.engine.ledger import DocumentInfo, Ledger
 from bot.engine.types import Answer, Filters, Passage
 from bot.evaluation import EvalQuestion, load_questions
-from ingest.models import Grant
+from funding.models import Grant
 from prompts.messages import DRAFT_MARK_SV, NO_ANSWER_EN, NO_ANSWER_SV
 from tests.engine.corpus import (
     COMPUTED,

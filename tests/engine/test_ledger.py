@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.engine.ledger import Ledger
-from ingest.models import Grant
+from funding.models import Grant
 
 ROW = Grant(
     640_000,

@@ -10,7 +10,15 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-FORBIDDEN = ("slack_bolt", "slack_sdk", "chromadb", "langchain_chroma", "vector_store", "bot.slack")
+FORBIDDEN = (
+    "slack_bolt",
+    "slack_sdk",
+    "chromadb",
+    "langchain_chroma",
+    "vector_store",
+    "bot.slack",
+    "ingest",
+)
 
 # A fresh interpreter imports, in this order, the engine, every other module of its package,
 # then the retriever (the engine's adapter to the store, which may import Chroma), and

@@ -7,8 +7,8 @@ import pytest
 
 from bot.engine.question import read_question
 from bot.engine.tying import Where, asked, fits, local_status, named, role
-from ingest.amounts import find_amounts
-from ingest.models import Amount
+from funding.amounts import find_amounts
+from funding.models import Amount
 
 
 def verdict(

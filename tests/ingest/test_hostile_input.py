@@ -15,8 +15,8 @@ from chromadb.api import ClientAPI
 from pypdf import PdfReader, PdfWriter
 
 from bot.runtime import upload_key
-from ingest.instructions import looks_like_instruction, without_instructions
-from ingest.normalize import normalize_text
+from funding.instructions import looks_like_instruction, without_instructions
+from funding.normalize import normalize_text
 from ingest.parse import document_id
 from ingest.pipeline import IngestOptions, ingest_paths
 from ingest.redact import REDACTION_TOKEN

@@ -22,9 +22,9 @@ from langchain_core.embeddings import Embeddings
 
 from bot.runtime import ingest_options
 from bot.settings import DEFAULT_EMBEDDING_MODEL, load_settings
-from ingest import grants as ingest_grants
+from funding import grants as ingest_grants
+from funding.grants import extract_grants
 from ingest import regrant as regrant_module
-from ingest.grants import extract_grants
 from ingest.models import ParsedDocument
 from ingest.parse import document_id, parse_file
 from ingest.pipeline import IngestOptions, ProgressUpdate, chunking_signature, ingest_paths

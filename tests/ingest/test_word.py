@@ -12,9 +12,9 @@ from pathlib import Path
 import docx
 import pytest
 
+from funding.grants import extract_grants
 from ingest.errors import EmptyDocument, IngestError, UnreadableFile, UnsupportedFormat
 from ingest.formats import load_file
-from ingest.grants import extract_grants
 from ingest.parse import parse_file
 from ingest.redact import REDACTION_TOKEN
 from ingest.word import ENCRYPTED_STREAM, OLE_MAGIC, EncryptedDocument

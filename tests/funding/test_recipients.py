@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.recipients import (
+from funding.recipients import (
     canonical_district,
     deciding_bodies,
     find_receivers,

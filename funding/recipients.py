@@ -45,9 +45,10 @@ _ORGANISATION = re.compile(
         f"(?P<o{i}>(?<![\\w-]){pattern}(?!\\w))" for i, (_, pattern) in enumerate(_ORGANISATIONS)
     )
 )
-# "Stadsmissionen" stands alone; "Stadsmission" always names its city ("Malmö Stadsmission").
+# "Stadsmissionen" stands alone; "Stadsmission" always names its city ("Malmö Stadsmission"),
+# also in the genitive.
 _STADSMISSION = re.compile(
-    r"(?<![\w-])(?:[A-ZÅÄÖ][\w-]*\s+(?:Kyrkliga\s+)?[Ss]tadsmission|[Ss]tadsmissionen)(?!\w)"
+    r"(?<![\w-])(?:[A-ZÅÄÖ][\w-]*\s+(?:Kyrkliga\s+)?[Ss]tadsmission(?:s(?=\s))?|[Ss]tadsmissionen)(?!\w)"
 )
 _BODY_SHAPE = re.compile(
     # "Föreningen Stegvis Söder", and "den ideella föreningen Tryggare Hem" in running text.
@@ -62,10 +63,10 @@ _INSIDE_A_NAME = re.compile(r"[a-zåäö,]\s[A-ZÅÄÖ][\wåäö]+ $")
 _PLACE_BEFORE = re.compile(r"(?:^|[^\w])[Ii]\s+(?:hela\s+)?$")
 
 _DECIDER_VERB = (
-    r"(?:beslut(?:ar|at|ade)|fatt(?:ar|at|ade)|fördela(?:r|t|de)|föreslår|föreslog|föreslagit|"
-    r"bevilja(?:r|t|de)|avsätter|avsatte|ger|gav|gett|tilldela(?:r|t|de)|satsa(?:r|t|de)|anslår|"
+    r"(?:beslut(?:ar|at|ade)|fatt(?:ar|at|ade)|fördela(?:r|t|de)?|föreslår|föreslog|föreslagit|"
+    r"bevilja(?:r|t|de)?|avsätter|avsatte|ger|gav|gett|tilldela(?:r|t|de)?|satsa(?:r|t|de)|anslår|"
     r"uppdrar|antar|antog|antagit|reserverar|reserverade|redovisar|redovisade|budgeterar|"
-    r"budgeterade|delar\s+ut|delade\s+ut)"
+    r"budgeterade|delar\s+ut|delade\s+ut|fastställ(?:er|de|t)|godkän(?:ner|de|t))"
 )
 # Words that may stand between a body and its verb ("Socialnämnden i Stockholms stad har på
 # sitt sammanträde beslutat"), but never a receiving verb or the start of another clause.
@@ -79,9 +80,16 @@ _DECIDER_AFTER = re.compile(
 # Inverted order ("Idag fattar socialnämnden beslut"), an agent ("bedömts av enheten") or a
 # source ("statsbidrag från Socialstyrelsen"): not the one who receives.
 _NOT_RECEIVING_BEFORE = re.compile(
-    r"\b(?:fattar|fattade|tar|tog|beslutar|beslutade|av|från|hos)\s+(?:[a-zåäö]+a\s+)?$",
+    # "ansökan från X" names the applicant, not a source
+    r"\b(?:fattar|fattade|tar|tog|beslutar|beslutade|av|(?<!ansökan\s)(?<!begäran\s)från|hos)"
+    r"\s+(?:[a-zåäö]+a\s+)?$",
     re.IGNORECASE,
 )
+_APPLIED_FROM = re.compile(
+    r"\b(?:ansökan|ansökningen|begäran)\s+om\s+[^.;]{1,40}?\s+från\s+$", re.IGNORECASE
+)
+_TO_BEFORE = re.compile(r"\b[Tt]ill\s+(?:[a-zåäö]+a\s+)?$")
+_OTHERS_APPLIED_AFTER = re.compile(r"\s+(?:har|hade)\s+(?:[\w-]+\s+){1,4}?(?:an)?sökt\b")
 _BODY = re.compile(
     r"(?<![\w-])(?:[Ss]ocialnämnden|[Ss]ocialtjänstnämnden|[Kk]ommunfullmäktige|"
     r"[Kk]ommunstyrelsen|[Rr]egeringen|Organisations-\s+och\s+föreningsutskottet|OFU|"
@@ -132,7 +140,9 @@ def _organisations(text: str) -> list[tuple[str, int, int]]:
         index = int(next(k for k, v in match.groupdict().items() if v is not None)[1:])
         found.append((_ORGANISATIONS[index][0], match.start(), match.end()))
     for match in _STADSMISSION.finditer(text):
+        # "för Malmö Stadsmissions boenden": the owner, named without its genitive.
         name = " ".join(match[0].split()).replace("stadsmission", "Stadsmission")
+        name = name.removesuffix("s") if name.endswith("missions") else name
         found.append((name, match.start(), match.end()))
     return found
 
@@ -160,7 +170,14 @@ def gives_or_decides(text: str, start: int, end: int) -> bool:
     "bedömts av utvecklingsenheten", "statsbidrag från Socialstyrelsen": none of them receives.
     """
     before = text[max(0, start - 20) : start]
-    return bool(_DECIDER_AFTER.match(text, end) or _NOT_RECEIVING_BEFORE.search(before))
+    if _DECIDER_AFTER.match(text, end):
+        return True
+    if _APPLIED_FROM.search(text, max(0, start - 90), start):
+        return False  # "ansökan om 40 000 kr från X": X applied, it is no source
+    if _NOT_RECEIVING_BEFORE.search(before):
+        return True
+    # "Till kulturnämnden har 40 föreningar ansökt": the body applied to decides.
+    return bool(_TO_BEFORE.search(before) and _OTHERS_APPLIED_AFTER.match(text, end))
 
 
 def deciding_bodies(text: str) -> list[tuple[int, str]]:
@@ -187,7 +204,11 @@ _NAME_TAIL = (
     r"(?:(?:stad|kommun|region|län|församling|förening|förbund|stiftelse|kooperativ|"
     r"stadsdelsförvaltning|stadsdelsnämnd|avdelning|klubb|stadsmission|kyrka|fritidsgård|gård|"
     r"förskola|skola|bibliotek|träffpunkt|mötesplats|center|centrum|hus|förvaltning|nämnd)"
-    r"(?:en|et|n)?)"
+    r"(?:en|et|n)?"
+    # a compound of a body's word: "Lindö kvinnojour", "Ekby pensionärsförening"
+    r"|[a-zåäö]{3,}(?:jour|förening|förbund|råd|nätverk|mission|central|mottagning|boende)"
+    r"(?:en|et)?"
+    r"|kommune)"
 )
 _KIND_LEAD = (
     r"(?:den\s+ideella\s+)?(?:föreningen|organisationen|stiftelsen|kooperativet|förbundet|"
@@ -195,8 +216,8 @@ _KIND_LEAD = (
     r"stadsdelarna|föreningarna|kommunerna)"
 )
 _BODY_WORD = (
-    rf"(?:(?:[A-Za-zÅÄÖåäö][\w-]*)?(?:{_DEFINITE}|jouren|fonden|mottagningen|kyrkan|klubben|"
-    r"gården|huset|stadsmissionen|förvaltningarna|nämnderna|stadsdelarna|kommunerna|"
+    rf"(?:(?:[A-Za-zÅÄÖåäö][\w-]*)?(?:{_DEFINITE}|jouren|fonden|mottagningen|kyrkan|klubben|socialtjänsten|"
+    r"gården|huset|stadsmissionen|förvaltningarna|nämnderna|stadsdelarna|kommunerna|jourerna|"
     r"regionerna|föreningarna|organisationerna))"
 )
 # Capitalised words that start a sentence or a clause and name no one.
@@ -233,14 +254,19 @@ _NAME_LIST = rf"(?P<list>{_ONE_NAME}(?:\s*,\s*{_ONE_NAME})*(?:\s*,?\s+(?:och|sam
 _RECEIVE = (
     r"(?:får|fick|få|söka|ansöka|har\s+fått|hade\s+fått|beviljas|beviljades|har\s+beviljats|tilldelas|"
     r"tilldelades|har\s+tilldelats|erhåller|erhöll|har\s+erhållit|ansöker|ansökte|söker|sökte|"
-    r"har\s+sökt|har\s+ansökt|beviljats|tilldelats|fått|erhållit)"
+    r"har\s+sökt|har\s+ansökt|beviljats|tilldelats|fått|erhållit|receives|received|gets|got)"
 )
-_GIVE = r"(?:[Bb]evilja[rst]?|[Bb]eviljat|[Tt]illdela[rt]?|ge|ger|gav|ges|betala[rs]?\s+ut\s+till)"
-_GAP_WORDS = r"(?:[^\W\d][\w-]*\s+|\d{4}\s+){0,8}?"
+_GIVE = (
+    r"(?:[Bb]evilja[rst]?|[Bb]eviljat|[Tt]illdela[rt]?|ge|ger|gav|ges|betala[rs]?\s+ut\s+till"
+    r"|granted|awarded|gave|gives)"
+)
+# "Ekby kommun har fått medel i tre år, 2021 cirka 8 miljoner": a comma may end a gap word.
+_GAP_WORDS = r"(?:[^\W\d][\w-]*,?\s+|\d{4}\s+){0,8}?"
 _NAMES_THEN_RECEIVE = re.compile(
     rf"(?:^(?:\d{{1,2}}[.)]\s+)?|[,;:–—]\s*|\b(?:att|och|men|som|där)\s+){_NAME_LIST}"
     r"(?:\s*,\s*(?:som|vilka|vars)\b[^,.;]{0,100},)?\s+"
-    r"(?:(?:har|hade|skulle|ska|kan|kommer\s+att|nu|sammanlagt|totalt|redan|också|även)\s+){0,2}"
+    r"(?:(?:har|hade|skulle|ska|kan|kommer\s+att|nu|sammanlagt|totalt|redan|också|även|föreslås)"
+    r"\s+){0,2}"
     rf"{_RECEIVE}\s+"
     rf"{_GAP_WORDS}$"
 )
@@ -254,18 +280,40 @@ _AND_NAMES = re.compile(rf"^\s*(?:,|och|samt)\s+{_NAME_LIST}\s+$")
 _NAMES_WHO_RECEIVE = re.compile(
     rf"{_NAME_LIST}\s*,\s*som\s+(?:(?:har|nu|också|även)\s+)?{_RECEIVE}\s+{_GAP_WORDS}$"
 )
-# "Ekby Schackklubbs ansökan om 15 000 kr": the applicant, in the genitive.
+# "Ekby Schackklubbs ansökan om 15 000 kr", "ansökan från Ekby IF om 15 000 kr": the applicant.
 _APPLICANT = re.compile(
-    rf"(?P<list>{_CAP_WORD}(?:\s+{_CAP_WORD})*)s\s+(?:ansökan|begäran|äskande)\s+"
+    rf"(?P<list>{_CAP_WORD}(?:\s+{_CAP_WORD})*?)(?::s|s)\s+(?:ansökan|begäran|äskande)\s+"
     rf"{_GAP_WORDS}$"
+)
+_APPLICATION_FROM = re.compile(
+    rf"\b(?:ansökan|ansökningen|begäran)\s+från\s+{_NAME_LIST}\s+om\s+{_GAP_WORDS}$"
 )
 # "Enligt modellen skulle Ekby kommun få 18,7 miljoner": the subject after the auxiliary.
 _AUX_NAMES_RECEIVE = re.compile(
     rf"\b(?:skulle|ska|skall|kan|kommer|kunde)\s+{_NAME_LIST}\s+(?:att\s+)?"
     rf"(?:få|ha\s+fått|erhålla|tilldelas|beviljas)\s+{_GAP_WORDS}$"
 )
+# "Kvinnojourerna är fortsatt prioriterade och får 2 miljoner": the sentence's subject
+# receives, through a second verb joined by "och".
+_SUBJECT_AND_RECEIVE = re.compile(
+    rf"^{_NAME_LIST}\s+(?:är|var|blir|har|hade|fortsätter|prioriteras)\s+"
+    rf"(?:[^\W\d][\w-]*\s+){{0,5}}?och\s+(?:har\s+)?{_RECEIVE}\s+{_GAP_WORDS}$"
+)
+# "att socialtjänsten prioriteras med ett tillskott på N", "Socialjouren förstärks med N",
+# "Underskotten i socialtjänsten täpps till med N": the body strengthened receives.
+_STRENGTHENED = re.compile(
+    rf"(?:^|\batt\s+|[,;:–—]\s*){_NAME_LIST}\s+(?:prioriteras|förstärks|stärks|tillförs)\s+"
+    r"(?:[^\W\d][\w-]*\s+){0,8}?(?:med|på)\s+(?:ett\s+)?(?:tillskott|förstärkning)?\s*(?:på|om)?\s*$"
+)
+_DEFICIT_FILLED = re.compile(
+    rf"\b[Uu]nderskott\w*\s+(?:i|inom|hos)\s+{_NAME_LIST}\s+täpps\s+till\s+med\s+(?:totalt\s+)?$"
+)
 _GIVE_THEN_NAMES = re.compile(rf"\b{_GIVE}\s+{_NAME_LIST}\s+{_GAP_WORDS}$")
-_TO_NAMES_AFTER = re.compile(rf"[\s,]*(?:[\w-]+\s+){{0,3}}?(?:till|åt|mellan)\s+{_NAME_LIST}(?!\w)")
+_TO_NAMES_AFTER = re.compile(
+    # "40 000 kr och till Norrby BK 30 000 kr": the next amount's receiver is not this one's
+    rf"[\s,]*(?:(?!och\b|samt\b)[\w-]+\s+){{0,3}}?(?:till|åt|mellan|til|to(?:\s+the)?)\s+"
+    rf"{_NAME_LIST}(?!\w)"
+)
 # "de 8 miljoner som Ekby kommun får under året"
 _WHICH_NAMES_RECEIVE = re.compile(
     rf"[ \t]*(?:kronor[ \t]+)?som[ \t]+{_NAME_LIST}[ \t]+(?:nu[ \t]+|har[ \t]+)?"
@@ -274,7 +322,20 @@ _WHICH_NAMES_RECEIVE = re.compile(
 # "Till Ekby fritidsgård går 200 000 kronor", "Bidrag till Ekby IF, 40 000 kronor"
 _TO_NAMES_BEFORE = re.compile(
     rf"\b[Tt]ill\s+{_NAME_LIST}(?:\s+(?:går|gick|ges|gavs|delas\s+ut|betalas\s+ut)\s+{_GAP_WORDS}"
-    r"|[\s,:–—-]*)$"
+    r"|\s+med\s+|[\s,:–—-]*)$"
+)
+# "till Ekby IF (40 000 kr), Norrby BK (30 000 kr)", "föreningar: Ekby IF, 40 000 kr, ...":
+# the name just before the amount, set off by a bracket or a comma, owns it.
+_NAME_THEN_AMOUNT = re.compile(
+    rf"(?:^[ \t]*|[,;:(]\s*|\b(?:till|och|samt|til)\s+){_NAME_LIST}\s*(?:\(|,|\s[–—-])\s*$"
+)
+# "ansökan om 40 000 kr från Norrby BK": the applicant after the amount.
+_APPLICATION_OF = re.compile(r"\b(?:ansökan|ansökningen|begäran)\s+om\s+$", re.IGNORECASE)
+_FROM_NAMES_AFTER = re.compile(rf"\s*(?:kronor\s+|kr\s+)?från\s+{_NAME_LIST}(?!\w)")
+# "Bidraget till Ekby IF höjs till 60 000 kronor": the grant's receiver, named before.
+_GRANT_TO_NAMES = re.compile(
+    rf"\b(?:[\w-]*[Bb]idrag\w*|[Ss]töd\w*|[Aa]nslag\w*)\s+till\s+{_NAME_LIST}\s+"
+    r"(?:höjs|sänks|ökas|minskas|blir|uppgår)\s+(?:till|med)\s+$"
 )
 _EACH = re.compile(r"\s*(?:kr\s+|kronor\s+)?(?:vardera|var\s+och\s+en|per\s+styck|styck|var)\b")
 _SPLIT_LIST = re.compile(r"\s*,\s*|\s*,?\s+(?:och|samt)\s+")
@@ -294,6 +355,8 @@ def receivers_by_syntax(
     after = text[amount_end : min(end, amount_end + 160)]
     found: list[str] = []
     to = _TO_NAMES_AFTER.match(after) or _WHICH_NAMES_RECEIVE.match(after)
+    if not to and _APPLICATION_OF.search(before):
+        to = _FROM_NAMES_AFTER.match(after)
     if to:
         found = _listed(to["list"])
     patterns = (
@@ -303,8 +366,14 @@ def receivers_by_syntax(
         _AUX_NAMES_RECEIVE,
         _NAMES_WHO_RECEIVE,
         _NAMES_THEN_RECEIVE,
+        _SUBJECT_AND_RECEIVE,
+        _STRENGTHENED,
+        _DEFICIT_FILLED,
         _APPLICANT,
+        _APPLICATION_FROM,
         _TO_NAMES_BEFORE,
+        _NAME_THEN_AMOUNT,
+        _GRANT_TO_NAMES,
     )
     for pattern in patterns:
         if found:
@@ -312,7 +381,14 @@ def receivers_by_syntax(
         match = pattern.search(before)
         if match:
             found = _listed(match["list"])
+            if pattern is _NAME_THEN_AMOUNT:  # no verb says so: only what reads as a name
+                found = [name for name in found if len(name.split()) > 1 or _is_body(name)]
     return found
+
+
+def _is_body(name: str) -> bool:
+    plain = name[0].lower() + name[1:]
+    return bool(_BODY_SHAPE.fullmatch(name) or _STADSMISSION.fullmatch(name) or _is_kind(plain))
 
 
 _NAMES_RECEIVE_ANYWHERE = re.compile(

@@ -31,10 +31,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
-from ingest.amounts import find_amounts
-from ingest.instructions import looks_like_instruction
-from ingest.models import Amount, Grant, ParsedDocument
-from ingest.recipients import (
+from funding.amounts import find_amounts
+from funding.instructions import looks_like_instruction
+from funding.models import Amount, Document, Grant
+from funding.recipients import (
     deciding_bodies,
     each_receives,
     find_recipients,
@@ -43,7 +43,14 @@ from ingest.recipients import (
     receivers_by_syntax,
     receivers_in,
 )
-from ingest.tables import (
+from funding.status import (
+    clause_status,
+    cued_status,
+    doc_context,
+    in_sections,
+    proposal_sections,
+)
+from funding.tables import (
     bare_cell_amounts,
     cells,
     column_of,
@@ -108,14 +115,14 @@ class _Evidence:
 
 # Bump when extraction changes what it finds: documents read by another version are re-read
 # from their stored text on the next `fou-bot ingest` or `fou-bot grants --rebuild`.
-EXTRACTOR_VERSION = 2
+EXTRACTOR_VERSION = 3
 
 
-def extract_grants(doc: ParsedDocument) -> list[Grant]:
+def extract_grants(doc: Document) -> list[Grant]:
     """Every SEK allocation the document states, each with its exact supporting span."""
     amounts = bare_cell_amounts(doc.text, find_amounts(doc.text))
     indexed = _Text(doc.text, tuple(_sentences(doc.text)), tuple(amounts))
-    context = _doc_context(doc)
+    context = doc_context(doc)
     found: list[_Evidence] = []
     for amount in indexed.amounts:
         no_one = _given_to_no_one(indexed, amount)
@@ -133,10 +140,10 @@ def extract_grants(doc: ParsedDocument) -> list[Grant]:
         else:
             found.append(evidence)
     found = _with_items_and_anaphora(indexed.text, found)
-    sections = _proposal_sections(indexed.text) if context != "adopted" else []
+    sections = proposal_sections(indexed.text) if context != "adopted" else []
     found = [
         replace(e, status="proposed")
-        if e.status == "decided" and _in_sections(sections, e.amount.start)
+        if e.status == "decided" and in_sections(sections, e.amount.start)
         else e
         for e in found
     ]
@@ -266,7 +273,8 @@ _PROSE_LABEL = re.compile(
     r"\b(?:är|var|har|hade|blir|ska|skall|kan|får|fick|ges|gav|ger|beslutar|beslutade|beslutat|"
     r"föreslår|föreslås|fördelar|fördelas|avsätts|avsätter|satsar|satsas|beviljar|beviljas|"
     r"beviljades|beviljade|beviljat|ansöker|söker|sökt|tilldelas|tilldelade|fördelade|går|gick|"
-    r"delas|erhåller|erhöll)\b"
+    r"delas|erhåller|erhöll|granted|awarded|receives|received|gets|got|gave|gives|is|was|were|"
+    r"will)\b"
     r"|\b(?:på|om|av|till|med|att|för|och|i|cirka|ca|drygt|totalt|sammanlagt)\s*$",
     re.IGNORECASE,
 )
@@ -298,10 +306,14 @@ def _row_evidence(indexed: _Text, amount: Amount, context: str | None) -> _Evide
         start += 1
     label = text[start : amount.start]
     cells = "|" in label or "\t" in label  # a PDF table row, whatever its words
-    if not 0 < len(label.split()) <= 12 or (_PROSE_LABEL.search(label) and not cells):
+    keyed = _AMOUNT_KEY.match(label.strip()) is not None  # "Beviljat belopp:" is a record's key
+    if not 0 < len(label.split()) <= 12 or (_PROSE_LABEL.search(label) and not cells and not keyed):
         return None
-    # A label names a project ("Digital ansökan om ...") so its words say nothing of status.
+    # A label names a project ("Digital ansökan om ...") so its words say nothing of status;
+    # a record's key does ("Sökt belopp: 40 000 kr", "Finansiering: 2 mnkr").
     status = _lead_status(indexed, line_start, context)
+    if _AMOUNT_KEY.match(label.strip()):
+        status = next((s for s, p in _KEY_STATUS if p.search(label)), status)
     if status == "proposed" and context == "adopted":
         status = "decided"  # the minutes adopt the proposed table
     if _TOTAL_LABEL.match(label):
@@ -311,20 +323,30 @@ def _row_evidence(indexed: _Text, amount: Amount, context: str | None) -> _Evide
     recipients = tuple(syntax) or recipients
     if not recipients:
         recipients = _labelled_receiver(indexed.text, line_start, label) or _named_label(label)
+        item = _ITEM_LABEL.match(label) if not recipients else None
+        recipients = _body_label(item["label"]) if item and item.start("label") else recipients
         purpose = None if recipients and purpose == recipients[0] else purpose
     return _Evidence(amount, start, amount.end, recipients, purpose, status)
 
 
 # "Mottagare: Ekby IF" above "Belopp: 40 000 kronor": a record of labelled lines.
 _AMOUNT_KEY = re.compile(
-    r"^(?:[\w-]+\s+)?(?:belopp|bidrag|finansiering|summa|beviljat|beviljade\s+medel|stöd)\s*:?\s*$",
+    r"^(?:[\w-]+\s+)?(?:belopp|bidrag|finansiering|summa|beviljat|beviljade\s+medel|stöd|ansökan|"
+    r"förslag)\s*:?\s*$",
     re.IGNORECASE,
+)
+_KEY_STATUS = (
+    ("applied", re.compile(r"\b(?:sökt|ansökt|ansökan|begärt)", re.IGNORECASE)),
+    ("proposed", re.compile(r"förslag|föreslag", re.IGNORECASE)),
+    ("decided", re.compile(r"bevilj|finansiering|tilldel", re.IGNORECASE)),
 )
 _RECEIVER_KEY = re.compile(
     r"^[ \t]*(?:mottagare|bidragsmottagare|sökande|huvudsökande|organisation|förening|"
-    r"projektägare|medelsförvaltare|utförare|huvudman)[ \t]*:[ \t]*(?P<name>[^\n]{2,120})$",
+    r"projektägare|medelsförvaltare|utförare|huvudman|projektledare|projektansvarig)"
+    r"[ \t]*:[ \t]*(?P<name>[^\n]{2,120})$",
     re.IGNORECASE | re.MULTILINE,
 )
+_RECORD_TITLE = re.compile(r"^[ \t]*\d{1,2}[.)][ \t]+(?P<name>[^\n:|]{2,80})$", re.MULTILINE)
 _RECORD_REACH = 600  # characters above the amount's line a record's fields stand in
 
 
@@ -334,7 +356,14 @@ def _labelled_receiver(text: str, line_start: int, label: str) -> tuple[str, ...
     block_start = max(0, line_start - _RECORD_REACH)
     blank = text.rfind("\n\n", block_start, line_start)
     found = list(_RECEIVER_KEY.finditer(text, blank + 1 if blank >= 0 else block_start, line_start))
-    return (found[-1]["name"].strip(" .;"),) if found else ()
+    if not found:
+        # "1. Ekby IF" above "Ansökan: 80 000 kr": the record's numbered title names it.
+        title = _RECORD_TITLE.search(text, blank + 1 if blank >= 0 else block_start, line_start)
+        name = title["name"].strip(" .;:") if title else ""
+        return (name,) if name and _name_like(name) else ()
+    # "Projektledare: Ada Berg, Ekby högskola": the person and the body that holds the money.
+    parts = (part.strip(" .;") for part in found[-1]["name"].split(","))
+    return tuple(part for part in parts if part)
 
 
 def _named_label(label: str) -> tuple[str, ...]:
@@ -375,9 +404,9 @@ _LEAD_IN_REACH = 80  # lines walked up past a table's rows to its introduction
 def _lead_status(indexed: _Text, line_start: int, context: str | None) -> str:
     """The status a block of rows takes from its introduction: the caption and line next
     to it first; only when they say nothing, the paragraph before."""
-    near = _cued_status(_lead_in(indexed, line_start, lines=2, chars=200), context, rows=True)
+    near = cued_status(_lead_in(indexed, line_start, lines=2, chars=200), context, rows=True)
     far = _lead_in(indexed, line_start, lines=6, chars=350)
-    return near or _cued_status(far, context, rows=True) or "reported"
+    return near or cued_status(far, context, rows=True) or "reported"
 
 
 def _lead_in(indexed: _Text, line_start: int, lines: int = 2, chars: int = 200) -> str:
@@ -496,6 +525,44 @@ _STOP_TOPICS = frozenset({
 })  # fmt: skip
 
 
+# "de 15 miljoner kronor som är avsatta till ...": a frame set aside, named as such.
+_SET_ASIDE_AFTER = re.compile(
+    r"\s*(?:kronor|kr)?,?\s+som\s+(?:(?:är|har)\s+)?(?:avsatta|avsatts|budgeterats|reserverats)\b",
+    re.IGNORECASE,
+)
+
+
+_CLAUSE_BREAK = re.compile(r",|;|\bmen\b|\bmedan\b", re.IGNORECASE)
+
+
+# "föreslår att A beviljas 25 000 kr och att B:s ansökan avslås": a second decision.
+_NEXT_DECISION = re.compile(r";|,?\s+(?:och|samt)\s+att\b", re.IGNORECASE)
+
+
+def _own_clause_end(text: str, amount: Amount, end: int) -> int:
+    """Where the amount's decision ends: before a following "och att ..." with no amount."""
+    following = _NEXT_DECISION.search(text, amount.end, end)
+    if following is None or find_amounts(text[following.end() : end]):
+        return end
+    return following.start()
+
+
+def _clause_status(
+    text: str, inside: list[Amount], amount: Amount, sentence: _Sentence
+) -> str | None:
+    """With several amounts in a sentence ("sökte 80 000 men fick 50 000"), the status its
+    own clause states: between the amounts beside it, cut at a comma or "men"."""
+    k = inside.index(amount)
+    low = inside[k - 1].end if k else sentence.start
+    high = inside[k + 1].start if k + 1 < len(inside) else sentence.end
+    before, after = text[low : amount.start], text[amount.end : high]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    before = before[breaks[-1].end() :] if breaks else before
+    stop = _CLAUSE_BREAK.search(after)
+    after = after[: stop.start()] if stop else after
+    return clause_status(before + after)
+
+
 def _prose_evidence(indexed: _Text, amount: Amount, context: str | None) -> _Evidence:
     text = indexed.text
     index = indexed.sentence_at(amount.start)
@@ -504,6 +571,8 @@ def _prose_evidence(indexed: _Text, amount: Amount, context: str | None) -> _Evi
     recipients = _own_recipients(text, sentence, amount, inside)
     used = [sentence]
     if not recipients:
+        recipients = _definite_receiver(text, sentence) or _item_label(text, sentence, amount)
+    if not recipients and not _COUNTED.search(text, amount.end, sentence.end):
         link = _linked(indexed, index)
         if link is not None:
             used.append(indexed.sentences[link[0]])
@@ -511,7 +580,15 @@ def _prose_evidence(indexed: _Text, amount: Amount, context: str | None) -> _Evi
     start = min(amount.start, *(s.start for s in used))
     end = max(amount.end, *(s.end for s in used))
     purpose = _purpose(text, sentence, amount, inside, recipients)
-    return _Evidence(amount, start, end, recipients, purpose, _status(text[start:end], context))
+    status = _clause_status(text, inside, amount, sentence) if len(inside) > 1 else None
+    status = status or cued_status(text[start : _own_clause_end(text, amount, end)], context)
+    if _SET_ASIDE_AFTER.match(text, amount.end, sentence.end):
+        status = "budget"  # the amount's own clause says what it is, whatever else is said
+    if status is None and _ITEM_MARK.search(text, max(0, sentence.start - 12), sentence.start):
+        # A list item without a cue of its own is what the list's introduction says it is.
+        line_start = text.rfind("\n", 0, sentence.start) + 1
+        status = _lead_status(indexed, line_start, context)
+    return _Evidence(amount, start, end, recipients, purpose, status or "reported")
 
 
 def _own_recipients(
@@ -532,6 +609,14 @@ def _own_recipients(
     ]
     if len(inside) > 1 and _respectively(text, inside, listed):  # "A och B får 2 resp. 3"
         return (listed[k][0],)
+    if len(inside) > 1 and _RESPECTIVELY.search(text, inside[-1].start - 30, inside[-1].start):
+        # "A, B och C får 20 000, 30 000 respektive 40 000": names the gazetteer never saw
+        first = receivers_by_syntax(
+            text, low if k == 0 else sentence.start, inside[0].start, inside[0].end, end
+        )
+        named = [(name, 0, 0) for name in first]
+        if len(first) == len(inside) and _respectively(text, inside, named):
+            return (first[k],)
     syntax = [
         name
         for name in receivers_by_syntax(text, low, amount.start, amount.end, min(high, end))
@@ -539,6 +624,14 @@ def _own_recipients(
     ]
     if syntax:
         return tuple(syntax)
+    gap = text[inside[k - 1].end : amount.start] if k else ""
+    if k and (_LIST_GLUE.fullmatch(gap) or _BUT_GOT.fullmatch(gap)):
+        # "X har fått medel, 2021 cirka 8 miljoner och cirka 15 miljoner 2022": one owner.
+        earlier = receivers_by_syntax(
+            text, sentence.start, inside[k - 1].start, inside[k - 1].end, end
+        )
+        if earlier:
+            return tuple(earlier)
     if len(inside) == 1:
         names = _names(text, sentence.start, amount.start) + _names(text, amount.end, end)
         return tuple(dict.fromkeys(names))
@@ -553,7 +646,15 @@ def _own_recipients(
     return tuple(dict.fromkeys(owned))
 
 
+_RESPECTIVELY = re.compile(r"\brespektive\b|\bresp\.", re.IGNORECASE)
 _LIST_GLUE = re.compile(r"\s*(?:,|och|samt|respektive)\s*", re.IGNORECASE)
+# "Ekby IF sökte 80 000 kronor men fick 50 000": the same subject gets the second amount.
+_BUT_GOT = re.compile(
+    r"\s*(?:kronor|kr)?\s*(?:(?:för\s+)?(?:19|20)\d\d\s*)?,?\s*(?:men|och)\s+(?:har\s+)?"
+    r"(?:fick|fått|får|beviljades|beviljas|"
+    r"tilldelades|tilldelas|erhöll)\s+(?:bara\s+|endast\s+)?",
+    re.IGNORECASE,
+)
 
 
 def _decides_here(text: str, name: str, start: int, end: int) -> bool:
@@ -598,6 +699,10 @@ def _linked(indexed: _Text, index: int) -> tuple[int, tuple[str, ...]] | None:
     topics = _topics(text[own.start : own.end])
     for other, needed in _neighbours(indexed, index):
         s = indexed.sentences[other]
+        if _another_item(indexed, index, other):
+            continue  # "4. Nämnden redovisar ... 6. Nämnden fastställer": separate decisions
+        if _EXAMPLES.search(text, s.start, s.end):
+            continue  # "Bland annat får A och B ...": examples of a larger group, not its owners
         if indexed.amounts_in(s.start, s.end):
             continue  # a sentence with its own amount speaks of its own grant
         cut = _cut(text, s.start, s.end, _ATTRIBUTION)
@@ -608,6 +713,81 @@ def _linked(indexed: _Text, index: int) -> tuple[int, tuple[str, ...]] | None:
 
 
 _REACH = 8  # sentences either side that may lend a recipient
+_EXAMPLES = re.compile(
+    r"\b(?:[Bb]land\s+annat|bl\.\s?a\.|[Ee]xempelvis|[Tt]ill\s+exempel|t\.\s?ex\.)"
+)
+# "32 miljoner som fördelas till sex stadsdelar": a counted group, no one of them named.
+_COUNTED = re.compile(
+    r"\b(?:till|mellan|åt)\s+(?:\d+|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|ett\s+\w+tal)"
+    r"\s+[a-zåäö]",
+    re.IGNORECASE,
+)
+# "De 8 miljoner som kommunen får": the one municipality (or region) the document names.
+_DEFINITE_RECEIVES = re.compile(
+    r"\b(?P<kind>kommunen|regionen)\s+(?:nu\s+|har\s+|också\s+)?"
+    r"(?:får|fick|fått|erhåller|erhöll|beviljas|beviljats|tilldelas|tilldelats)\b"
+    # "Nämnden har begärt att kommunstyrelsen skjuter till N": the body asking for money
+    r"|(?<![\w-])(?P<asks>Nämnden)\s+(?:har\s+)?(?:\w+\s+)?"
+    r"(?:begärt|begär|begärde|hemställt|hemställer|äskat|äskar)\b"
+)
+_NAMED_NAMND = re.compile(r"\b([A-ZÅÄÖa-zåäö][a-zåäö]{2,}nämnd)(?:en)?\b")
+_NAMED_KOMMUN = re.compile(r"\b([A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)*)s?\s+kommun\b")
+_NAMED_REGION = re.compile(r"\bRegion\s+([A-ZÅÄÖ][a-zåäö]+(?:\s+[A-ZÅÄÖ][a-zåäö]+)?)\b")
+
+
+# "2. Ekby föreningsråd; start av en mötesplats för äldre, 40 000 kr.": a list item whose
+# first segment, set off by a semicolon, is a body's name.
+_ITEM_MARK = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,2}[.)]|[•*▪–-])[ \t]*$")
+_ITEM_LABEL = re.compile(r"(?:(?:\d{1,2}[.)]|[•*▪–-])[ \t]+)?(?P<label>[^;\n]{2,80});")
+_BODY_CUE = re.compile(
+    r"(?:förening|förbund|stiftelse|jour|stadsmission|nämnd|förvaltning|enhet|kommun|region|"
+    r"församling|kooperativ|klubb)\w*",
+    re.IGNORECASE,
+)
+
+
+def _item_label(text: str, sentence: _Sentence, amount: Amount) -> tuple[str, ...]:
+    """The name opening a list item before its semicolon, when it names a body."""
+    marked = _ITEM_MARK.search(text, max(0, sentence.start - 12), sentence.start)
+    item = _ITEM_LABEL.match(text, sentence.start, amount.start)
+    if item is None or (marked is None and item.start("label") == item.start()):
+        return ()
+    return _body_label(item["label"])
+
+
+def _body_label(raw: str) -> tuple[str, ...]:
+    """ "Ekby föreningsråd": a short capitalised label with a body's word in it."""
+    label = " ".join(raw.split())
+    words = label.split()
+    if len(words) > 8 or not words[0][:1].isupper() or not _BODY_CUE.search(label):
+        return ()
+    return (label,)
+
+
+def _definite_receiver(text: str, sentence: _Sentence) -> tuple[str, ...]:
+    """ "som kommunen får", "Nämnden har begärt": the municipality (region, committee) when
+    the document names exactly one."""
+    said = _DEFINITE_RECEIVES.search(text, sentence.start, sentence.end)
+    if said is None:
+        return ()
+    if said["asks"]:
+        names = {f"{m[1][0].upper()}{m[1][1:].lower()}en" for m in _NAMED_NAMND.finditer(text)}
+        names.discard("Nämnden")
+    elif said["kind"] == "kommunen":
+        names = {f"{m[1]} kommun" for m in _NAMED_KOMMUN.finditer(text)}
+    else:
+        names = {f"Region {m[1]}" for m in _NAMED_REGION.finditer(text)}
+    return (names.pop(),) if len(names) == 1 else ()
+
+
+_ITEM_NUMBER = re.compile(r"\d{1,2}[.)]\s")
+
+
+def _another_item(indexed: _Text, index: int, other: int) -> bool:
+    """A numbered item ("5. ...") starts between the two sentences, or at the later one."""
+    low, high = sorted((index, other))
+    starts = (indexed.sentences[k].start for k in range(low + 1, high + 1))
+    return any(_ITEM_NUMBER.match(indexed.text, start) for start in starts)
 
 
 def _neighbours(indexed: _Text, index: int) -> list[tuple[int, int]]:
@@ -665,7 +845,7 @@ def _names(text: str, start: int, end: int) -> tuple[str, ...]:
 # ---- who decides -----------------------------------------------------------------------
 
 
-def _body(doc: ParsedDocument, end: int, bodies: list[tuple[int, str]]) -> str | None:
+def _body(doc: Document, end: int, bodies: list[tuple[int, str]]) -> str | None:
     """The document's deciding body, else the nearest body that decides before `end`."""
     if doc.meta.body:
         return doc.meta.body
@@ -727,174 +907,6 @@ def _phrase(raw: str) -> str | None:
     return phrase if phrase and not phrase[0].isdigit() else None
 
 
-_REFUSED = re.compile(
-    r"\bavsl(?:å|år|ås|ogs?|agits?|ag)\b|\b(?:beviljas|beviljades|beviljats)\s+inte\b"
-    r"|\binte\s+(?:beviljas|beviljats|beviljades)\b|\bnekades\b|\bfick\s+avslag\b",
-    re.IGNORECASE,
-)
-# "hade fått 18,7 miljoner", "skulle ha fått": what would have been, not what is.
-_COUNTERFACTUAL = re.compile(
-    r"\bhade\s+(?:\w+\s+)?(?:fått|kunnat|blivit|varit|gett|behövt|fördelats)\b"
-    r"|\bskulle\s+(?:[\w-]+\s+){0,3}?(?:ha|få)\b",
-    re.IGNORECASE,
-)
-_RESULT = re.compile(r"\bresultat\w*|\bprognos\w*|\butfall\w*|\bbokslut\w*", re.IGNORECASE)
-# "kan söka högst 25 000 kronor": a cap on what may be applied for.
-_CAP = re.compile(
-    r"\b(?:kan|får|kunna)\s+(?:\w+\s+)?(?:söka|ansöka)\b|\bhögst\b|\bmaximalt\b|\bmax\b"
-    r"|\bupp\s+till\b|\bska\s+(?:[\w-]+\s+){0,3}?fördela\b|\bkommer\s+att\s+fördela\b"
-    r"|\bfinns\s+att\s+(?:söka|fördela)\b",
-    re.IGNORECASE,
-)
-# A request for money from a higher body: a hemställan, an äskande.
-_REQUESTED = re.compile(r"\bhemställ\w*|\bbegär(?:t|de|s|a|er)?\b|\bäska\w*", re.IGNORECASE)
-_DECIDED_PAST = re.compile(
-    r"\bbeslutat\b|\bbeslutats\b|\bbeslutade\b|\bfatta(?:t|de)\b[^.]{0,60}\bbeslut"
-    r"|\bbevilja(?:t|de|des|ts)\b|\btilldela(?:t|de|des|ts)\b|\bhar fördelat\b|\bhar avsatt\b"
-    r"|\bfått\b|\bfick\b|\bdelades\s+ut\b|\bgavs\b|\bhar\s+getts\b|\bgått\s+till\b"
-    r"|\bbetalades\s+ut\b|\butbetala(?:t|ts|des)\b|\bfördela(?:t|de|des)\b"
-    r"|\bsatsade\b|\bavsatte\b|\bbetalade\b"
-    r"|\btog\b[^.]{0,40}\bbeslut\b|\bgodkän(?:t|de|ts|des)\b|\bfattades\b[^.]{0,40}\bbeslut",
-    re.IGNORECASE,
-)
-_PROPOSED_VERB = re.compile(
-    r"\bföreslå(?:r|s)?\b|\bföreslog\b|\bföreslagit\b|\bföreslagna\b|förslag\s+till\s+beslut",
-    re.IGNORECASE,
-)
-_APPLIED = re.compile(
-    r"\b(?:ansöker|ansökt|ansökan|ansöka|söker|sökt|sökte|ansökte)\b", re.IGNORECASE
-)
-_PROPOSED = re.compile(
-    r"förslag|föresl|\bvill\b|\bville\b|\byrka(?:r|de|nde)?\b|\bönskar\b|oppositionsbudget"
-    r"|\bväntas\b",
-    re.IGNORECASE,
-)
-# "beslutar, med ändring av förvaltningens förslag," decides: it only names the proposal.
-_PROPOSAL_NAMED = re.compile(
-    r"\b(?:enligt|i enlighet med|med ändring av|bifall till|avslag på|avslå|bifalla|i linje med|"
-    r"godkänt|godkände|godkänner|godkänna|antagit|antog|antar|anta|fastställt|fastställde|"
-    r"än vad|utöver)\s+(?:[\w-]+\s+){0,2}?förslag\w*",
-    re.IGNORECASE,
-)
-_DECISION_DOC = re.compile(r"protokoll|\bjusterat?\b", re.IGNORECASE)
-# A proposal paper that carries the minutes of its decision records what was decided.
-_MINUTES_INSIDE = re.compile(
-    r"protokollsutdrag|protokoll fört|^\s*justerat\b", re.IGNORECASE | re.MULTILINE
-)
-# "Socialnämnden beslutar att fördela ... enligt tabell 1 / i enlighet med förvaltningens förslag"
-_ADOPTS = re.compile(
-    r"beslutar\b[^.]{0,200}?\b(?:enligt|i enlighet med)\s+(?:förvaltningens\s+)?(?:förslag|tabell)",
-    re.IGNORECASE,
-)
-_DECIDED = re.compile(r"\bbeslutar\b|\bfattar\b[^.]{0,60}\bbeslut", re.IGNORECASE)
-# Results, deficits, comparisons: figures reported, not money given.
-_REPORTED = re.compile(
-    r"\bresultat\w*|\bunderskott\w*|\böverskott\w*|\butfall\w*|\bbokslut\w*|\bprognos\w*"
-    r"|\b(?:bättre|sämre|mer|mindre|högre|lägre)\s+än\s+(?:budget|beräknat|väntat|prognos)"
-    r"|\bförra\s+året\b|\bi\s+fjol\b|\bföregående\s+år\b",
-    re.IGNORECASE,
-)
-_BUDGET = re.compile(
-    r"budget|\bavsätt|\bavsatt|\banslag|\banslå|\bram(?:en|ar|arna)?\b|\bpott|\breserver"
-    r"|\bkostnad|\bkostar\b|\bsparkrav|\bbesparing|\bfinns\b|\berbjuder\b|\btak(?:et)?\b",
-    re.IGNORECASE,
-)
-_GIVEN = re.compile(
-    r"\b(?:fördela[rs]?|ges|ger|tilldelas|får|beviljas|beviljar|går till|satsa[rs]?|investera[rs]|"
-    r"läggs?|lägga|delas\s+ut|tillför|tillförs|förstärks|täpps\s+till)\b"
-    # "35 miljoner till trygghetsarbete": an amount given to something, without a verb.
-    r"|\b(?:miljon|miljoner|miljard|miljarder|kronor|kr|mnkr|mkr|tkr)\s+(?:extra\s+)?till\b",
-    re.IGNORECASE,
-)
-# "X får höjda anslag om 1,6 miljoner": a receiver gets money, whatever it is called.
-_RECEIVED = re.compile(r"\b(?:får|fick|erhåller|erhöll|beviljas|tilldelas)\b", re.IGNORECASE)
-_PROPOSAL_DOC = re.compile(r"förslag|föresl|tjänsteutlåtande", re.IGNORECASE)
-_APPLICATION_DOC = re.compile(r"^\W*ansökan\b", re.IGNORECASE)
-
-
-def _doc_context(doc: ParsedDocument) -> str | None:
-    """What kind of paper this is, from its title and opening: a decision, a proposal, an
-    application, or None when it does not say (news, press releases)."""
-    opening = _PROPOSAL_NAMED.sub(" ", f"{doc.meta.title}\n{doc.text[:500]}")
-    if _DECISION_DOC.search(opening) or _MINUTES_INSIDE.search(doc.text):
-        return "adopted" if _ADOPTS.search(doc.text) else "decision"
-    if _APPLICATION_DOC.search(doc.meta.title):
-        return "applied"
-    if doc.meta.kind == "meeting_agenda":
-        return "proposed"  # an agenda's items are proposals until the minutes say otherwise
-    return "proposed" if _PROPOSAL_DOC.search(opening) else None
-
-
-# "Förslag till beslut" opens a proposal that runs to the decision, the next item or the
-# next "§"; what it says the body "beslutar" is a draft.
-_PROPOSAL_SECTION = re.compile(
-    r"^[ \t]*(?:[\w-]+s\s+)?förslag\s+till\s+beslut\b", re.IGNORECASE | re.MULTILINE
-)
-_SECTION_END = re.compile(
-    r"^[ \t]*(?:(?:[\w-]+s\s+)?beslut\s*:?\s*$|§\s*\d|\d{1,2}[.)]\s+[A-ZÅÄÖ]|beslutsgång\b"
-    r"|protokollsanteckning|reservation\b)",
-    re.IGNORECASE | re.MULTILINE,
-)
-_SECTION_REACH = 4000
-
-
-def _proposal_sections(text: str) -> list[tuple[int, int]]:
-    """The spans of the "Förslag till beslut" sections, in order."""
-    spans: list[tuple[int, int]] = []
-    for match in _PROPOSAL_SECTION.finditer(text):
-        if spans and match.start() < spans[-1][1]:
-            continue
-        limit = min(len(text), match.end() + _SECTION_REACH)
-        stop = _SECTION_END.search(text, match.end(), limit)
-        spans.append((match.start(), stop.start() if stop else limit))
-    return spans
-
-
-def _in_sections(spans: list[tuple[int, int]], offset: int) -> bool:
-    index = bisect_right([start for start, _ in spans], offset) - 1
-    return index >= 0 and offset < spans[index][1]
-
-
-def _status(support: str, context: str | None) -> str:
-    """How far the money got (see _cued_status); "reported" when nothing says."""
-    return _cued_status(support, context) or "reported"
-
-
-def _cued_status(support: str, context: str | None, rows: bool = False) -> str | None:
-    """How far the money got, from the cue words of the supporting text, strongest first:
-    refused, counterfactual or result (reported), requested (applied), caps (budget),
-    decided in the past, proposed by a verb, applied (not for table rows), proposed, what
-    the paper is, decided now, reported results, budget frames, given (decided); None when
-    nothing says."""
-    support = _PROPOSAL_NAMED.sub(" ", support)
-    strong = (
-        ("refused", _REFUSED),
-        ("reported", _COUNTERFACTUAL),
-        ("reported", _RESULT),
-        ("applied", _REQUESTED),
-        ("budget", _CAP),
-        ("decided", _DECIDED_PAST),
-        ("proposed", _PROPOSED_VERB),
-        ("applied", _APPLIED),
-        ("proposed", _PROPOSED),
-    )
-    for status, pattern in strong:
-        # Above a table, "62 organisationer har ansökt" is a remark: the rows are allocations
-        # (a "Sökt belopp" column says when they are applications).
-        if pattern.search(support) and not (rows and pattern is _APPLIED):
-            return status
-    if context in ("proposed", "applied"):
-        return context  # "Socialnämnden beslutar ..." in a proposal is a draft decision
-    weak = (
-        ("decided", _DECIDED),
-        ("reported", _REPORTED),
-        ("decided", _RECEIVED),
-        ("budget", _BUDGET),
-        ("decided", _GIVEN),
-    )
-    return next((status for status, pattern in weak if pattern.search(support)), None)
-
-
 # ---- what is not a grant, and what is said twice ---------------------------------------
 
 # Money given to no one: savings demands and cuts are budget figures; surpluses, revenues
@@ -911,7 +923,7 @@ _NOT_ALLOCATION_AFTER = re.compile(
 _SAID_OF = re.compile(rf"(?P<what>{_NOT_FOR_ANYONE})", re.IGNORECASE)
 _ALLOCATION_VERB = re.compile(
     r"fördel|satsa|avsät|avsatt|bevilj|tilldel|\binvestera[rs]?\b|\blägg|går till|\bges\b|"
-    r"\bfår\b|\bfick\b|ansök|söker|anslå",
+    r"\bfår\b|\bfick\b|ansök|söker|anslå|täpp",  # "underskottet täpps till med N" gives N
     re.IGNORECASE,
 )
 _CUT = re.compile(r"\b(?:minska|sänka|skära\s+ned|spara)\w*\s+(?:\w+\s+){0,3}?med\s+(?:\w+\s+)?$")
@@ -936,7 +948,7 @@ def _given_to_no_one(indexed: _Text, amount: Amount) -> str | None:
     return "budget" if found["what"].lower() in ("besparing", "sparkrav") else "reported"
 
 
-def _without_headline_repeats(doc: ParsedDocument, found: list[_Evidence]) -> list[_Evidence]:
+def _without_headline_repeats(doc: Document, found: list[_Evidence]) -> list[_Evidence]:
     title = doc.meta.title.strip()
     reach = len(title) + 8  # a title line is no longer than the title and its marks
 
@@ -947,8 +959,10 @@ def _without_headline_repeats(doc: ParsedDocument, found: list[_Evidence]) -> li
             doc.text
         ) - evidence.start - reach:
             return False
-        line = doc.text[start : end if end >= 0 else len(doc.text)]
-        return line.strip(" \t#") == title
+        line = doc.text[start : end if end >= 0 else len(doc.text)].strip(" \t#")
+        # "19 miljoner till X" heads a page titled "19 miljoner till X (Länsstyrelsen)".
+        rest = title[len(line) :].lstrip() if title.startswith(line) else None
+        return line == title or (len(line) >= 15 and rest is not None and rest[:1] in "(–—-:|")
 
     body_values = {e.amount.value for e in found if not in_title(e)}
     return [e for e in found if not (in_title(e) and e.amount.value in body_values)]
@@ -983,7 +997,7 @@ def _same_grant(a: _Evidence, b: _Evidence) -> bool:
     )
 
 
-def _grant(doc: ParsedDocument, evidence: _Evidence, bodies: list[tuple[int, str]]) -> Grant:
+def _grant(doc: Document, evidence: _Evidence, bodies: list[tuple[int, str]]) -> Grant:
     page = next((p.number for p in doc.pages if p.start <= evidence.start < p.end), None)
     amount = evidence.amount
     return Grant(

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
-from ingest.models import Amount
+from funding.models import Amount
 
 _SP = "[ \u00a0\u2009\u202f]"  # space, no-break, thin and narrow no-break space
 # Thousands groups need exactly three digits, so "08-508 25 443" or "106 64" never fuse.

@@ -6,8 +6,9 @@ from typing import Any
 
 import pytest
 
-from ingest.grants import extract_grants
-from ingest.models import DocumentMeta, Grant, PageSpan, ParsedDocument
+from funding.grants import extract_grants
+from funding.models import Grant
+from ingest.models import DocumentMeta, PageSpan, ParsedDocument
 
 
 def _doc(

@@ -20,7 +20,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ingest.models import Amount
+from funding.models import Amount
 
 _CELL_SPLIT = re.compile(r"[ \t]*\|[ \t]*|\t+")
 _HEADER_REACH = 60

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.amounts import find_amounts
-from ingest.grants import EXTRACTOR_VERSION, extract_grants
-from ingest.models import DocumentMeta, Grant, PageSpan, ParsedDocument
+from funding.amounts import find_amounts
+from funding.grants import EXTRACTOR_VERSION, extract_grants
+from funding.models import Grant
+from ingest.models import DocumentMeta, PageSpan, ParsedDocument
 
 
 def _doc(text: str, title: str = "Nyhet", kind: str = "news") -> ParsedDocument:

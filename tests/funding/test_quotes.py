@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.models import Quote
-from ingest.quotes import find_quotes
+from funding.models import Quote
+from funding.quotes import find_quotes
 
 # All people, parties' statements and bodies below are fictional.
 

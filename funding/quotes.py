@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.models import Quote
+from funding.models import Quote
 
 VERB = (
     r"(?:säger|sa|sade|menar|berättar|konstaterar|förklarar|betonar|påpekar|understryker"

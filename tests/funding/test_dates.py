@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from ingest.dates import find_date, parse_date
+from funding.dates import find_date, parse_date
 
 
 @pytest.mark.parametrize(

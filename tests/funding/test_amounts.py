@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from ingest.amounts import amount_forms, figures_in, find_amounts, format_sek, parse_amount
+from funding.amounts import amount_forms, figures_in, find_amounts, format_sek, parse_amount
 
 
 def _only(text: str) -> tuple[int, str, bool, str]:
