@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from bot.engine.amount_answer import answer_amount
+from bot.engine.amount_answer import answer_amount, key_term
 from bot.engine.candidates import Candidate
 from bot.engine.compose import Draft, add_quotes, pick_amount, weak
 from bot.engine.dates import date_phrase
 from bot.engine.ledger import GRANTED, Ledger, distinct
 from bot.engine.question import Question, read_question
 from bot.engine.sentences import Span
+from bot.engine.terms import content_terms, strength, term_set
 from bot.engine.wording import phrase
 from ingest.amounts import format_sek
 
@@ -30,6 +31,16 @@ _CHANGE = re.compile(
 )
 _MAX_LISTED = 8
 _INCLUDED = re.compile(r"\b(varav|därav|varibland|of which|including)\b", re.I)
+# "25 000 kronor var", "vardera", "per år": each figure counts more than once, so a plain
+# sum of the figures as written is not the total.
+_EACH = re.compile(r"\b(var|vardera|varje|per|each|apiece|every)\b", re.I)
+# An aside in brackets ("(förskottet oräknat)") names what is left out, not a part.
+_ASIDE = re.compile(r"\([^)]*\)")
+
+
+def _about(key: str | None, text: str) -> bool:
+    """The text carries the question's most specific word (any text does when it has none)."""
+    return key is None or strength(key, term_set(text)) >= 1.0
 
 Finder = Callable[[Question], list[Candidate]]
 TextOf = Callable[[str], str]
@@ -58,7 +69,9 @@ def answer_aggregate(
         if listed is not None:
             return listed
     if question.recipients:
-        return _recipient_total(question, ledger, text_of) or answer_amount(question, found, ledger)
+        return _recipient_total(question, found, ledger, text_of) or answer_amount(
+            question, found, ledger
+        )
     return answer_amount(question, found, ledger)
 
 
@@ -132,10 +145,21 @@ def _sum_of_list(
     return draft
 
 
-def _recipient_total(question: Question, ledger: Ledger, text_of: TextOf) -> Draft | None:
+def _recipient_total(
+    question: Question, found: Sequence[Candidate], ledger: Ledger, text_of: TextOf
+) -> Draft | None:
+    """What one recipient got in all: its own rows (a sum shared with others is not its
+    own), about what the question asks (the question's most specific word in the row)."""
     recipient = question.recipients[0]
     year = question.years[0] if question.years else None
-    rows = distinct(ledger.filter(recipient=recipient, year=year, statuses=GRANTED))
+    key = key_term(question, found)
+    rows = distinct(
+        [
+            g
+            for g in ledger.filter(recipient=recipient, year=year, statuses=GRANTED)
+            if len(g.recipients) == 1 and _about(key, f"{g.sentence} {g.title}")
+        ]
+    )
     if not rows:
         return None
     draft = Draft(question)
@@ -156,7 +180,7 @@ def _recipient_total(question: Question, ledger: Ledger, text_of: TextOf) -> Dra
 
 def _sum_of_parts(question: Question, find: Finder) -> Draft | None:
     """ "Add up A and B": the best amount for each named part, then their sum."""
-    subject = re.split(_SUM_OF_PARTS, question.text, maxsplit=1)[-1]
+    subject = _ASIDE.sub(" ", re.split(_SUM_OF_PARTS, question.text, maxsplit=1)[-1])
     parts = [p for p in re.split(r"\s+(?:och|and|samt|\+)\s+|,", subject) if p.strip()]
     if len(parts) < 2:
         return None
@@ -166,7 +190,14 @@ def _sum_of_parts(question: Question, find: Finder) -> Draft | None:
     for part in parts[:4]:
         years = " ".join(str(y) for y in question.years if str(y) not in part)
         sub = read_question(f"Hur mycket {part.strip(' ?–-')} {years}".strip())
-        found = [c for c in find(sub) if any(a.currency == "SEK" for a in c.amounts)]
+        # The part's sentence names the part: the best amount elsewhere is another figure.
+        own = content_terms(part)[:1]
+        found = [
+            c
+            for c in find(sub)
+            if any(a.currency == "SEK" for a in c.amounts)
+            and all(_about(t, c.text) for t in own)
+        ]
         if not found or weak(found[0]):
             return None
         amount = pick_amount(sub, found[0])
@@ -196,6 +227,8 @@ def _sum_of_sentence(question: Question, candidate: Candidate) -> Draft | None:
     sek = [a for a in candidate.amounts if a.currency == "SEK"]
     if len(sek) < 2 or weak(candidate) or _INCLUDED.search(candidate.text):
         return None  # "4 miljoner, varav 500 000 ...": the part is inside the total already
+    if _EACH.search(candidate.text):
+        return None
     draft = Draft(question)
     marker = draft.citations.cite_candidate(candidate)
     total = sum(a.value for a in sek)

@@ -443,6 +443,8 @@ def _with_following(candidate: Candidate, limit: int = 450) -> Span:
         nxt = paragraph_of(text, min(len(text), para.end + 2))
         first = sentence_spans(text, nxt.start, nxt.end)[:1]
         following = [*following, *(f for f in first if PURPOSE.search(text[f.start : f.end]))]
+    # The last paragraph has no next one: what paragraph_of finds then lies before the quote.
+    following = [f for f in following if f.start >= candidate.span.end]
     for span in following:
         if text[span.start : span.end].startswith(("•", "-", "*")):
             break
@@ -486,7 +488,16 @@ def _reason(
     return None
 
 
-REASON_OR_PURPOSE = re.compile(f"{REASON.pattern}|{PURPOSE.pattern}", re.I)
+# A sentence opening on the money it follows ("Pengarna kommer att ...", "Det betyder ...")
+# says what the money does, though it names no purpose word.
+POINTS_TO_MONEY = re.compile(
+    r"^\W*(pengarna|medlen|bidraget|bidragen|anslaget|satsningen|stödet|summan|"
+    r"det betyder|det innebär|detta innebär|the money|the funds|the grant|this means)\b",
+    re.I,
+)
+REASON_OR_PURPOSE = re.compile(
+    f"{POINTS_TO_MONEY.pattern}|{REASON.pattern}|{PURPOSE.pattern}", re.I
+)
 _SUPPORTING = 2  # further sentences of the best document quoted with a why or who answer
 
 
