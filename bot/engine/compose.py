@@ -84,10 +84,10 @@ def answer_recipients(
 ) -> Draft | None:
     """Who got it: the recipients named in the best sentence, or every row of its table."""
     wanted = wanted_type(question.text)
-    pool = [c for c in found if receivers_of_type(c.text, wanted)] or list(found)
-    if not pool or weak(pool[0]):
+    pool = [c for c in found if not weak(c)]
+    if not pool:
         return None
-    best = pool[0]
+    best = _naming_sentence(pool, wanted)
     draft = Draft(question)
     rows = _table_rows(question, best, ledger, wanted)
     if rows:
@@ -104,9 +104,11 @@ def answer_recipients(
             span, added = more
             names = list(dict.fromkeys([*names, *added]))
         marker = draft.citations.cite(best.passage, best.doc_text, span)
+        named_first = bool(_names(best.text, wanted))
         for other in _more_receivers(question, best, pool[1:12], span, wanted):
-            extra = [n for n in receivers_of_type(other.text, wanted) if _receives(n, wanted)]
-            names = list(dict.fromkeys([*names, *extra]))
+            # Names of other sentences add to the lead's; alone they may be anyone's.
+            if named_first:
+                names = list(dict.fromkeys([*names, *_names(other.text, wanted)]))
             listed = _with_list(question, other)
             marker += " " + draft.citations.cite(other.passage, other.doc_text, listed)
     names = [n for n in names if _receives(n, wanted)]
@@ -126,6 +128,35 @@ def answer_recipients(
     return draft
 
 
+# How far below the best sentence one naming recipients, or listing things, may score and
+# still lead: the best sentence often only says that money went somewhere.
+_NAMING_MARGIN = 0.15
+# An enumeration ("A, B och C", "A, B, C") or a sentence that opens a list (":"); a quote's
+# attribution ("..., säger X (M), gruppledare") lists nothing.
+_ENUMERATION = re.compile(r",[^,]+(,|\s(och|and|samt)\s)|:\s*$", re.I)
+_ATTRIBUTION = re.compile(r"\b(säger|sa|sade|skriver|says|said)\b", re.I)
+
+
+def _listing(text: str) -> bool:
+    """True when a sentence enumerates things or opens a list."""
+    return bool(_ENUMERATION.search(text)) and not _ATTRIBUTION.search(text)
+
+
+def _naming_sentence(pool: Sequence[Candidate], wanted: str | None) -> Candidate:
+    """The best sentence naming recipients of the kind asked for, or listing what is asked
+    for, when it scores close to the best sentence; else the best naming one, else the best."""
+    close = [c for c in pool if c.score >= pool[0].score - _NAMING_MARGIN]
+    for candidate in close:
+        if _names(candidate.text, wanted) or _listing(candidate.text):
+            return candidate
+    return next((c for c in pool if _names(c.text, wanted)), pool[0])
+
+
+def _names(text: str, wanted: str | None) -> list[str]:
+    """The recipients a sentence names, of the kind asked for, deciding bodies left out."""
+    return [n for n in receivers_of_type(text, wanted) if _receives(n, wanted)]
+
+
 def _receives(name: str, wanted: str | None) -> bool:
     """A deciding body is no recipient unless bodies are what is asked for."""
     return wanted == "nämnd" or not is_body(name)
@@ -137,8 +168,7 @@ def _more_receivers(
     """Other sentences of the best document naming recipients tied to the question."""
     kept = []
     for other in supporting(best, others, [span], _ANY, limit=4):
-        names = [n for n in receivers_of_type(other.text, wanted) if _receives(n, wanted)]
-        if names or other.amounts or other.text.rstrip().endswith(":"):
+        if _names(other.text, wanted) or other.amounts or _listing(other.text):
             kept.append(other)
     return kept[:2]
 
