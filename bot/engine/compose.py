@@ -573,8 +573,26 @@ def _open_line(draft: Draft, candidate: Candidate, marker: str) -> str:
 def add_quotes(draft: Draft) -> None:
     """Add each citation's quote as its own line, after the direct answer."""
     for citation in draft.citations.items:
-        text = " ".join(citation.quote.split())
-        draft.lines.append(f"> ”{text}” [{citation.n}]")
+        draft.lines.append(f"> ”{shown_quote(citation.quote)}” [{citation.n}]")
+
+
+# A line of a list: "1. ...", "2) ...", "• ...", "- ...".
+_LIST_ITEM = re.compile(r"^\s*(\d{1,2}[.)]|[•*–-])\s")
+
+
+def shown_quote(quote: str) -> str:
+    """A quote on one line, but for the items of a list, which keep a line each: their
+    numbering stays numbering, not a figure of the answer."""
+    lines = [" ".join(line.split()) for line in quote.split("\n")]
+    shown = ""
+    for line in (line for line in lines if line):
+        if not shown:
+            shown = line
+        elif _LIST_ITEM.match(line):
+            shown += "\n  " + line
+        else:
+            shown += " " + line
+    return shown
 
 
 def _join(names: Sequence[str], language: str) -> str:
