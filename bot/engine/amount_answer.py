@@ -46,7 +46,7 @@ def answer_amount(question: Question, found: Sequence[Candidate], ledger: Ledger
         and _carries(c, key, question)
         and (pick := tied_amount(question, want, c, ledger, key)) is not None
     ]
-    if not tied:
+    if not tied or _far_below(tied[0][0], pool[0]):
         return _evidence_only(question, want, pool[0], ledger, _carries(pool[0], key, question))
     lead, (amount, status) = tied[0]
     draft = Draft(question)
@@ -89,6 +89,17 @@ def answer_amount(question: Question, found: Sequence[Candidate], ledger: Ledger
         )
     add_quotes(draft)
     return draft
+
+
+# A sentence covering less than this share of what the best sentence with an amount covers
+# of the question is about something else: when the best one's amount is not the one asked
+# for, the lesser one's is another figure, not the answer.
+_RELEVANCE_SHARE = 0.5
+
+
+def _far_below(candidate: Candidate, best: Candidate) -> bool:
+    """The candidate is much less about the question than the best sentence with an amount."""
+    return candidate.relevance < _RELEVANCE_SHARE * best.relevance
 
 
 # Months and weekdays date a question; they are checked against dates, not sentences.
