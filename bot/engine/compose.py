@@ -462,6 +462,16 @@ def _when(candidate: Candidate, question: Question) -> str:
     )
 
 
+def with_next(candidate: Candidate, limit: int = 350) -> Span:
+    """The sentence and the next one of its paragraph, when both fit in `limit` characters."""
+    text = candidate.doc_text
+    para = paragraph_of(text, candidate.span.start)
+    following = sentence_spans(text, candidate.span.end, para.end)[:1]
+    if following and following[0].end - candidate.span.start <= limit:
+        return Span(candidate.span.start, following[0].end)
+    return candidate.span
+
+
 def _with_following(candidate: Candidate, limit: int = 450) -> Span:
     """The sentence and the next ones of its paragraph, up to about `limit` characters."""
     text = candidate.doc_text
