@@ -160,8 +160,8 @@ def _recipient_total(
             if len(g.recipients) == 1 and _about(key, f"{g.sentence} {g.title}")
         ]
     )
-    if not rows:
-        return None
+    if len(rows) < 2:
+        return None  # one row is an amount to tie to the question, not a sum to compute
     draft = Draft(question)
     parts = []
     for grant in rows[:_MAX_LISTED]:
