@@ -42,6 +42,7 @@ def _about(key: str | None, text: str) -> bool:
     """The text carries the question's most specific word (any text does when it has none)."""
     return key is None or strength(key, term_set(text)) >= 1.0
 
+
 Finder = Callable[[Question], list[Candidate]]
 TextOf = Callable[[str], str]
 
@@ -195,8 +196,7 @@ def _sum_of_parts(question: Question, find: Finder) -> Draft | None:
         found = [
             c
             for c in find(sub)
-            if any(a.currency == "SEK" for a in c.amounts)
-            and all(_about(t, c.text) for t in own)
+            if any(a.currency == "SEK" for a in c.amounts) and all(_about(t, c.text) for t in own)
         ]
         if not found or weak(found[0]):
             return None

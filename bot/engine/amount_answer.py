@@ -13,10 +13,10 @@ from bot.engine.compose import (
     _as_written,
     _has_recipients,
     _has_years,
-    _join,
     _quote_span,
     _status,
     add_quotes,
+    join_names,
     pick_amount,
     weak,
 )
@@ -192,7 +192,9 @@ def _evidence_only(
         phrase(
             question.language,
             f"untied_{reason}",
-            names=_join(missing or list(want.names) or ["det du frågar om"], question.language),
+            names=join_names(
+                missing or list(want.names) or ["det du frågar om"], question.language
+            ),
             according=draft.according(candidate),
             marker=marker,
         )

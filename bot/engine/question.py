@@ -35,8 +35,8 @@ _KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "why",
         re.compile(
-            r"\b(varför|syfte[t]?|till vad|användas till|ska .* användas|åstadkomma|uppnå|why|purpose|"
-            r"what .* (used|spent|meant) for|used for|achieve|accomplish)\b",
+            r"\b(varför|syfte[t]?|till vad|användas till|ska .* användas|åstadkomma|uppnå|"
+            r"why|purpose|what .* (used|spent|meant) for|used for|achieve|accomplish)\b",
             re.I,
         ),
     ),

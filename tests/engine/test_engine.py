@@ -389,7 +389,7 @@ def test_recipients_of_a_table_are_every_district_row_each_cited(
 
 @pytest.mark.xfail(
     strict=True,
-    reason="compose._table_rows answers with every row of the table that holds the best "
+    reason="recipients_answer._table_rows answers with every row of the table that holds the best "
     "sentence, not with the row about peer support (Föreningen Stegvis Söder)",
 )
 def test_a_recipient_question_names_only_the_recipient_asked_about(
