@@ -209,15 +209,15 @@ _LIST_ITEM = re.compile(r"^\s*(\d{1,2}[.)]|[•*–-])\s")
 
 
 def shown_quote(quote: str) -> str:
-    """A quote on one line, but for the items of a list, which keep a line each: their
-    numbering stays numbering, not a figure of the answer."""
+    """A quote on one line, but for the items of a list, which keep a quoted line each:
+    their numbering stays numbering, not a figure of the answer."""
     lines = [" ".join(line.split()) for line in quote.split("\n")]
     shown = ""
     for line in (line for line in lines if line):
         if not shown:
             shown = line
         elif _LIST_ITEM.match(line):
-            shown += "\n  " + line
+            shown += "\n> " + line
         else:
             shown += " " + line
     return shown

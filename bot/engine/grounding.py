@@ -58,7 +58,7 @@ def _alternation(words: Iterable[str]) -> str:
 
 _NOT_A_FIGURE = re.compile(
     r"\[\s*\d+(?:\s*[-–,;]\s*\d+)*\s*\]"  # citation markers: [1], [1, 2], [1–3]
-    r"|(?m:^[ \t]*\d{1,2}[.)](?=\s))"  # list numbering at the start of a line
+    r"|(?m:^[ \t]*(?:>[ \t]*)?\d{1,2}[.)](?=\s))"  # list numbering opening a (quoted) line
 )
 _MONTH = rf"(?P<mon>{_alternation(_MONTHS)})\.?(?![^\W\d_])"
 _DATES = (

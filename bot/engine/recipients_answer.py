@@ -41,18 +41,18 @@ def answer_recipients(
         ]
         marker = " ".join(markers)
     else:
-        names = list(dict.fromkeys(receivers_of_type(best.text, wanted)))
+        names = list(dict.fromkeys(_names(best, wanted)))
         span = _with_list(question, best)
         more = _also_receiving(best, span, wanted)
         if more is not None:
             span, added = more
             names = list(dict.fromkeys([*names, *added]))
         marker = draft.citations.cite(best.passage, best.doc_text, span)
-        named_first = bool(_names(best.text, wanted))
+        named_first = bool(_names(best, wanted))
         for other in _more_receivers(question, best, pool[1:12], span, wanted):
             # Names of other sentences add to the lead's; alone they may be anyone's.
             if named_first:
-                names = list(dict.fromkeys([*names, *_names(other.text, wanted)]))
+                names = list(dict.fromkeys([*names, *_names(other, wanted)]))
             listed = _with_list(question, other)
             marker += " " + draft.citations.cite(other.passage, other.doc_text, listed)
     names = [n for n in names if _receives(n, wanted)]
@@ -95,14 +95,21 @@ def _naming_sentence(pool: Sequence[Candidate], wanted: str | None) -> Candidate
     for, when it scores close to the best sentence; else the best naming one, else the best."""
     close = [c for c in pool if c.score >= pool[0].score - _NAMING_MARGIN]
     for candidate in close:
-        if _names(candidate.text, wanted) or _listing(candidate.text):
+        if _names(candidate, wanted) or _listing(candidate.text):
             return candidate
-    return next((c for c in pool if _names(c.text, wanted)), pool[0])
+    return next((c for c in pool if _names(c, wanted)), pool[0])
 
 
-def _names(text: str, wanted: str | None) -> list[str]:
-    """The recipients a sentence names, of the kind asked for, deciding bodies left out."""
-    return [n for n in receivers_of_type(text, wanted) if _receives(n, wanted)]
+def _names(candidate: Candidate, wanted: str | None) -> list[str]:
+    """The recipients a sentence names, of the kind asked for, deciding bodies left out; an
+    administration ("socialförvaltningen ska ...") only where the sentence gives it money."""
+    names = [n for n in receivers_of_type(candidate.text, wanted) if _receives(n, wanted)]
+    if candidate.amounts:
+        return names
+    return [n for n in names if not n.lower().endswith(_ADMINISTRATIONS)]
+
+
+_ADMINISTRATIONS = ("förvaltningen", "förvaltning", "kontoret", "administration")
 
 
 def _receives(name: str, wanted: str | None) -> bool:
@@ -116,7 +123,7 @@ def _more_receivers(
     """Other sentences of the best document naming recipients tied to the question."""
     kept = []
     for other in supporting(best, others, [span], _ANY, limit=4):
-        if _names(other.text, wanted) or other.amounts or _listing(other.text):
+        if _names(other, wanted) or other.amounts or _listing(other.text):
             kept.append(other)
     return kept[:2]
 

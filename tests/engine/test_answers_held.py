@@ -1,0 +1,198 @@
+"""End to end on a small corpus written for these tests: recipients that are listed,
+reasons that follow the money, definitions, sums that must not be computed, and amounts
+never taken from a sentence about something else."""
+
+# The documents below keep their paragraphs on one line each, as real files do.
+# ruff: noqa: E501
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from bot.engine.compose import shown_quote
+from bot.engine.grounding import ungrounded_figures
+from bot.engine.question import read_question
+from tests.engine.corpus import Corpus, check_answer, ingest_corpus, lead
+
+DOCUMENTS = {
+    "norrdal-jourer-2026.txt": """---
+title: Jourerna i Norrdal får mer 2026
+date: 2026-01-20
+kind: press_release
+---
+Fiktivt exempel – dokumentet är påhittat för fou-bots tester.
+
+Socialnämnden i Stockholms stad har fördelat stödet till jourerna för 2026.
+
+Bland annat får Tallkottens jour, Vindrosens jour och Kompassens jour högre verksamhetsbidrag 2026. Jourerna får höjda anslag om totalt 2,4 miljoner kronor.
+
+Under 2026 ska socialförvaltningen utveckla samarbetet med jourerna.
+
+Verksamhetsbidragen till organisationer i Norrdal uppgår till 9,1 miljoner kronor.
+""",
+    "grannlyftet-norrdal.txt": """---
+title: Grannlyftet i Norrdal
+date: 2026-02-03
+kind: news
+---
+Fiktivt exempel – dokumentet är påhittat för fou-bots tester.
+
+I Grannlyftet är målet att fler boende ska känna sig trygga på kvällarna.
+
+Grannlyftet är en samverkansmodell mellan bostadsbolag, skolor och föreningar i Norrdal. Arbetet leds av stadsdelens fältgrupp.
+
+Bland de samverkande aktörerna finns bostadsbolaget Norrdalshem, Norrdalsskolan, fältgruppen och Föreningen Lyktan.
+""",
+    "vastergard-kvallsoppet.txt": """---
+title: Kvällsöppet på Västergårds fritidsgård
+date: 2026-03-12
+kind: press_release
+---
+Fiktivt exempel – dokumentet är påhittat för fou-bots tester.
+
+Stadsdelsnämnden har i dag beslutat att anslå 1,2 miljoner kronor till Västergårds fritidsgård för kvällsöppet.
+
+Pengarna kommer att permanenta ett tidigare försök med öppet till midnatt på fredagar.
+""",
+    "norrdal-arrangorsbidrag.txt": """---
+title: Arrangörsbidrag i Norrdal
+date: 2026-04-01
+kind: decision
+---
+Fiktivt exempel – dokumentet är påhittat för fou-bots tester.
+
+Områdena Björkås, Granås och Lindås kan söka ett arrangörsbidrag på 20 000 kronor var och Norrdal ett belopp på 40 000 kronor.
+""",
+    "ekbacken-projektforslag.txt": """---
+title: Ekbackens stadsdelsnämnd – sammanträde 2026-05-14
+date: 2026-05-14
+kind: meeting_agenda
+---
+Fiktivt exempel – dokumentet är påhittat för fou-bots tester.
+
+Stadsdelsnämnden beslutar att godkänna samverkansgruppens förslag om lokala projekt enligt följande:
+1. Ljusgården; läxhjälp för unga, 200 000 kr
+2. Bryggan; sommarläger för barn, 150 000 kr
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def held(tmp_path_factory: pytest.TempPathFactory, embeddings: object) -> Iterator[Corpus]:
+    """The corpus above, ingested once into a store of its own."""
+    folder = tmp_path_factory.mktemp("held-corpus")
+    docs = folder / "documents"
+    docs.mkdir()
+    for name, text in DOCUMENTS.items():
+        (docs / name).write_text(text, encoding="utf-8")
+    yield ingest_corpus(folder / "chroma", [docs], collection="held")
+
+
+def test_a_recipients_answer_quotes_the_sentence_listing_them(held: Corpus) -> None:
+    answer = held.engine.ask("Vilka jourer fick höjt verksamhetsbidrag för 2026?")
+
+    assert answer.answered, answer.text
+    for name in ("Tallkottens jour", "Vindrosens jour", "Kompassens jour"):
+        assert name in answer.text
+    # The sentence naming the administration says what it will do, not who got money.
+    assert "socialförvaltningen" not in lead(answer).lower()
+    check_answer(answer, held)
+
+
+def test_a_which_question_is_answered_by_the_enumerating_sentence(held: Corpus) -> None:
+    answer = held.engine.ask("Vilka aktörer samverkar i Grannlyftet?")
+
+    assert answer.answered, answer.text
+    assert "Föreningen Lyktan" in answer.text
+    assert "Norrdalsskolan" in answer.text
+    check_answer(answer, held)
+
+
+def test_a_numbered_list_is_quoted_with_a_line_per_item(held: Corpus) -> None:
+    answer = held.engine.ask("Vilka projekt godkände Ekbackens stadsdelsnämnd i maj 2026?")
+
+    assert answer.answered, answer.text
+    assert "\n> 1. Ljusgården" in answer.text
+    assert "\n> 2. Bryggan" in answer.text
+    check_answer(answer, held)
+
+
+def test_a_why_answer_quotes_what_the_money_does(held: Corpus) -> None:
+    answer = held.engine.ask(
+        "Stadsdelsnämnden anslog 1,2 miljoner till Västergårds fritidsgård – vad skulle pengarna åstadkomma?"
+    )
+
+    assert answer.answered, answer.text
+    assert "permanenta ett tidigare försök" in answer.text
+    check_answer(answer, held)
+
+
+def test_a_why_answer_from_a_last_paragraph_quotes_no_empty_span(held: Corpus) -> None:
+    answer = held.engine.ask("Varför ska Västergårds fritidsgård ha kvällsöppet?")
+
+    assert answer.answered, answer.text
+    check_answer(answer, held)  # every quote verbatim and not empty
+
+
+def test_onboarding_quotes_the_definition_not_a_sentence_about_it(held: Corpus) -> None:
+    answer = held.engine.ask("Vad är Grannlyftet?")
+
+    assert answer.answered, answer.text
+    first = answer.citations[0].quote
+    assert first.startswith("Grannlyftet är en samverkansmodell"), first
+    assert "fältgrupp" in first  # with the next sentence of its paragraph
+    check_answer(answer, held)
+
+
+def test_an_amount_is_not_taken_from_a_sentence_about_something_else(held: Corpus) -> None:
+    answer = held.engine.ask("Med hur mycket höjdes anslagen till jourerna i Norrdal 2026?")
+
+    # 9,1 miljoner are all organisations' grants: stating them would be a wrong figure.
+    assert 9_100_000 not in answer.amounts_sek, answer.text
+    check_answer(answer, held)
+
+
+def test_figures_for_each_of_several_are_never_summed_as_written(held: Corpus) -> None:
+    answer = held.engine.ask(
+        "Om alla fyra områdena i Norrdal söker arrangörsbidraget, hur mycket blir det totalt?"
+    )
+
+    # 20 000 + 40 000 would leave out that three areas may apply for 20 000 each.
+    assert 60_000 not in answer.amounts_sek, answer.text
+    check_answer(answer, held, computed=answer.amounts_sek)
+
+
+@pytest.mark.parametrize(
+    ("quote", "shown"),
+    [
+        pytest.param("Ett två\ntre fyra.", "Ett två tre fyra.", id="a-sentence-on-one-line"),
+        pytest.param(
+            "Enligt följande:\n1. Ljusgården, 200 000 kr\n2. Bryggan",
+            "Enligt följande:\n> 1. Ljusgården, 200 000 kr\n> 2. Bryggan",
+            id="numbered-items",
+        ),
+        pytest.param("Listan:\n• A\n• B", "Listan:\n> • A\n> • B", id="bullets"),
+    ],
+)
+def test_a_quote_is_shown_on_one_line_but_for_list_items(quote: str, shown: str) -> None:
+    assert shown_quote(quote) == shown
+
+
+def test_list_numbering_in_a_quoted_line_is_no_figure() -> None:
+    text = "Projekten är:\n> 1. Ljusgården\n> 2. Bryggan"
+
+    assert ungrounded_figures(text, ["Ljusgården Bryggan"]) == []
+    assert ungrounded_figures("Det blev 2 projekt.", ["Ljusgården Bryggan"]) == ["2"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        pytest.param("Vad skulle pengarna åstadkomma?", id="sv"),
+        pytest.param("What should the money achieve?", id="en"),
+    ],
+)
+def test_what_money_should_achieve_is_a_why_question(question: str) -> None:
+    assert read_question(question).kind == "why"
