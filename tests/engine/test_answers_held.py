@@ -54,7 +54,20 @@ Fiktivt exempel – dokumentet är påhittat för fou-bots tester.
 
 Stadsdelsnämnden har i dag beslutat att anslå 1,2 miljoner kronor till Västergårds fritidsgård för kvällsöppet.
 
+Fritidsgården ligger vid torget och har i dag öppet måndag till torsdag mellan klockan tre och nio på kvällen. Personalen består av sex fritidsledare, och under sommaren kommer även feriearbetande ungdomar att arbeta på gården. Gården har ett café, en musikstudio, en idrottshall och ett rum för läxläsning, och den samarbetar med skolorna i området kring lovaktiviteter. Varje vår ordnar gården en musikfestival tillsammans med föreningarna i stadsdelen, och på hösten hålls en turnering i bordtennis för alla åldrar.
+
 Pengarna kommer att permanenta ett tidigare försök med öppet till midnatt på fredagar.
+""",
+    "ekasen-sommarjobb.txt": """---
+title: Sommarjobb i Ekåsen
+date: 2026-04-20
+kind: press_release
+---
+Fiktivt exempel – dokumentet är påhittat för fou-bots tester.
+
+Stadsdelen satsar på sommarjobb för unga i år.
+
+Syftet är att fler unga ska få arbetslivserfarenhet. Ekåsens fritidsgård får 300 000 kronor för sommarjobb till unga.
 """,
     "norrdal-arrangorsbidrag.txt": """---
 title: Arrangörsbidrag i Norrdal
@@ -130,7 +143,7 @@ def test_a_why_answer_quotes_what_the_money_does(held: Corpus) -> None:
 
 
 def test_a_why_answer_from_a_last_paragraph_quotes_no_empty_span(held: Corpus) -> None:
-    answer = held.engine.ask("Varför ska Västergårds fritidsgård ha kvällsöppet?")
+    answer = held.engine.ask("Varför får Ekåsens fritidsgård pengar för sommarjobb till unga?")
 
     assert answer.answered, answer.text
     check_answer(answer, held)  # every quote verbatim and not empty
