@@ -74,7 +74,8 @@ _DATES = (
         re.IGNORECASE,
     ),
 )
-_SCALE = rf"(?P<gap>{_SP}?)(?P<scale>{_alternation(_SCALES)})(?![^\W\d_])"
+# "25\nmiljoner kronor": a PDF's line break between a figure and its scale is a space.
+_SCALE = rf"(?P<gap>{_SP}?|[ \t]*\n[ \t]*)(?P<scale>{_alternation(_SCALES)})(?![^\W\d_])"
 _UNIT = (
     rf"(?:{_SP}?(?P<cur>kronor|kr\b\.?|sek\b|:-)"
     rf"|{_SP}?(?:%|procentenheter|procent|percent|per{_SP}cent)(?![^\W\d_]))?"

@@ -209,3 +209,11 @@ def test_list_numbering_in_a_quoted_line_is_no_figure() -> None:
 )
 def test_what_money_should_achieve_is_a_why_question(question: str) -> None:
     assert read_question(question).kind == "why"
+
+
+def test_a_figure_broken_over_two_lines_grounds_the_figure_on_one() -> None:
+    # PDFs break lines anywhere: "25\nmiljoner kronor" in the source, on one line in the quote.
+    assert ungrounded_figures("25 miljoner kronor", ["de 25\nmiljoner kronor som"]) == []
+    assert ungrounded_figures("35 miljoner kronor", ["de 25\nmiljoner kronor som"]) == [
+        "35 miljoner kronor"
+    ]
