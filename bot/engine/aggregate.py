@@ -9,12 +9,14 @@ from bot.engine.amount_answer import answer_amount, key_term
 from bot.engine.candidates import Candidate
 from bot.engine.compose import Draft, add_quotes, pick_amount, weak
 from bot.engine.dates import date_phrase
+from bot.engine.grounding import figures_in
 from bot.engine.ledger import GRANTED, Ledger, distinct
 from bot.engine.question import Question, read_question
 from bot.engine.sentences import Span
 from bot.engine.terms import content_terms, strength, term_set
 from bot.engine.wording import phrase
 from ingest.amounts import format_sek
+from ingest.models import Grant
 
 _TOTAL = re.compile(r"\b(totalt|sammanlagt|sammantaget|summa|in total|totals?)\b", re.I)
 _SUM_OF_PARTS = re.compile(
@@ -130,6 +132,8 @@ def _sum_of_list(
     rows.sort(key=lambda g: g.start)
     if not 2 <= len(rows) <= _MAX_LISTED * 2:
         return None
+    if _unread_row(text_of(best.passage.doc_id), rows):
+        return None  # a sum leaving out a row the ledger did not read would be wrong
     draft = Draft(question)
     parts = []
     for grant in rows:
@@ -144,6 +148,21 @@ def _sum_of_list(
     draft.computed.append(total)
     add_quotes(draft)
     return draft
+
+
+def _unread_row(text: str, rows: Sequence[Grant]) -> bool:
+    """A line of the list, between its first and last row, states an amount that no row
+    covers: the ledger missed it, so the rows do not add up to the list."""
+    start, end = rows[0].start, rows[-1].end
+    cursor = start
+    for line in text[start:end].split("\n"):
+        line_end = cursor + len(line)
+        covered = any(g.start < line_end and cursor < g.end for g in rows)
+        stated = any(v >= 1000 for f in figures_in(line) if f.date is None for v in f.values)
+        if stated and not covered and not _TOTAL.search(line):
+            return True
+        cursor = line_end + 1
+    return False
 
 
 def _recipient_total(

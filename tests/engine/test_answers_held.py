@@ -11,9 +11,11 @@ from collections.abc import Iterator
 
 import pytest
 
+from bot.engine.aggregate import _unread_row
 from bot.engine.compose import shown_quote
 from bot.engine.grounding import ungrounded_figures
 from bot.engine.question import read_question
+from ingest.models import Grant
 from tests.engine.corpus import Corpus, check_answer, ingest_corpus, lead
 
 DOCUMENTS = {
@@ -217,3 +219,51 @@ def test_a_figure_broken_over_two_lines_grounds_the_figure_on_one() -> None:
     assert ungrounded_figures("35 miljoner kronor", ["de 25\nmiljoner kronor som"]) == [
         "35 miljoner kronor"
     ]
+
+
+def _row(text: str, line: str, amount: int) -> Grant:
+    start = text.index(line)
+    return Grant(
+        amount_sek=amount,
+        approximate=False,
+        recipients=(),
+        purpose=None,
+        body=None,
+        date="2026-01-01",
+        status="budget",
+        doc_id="doc-1",
+        source="lista",
+        title="Lista",
+        page=None,
+        start=start,
+        end=start + len(line),
+        sentence=line,
+    )
+
+
+_LIST = "Satsningar:\n• Läxhjälp 2 miljoner\n• Fältgrupp 3 miljoner\n• Nattvandring 1 miljoner\nTotalt 6 miljoner"
+
+
+@pytest.mark.parametrize(
+    ("read", "unread"),
+    [
+        pytest.param(
+            [("• Läxhjälp 2 miljoner", 2_000_000), ("• Nattvandring 1 miljoner", 1_000_000)],
+            True,
+            id="a-line-between-rows-the-ledger-missed",
+        ),
+        pytest.param(
+            [
+                ("• Läxhjälp 2 miljoner", 2_000_000),
+                ("• Fältgrupp 3 miljoner", 3_000_000),
+                ("• Nattvandring 1 miljoner", 1_000_000),
+            ],
+            False,
+            id="every-line-read",
+        ),
+    ],
+)
+def test_a_list_sum_needs_every_row_of_the_list(read: list[tuple[str, int]], unread: bool) -> None:
+    rows = [_row(_LIST, line, amount) for line, amount in read]
+
+    assert _unread_row(_LIST, rows) is unread
