@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 
 from bot.engine.amount_answer import answer_amount, key_term
 from bot.engine.candidates import Candidate
@@ -14,9 +15,10 @@ from bot.engine.ledger import GRANTED, Ledger, distinct
 from bot.engine.question import Question, read_question
 from bot.engine.sentences import Span
 from bot.engine.terms import content_terms, strength, term_set
+from bot.engine.tying import Asked, asked, local_status, mentions, role
 from bot.engine.wording import phrase
 from ingest.amounts import format_sek
-from ingest.models import Grant
+from ingest.models import Amount, Grant
 
 _TOTAL = re.compile(r"\b(totalt|sammanlagt|sammantaget|summa|in total|totals?)\b", re.I)
 _SUM_OF_PARTS = re.compile(
@@ -55,6 +57,9 @@ def answer_aggregate(
     """Pick the aggregate the question asks for and compute or quote it."""
     if question.threshold is not None:
         return _over_threshold(question, ledger, text_of)
+    named_sum = _sum_of_named(question, found)
+    if named_sum is not None:
+        return named_sum
     if _CHANGE.search(question.text):
         return _difference(question, found) or answer_amount(question, found, ledger)
     if _SUM_OF_PARTS.search(question.text):
@@ -196,6 +201,116 @@ def _recipient_total(
     draft.computed.append(total)
     add_quotes(draft)
     return draft
+
+
+# The names of a list: "A, B och C", "A and B".
+_JOINS = re.compile(r"^\s*(,\s*(och|and)?|och|samt|and|&)\s*$", re.I)
+
+
+def coordinated(question: Question, names: Sequence[str]) -> list[str]:
+    """The names the question joins into one list ("HSO, DHR och SRF"), in order; none
+    when it joins fewer than two."""
+    text = question.text
+    placed = sorted((text.find(n), n) for n in names if n in text)
+    runs: list[list[tuple[int, str]]] = []
+    end = 0
+    for start, name in placed:
+        if runs and _JOINS.match(text[end:start]):
+            runs[-1].append((start, name))
+        else:
+            runs.append([(start, name)])
+        end = start + len(name)
+    for run in sorted(runs, key=len, reverse=True):
+        if len(run) >= 2 and _whole_list(text, run):
+            return [name for _, name in run]
+    return []
+
+
+_LAST_JOIN = re.compile(r"\b(och|and|samt)\s*$|&\s*$", re.I)
+
+
+def _whole_list(text: str, run: Sequence[tuple[int, str]]) -> bool:
+    """The run is the whole list: "och" before its last name, and no comma before its first
+    (an item the question names in other words would otherwise be left out of the sum)."""
+    (first, _), (last, _) = run[0], run[-1]
+    previous_end = run[-2][0] + len(run[-2][1])
+    closed = bool(_LAST_JOIN.search(text[previous_end:last]))
+    return closed and not text[:first].rstrip().endswith(",")
+
+
+def _sum_of_named(question: Question, found: Sequence[Candidate]) -> Draft | None:
+    """ "How much did A, B and C get together": each name's own amount in the best
+    document, cited, and their sum; nothing when a name has no amount of its own there."""
+    want = asked(question)
+    parts = coordinated(question, want.names)
+    top = next((c for c in found if c.amounts and not weak(c)), None)
+    if not parts or top is None:
+        return None
+    pool = [c for c in found if c.passage.doc_id == top.passage.doc_id and not weak(c)]
+    draft = Draft(question)
+    values: list[tuple[int, str]] = []
+    seen: set[tuple[int, int]] = set()
+    for name in parts:
+        owned = _owned_amount(name, pool, want)
+        if owned is None:
+            return None
+        candidate, amount = owned
+        where = (candidate.span.start, amount.start)
+        if where in seen:
+            return None  # two names read from one figure: not a sum of their amounts
+        seen.add(where)
+        marker = draft.citations.cite_candidate(candidate)
+        values.append((amount.value, f"{format_sek(amount.value)} {marker}"))
+    total = sum(v for v, _ in values)
+    parts_text = " + ".join(t for _, t in values)
+    draft.lines.append(
+        phrase(question.language, "total", total=format_sek(total), parts=parts_text)
+    )
+    draft.amounts.append(total)
+    draft.computed.append(total)
+    add_quotes(draft)
+    return draft
+
+
+def _owned_amount(
+    name: str, pool: Sequence[Candidate], want: Asked
+) -> tuple[Candidate, Amount] | None:
+    """The best sentence naming `name` with one amount in kronor that is its own: the only
+    one of the sentence, or the only one whose clause names it ("N till A, M till B")."""
+    for candidate in pool:
+        if not mentions(name, candidate.text):
+            continue
+        sek = [a for a in candidate.amounts if a.currency == "SEK"]
+        clauses = own_clauses(candidate.text, sek)
+        mine = [a for a in sek if not clauses or mentions(name, clauses[a.start])]
+        if len(mine) != 1:
+            continue
+        roles = role(candidate.text, mine[0])
+        status = local_status(roles, None)
+        if "cap" in roles or (want.status == "granted" and status in ("applied", "refused")):
+            continue
+        return candidate, mine[0]
+    return None
+
+
+# Where one amount's clause ends and the next one's begins: "..., 300 tkr till B och ...".
+_CONNECTOR = re.compile(r",|;|\b(och|samt|and|medan|while)\b", re.I)
+
+
+def own_clauses(text: str, amounts: Sequence[Amount]) -> dict[int, str]:
+    """For a sentence stating several amounts, each amount's own clause by its start: the
+    words between it and its neighbours, cut at the last connector between them ("A får
+    N och B får M", "N till A, M till B"). Empty when the sentence states one amount."""
+    ordered = sorted(amounts, key=lambda a: a.start)
+    if len(ordered) < 2:
+        return {}
+    cuts = [0]
+    for left, right in pairwise(ordered):
+        between = text[left.end : right.start]
+        connectors = list(_CONNECTOR.finditer(between))
+        cuts.append(left.end + (connectors[-1].start() if connectors else len(between) // 2))
+    cuts.append(len(text))
+    return {a.start: text[cuts[i] : cuts[i + 1]] for i, a in enumerate(ordered)}
 
 
 def _sum_of_parts(question: Question, find: Finder) -> Draft | None:

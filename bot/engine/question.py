@@ -27,7 +27,8 @@ _KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(totalt|sammanlagt|sammantaget|lägg(er)? ihop|summa|summera|ökade|minskade|"
             r"ökning|minskning|skillnad|in total|altogether|combined|increase|decrease|"
-            r"(vilka|which) .*\b(mer än|över|minst|more than|over|at least) \S+)\b",
+            r"(vilka|which) .*\b(mer än|över|minst|more than|over|at least) \S+|"
+            r"(hur (mycket|mkt)|how much)\b[^?]*\b(tillsammans|together))\b",
             re.I,
         ),
     ),

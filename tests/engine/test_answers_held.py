@@ -11,10 +11,11 @@ from collections.abc import Iterator
 
 import pytest
 
-from bot.engine.aggregate import _unread_row
+from bot.engine.aggregate import _unread_row, coordinated, own_clauses
 from bot.engine.compose import shown_quote
 from bot.engine.grounding import ungrounded_figures
 from bot.engine.question import read_question
+from ingest.amounts import find_amounts
 from ingest.models import Grant
 from tests.engine.corpus import Corpus, check_answer, ingest_corpus, lead
 
@@ -79,6 +80,15 @@ kind: decision
 Fiktivt exempel – dokumentet är påhittat för fou-bots tester.
 
 Områdena Björkås, Granås och Lindås kan söka ett arrangörsbidrag på 20 000 kronor var och Norrdal ett belopp på 40 000 kronor.
+""",
+    "lagerbidrag-2026.txt": """---
+title: Bidrag till lägerverksamhet 2026
+date: 2026-02-17
+kind: decision
+---
+Fiktivt exempel – dokumentet är påhittat för fou-bots tester.
+
+Socialnämnden beviljar 500 000 kronor till Föreningen Tallkotten, 200 000 kronor till Föreningen Vindrosen och 100 000 kronor till Föreningen Kompassen för lägerverksamhet.
 """,
     "ekbacken-projektforslag.txt": """---
 title: Ekbackens stadsdelsnämnd – sammanträde 2026-05-14
@@ -267,3 +277,51 @@ def test_a_list_sum_needs_every_row_of_the_list(read: list[tuple[str, int]], unr
     rows = [_row(_LIST, line, amount) for line, amount in read]
 
     assert _unread_row(_LIST, rows) is unread
+
+
+def test_a_sum_of_named_recipients_adds_each_ones_own_amount(held: Corpus) -> None:
+    answer = held.engine.ask(
+        "Hur mycket fick Föreningen Tallkotten och Föreningen Kompassen tillsammans för lägerverksamhet?"
+    )
+
+    assert answer.amounts_sek == (600_000,), answer.text
+    check_answer(answer, held, computed=(600_000,))
+
+
+@pytest.mark.parametrize(
+    ("question", "names", "joined"),
+    [
+        pytest.param(
+            "Hur mycket fick A, B och C tillsammans?", ["A", "B", "C"], ["A", "B", "C"], id="a-list"
+        ),
+        pytest.param("Hur mycket fick A och B?", ["B", "A"], ["A", "B"], id="in-question-order"),
+        # "the third" is named in other words: a sum of A and B would leave it out.
+        pytest.param("Lägg ihop A, B och den tredje", ["A", "B"], [], id="an-item-not-named"),
+        pytest.param("Summera X, A och B", ["A", "B"], [], id="a-list-that-starts-earlier"),
+        pytest.param("Hur mycket fick A i B?", ["A", "B"], [], id="no-list"),
+    ],
+)
+def test_coordinated_names_are_a_whole_list(
+    question: str, names: list[str], joined: list[str]
+) -> None:
+    assert coordinated(read_question(question), names) == joined
+
+
+def test_each_amount_of_a_sentence_has_its_own_clause() -> None:
+    text = (
+        "Nämnden ger 400 000 kr till Ljusgården, 150 000 kr till Bryggan och Fyren får 90 000 kr."
+    )
+    amounts = find_amounts(text)
+    clauses = own_clauses(text, amounts)
+
+    assert [
+        name
+        for a in amounts
+        for name in ("Ljusgården", "Bryggan", "Fyren")
+        if name in clauses[a.start]
+    ] == [
+        "Ljusgården",
+        "Bryggan",
+        "Fyren",
+    ]
+    assert own_clauses("Fyren får 90 000 kr.", find_amounts("Fyren får 90 000 kr.")) == {}
