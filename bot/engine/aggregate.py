@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from itertools import pairwise
 
 from bot.engine.amount_answer import answer_amount, key_term
 from bot.engine.candidates import Candidate
+from bot.engine.clauses import own_clauses
 from bot.engine.compose import Draft, add_quotes, pick_amount, weak
 from bot.engine.dates import date_phrase
 from bot.engine.grounding import figures_in
@@ -291,26 +291,6 @@ def _owned_amount(
             continue
         return candidate, mine[0]
     return None
-
-
-# Where one amount's clause ends and the next one's begins: "..., 300 tkr till B och ...".
-_CONNECTOR = re.compile(r",|;|\b(och|samt|and|medan|while)\b", re.I)
-
-
-def own_clauses(text: str, amounts: Sequence[Amount]) -> dict[int, str]:
-    """For a sentence stating several amounts, each amount's own clause by its start: the
-    words between it and its neighbours, cut at the last connector between them ("A får
-    N och B får M", "N till A, M till B"). Empty when the sentence states one amount."""
-    ordered = sorted(amounts, key=lambda a: a.start)
-    if len(ordered) < 2:
-        return {}
-    cuts = [0]
-    for left, right in pairwise(ordered):
-        between = text[left.end : right.start]
-        connectors = list(_CONNECTOR.finditer(between))
-        cuts.append(left.end + (connectors[-1].start() if connectors else len(between) // 2))
-    cuts.append(len(text))
-    return {a.start: text[cuts[i] : cuts[i + 1]] for i, a in enumerate(ordered)}
 
 
 def _sum_of_parts(question: Question, find: Finder) -> Draft | None:

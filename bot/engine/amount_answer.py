@@ -163,7 +163,7 @@ def tied_amount(
     if not fitting:
         return None
     anchors = [*want.names, *([key] if key else []), *(str(y) for y in question.years)]
-    best = pick_amount(question, candidate, [a for a, _ in fitting], anchors)
+    best = pick_amount(question, candidate, [a for a, _ in fitting], anchors, want.names)
     return next(pair for pair in fitting if pair[0] == best)
 
 

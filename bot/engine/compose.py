@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from bot.engine.candidates import Candidate
 from bot.engine.citations import Citations
+from bot.engine.clauses import own_clauses
 from bot.engine.dates import date_phrase
 from bot.engine.ledger import Ledger
 from bot.engine.question import Question
@@ -16,6 +17,7 @@ from bot.engine.receivers import is_body
 from bot.engine.scoring import model
 from bot.engine.sentences import Span, paragraph_of, sentence_spans
 from bot.engine.terms import coverage, term_set
+from bot.engine.tying import mentions
 from bot.engine.wording import kind_label, phrase
 from ingest.models import Amount, Quote
 from ingest.quotes import find_quotes
@@ -84,8 +86,10 @@ def pick_amount(
     candidate: Candidate,
     among: Sequence[Amount] | None = None,
     names: Sequence[str] = (),
+    owners: Sequence[str] = (),
 ) -> Amount:
-    """The amount of a sentence whose surroundings best match the question."""
+    """The amount of a sentence whose surroundings best match the question; `owners`, the
+    names asked about, tell whose amount is whose when the sentence states several."""
     sek = list(among) if among else None
     if sek is None:
         sek = [a for a in candidate.amounts if a.currency == "SEK"] or list(candidate.amounts)
@@ -97,6 +101,10 @@ def pick_amount(
     ]
     folded = text.casefold()
     at = [m.end() for n in names for m in re.finditer(re.escape(n.casefold()[:6]), folded)]
+    # "1 400 tkr till A, 300 tkr till B": the amount whose own clause names B is B's,
+    # whatever stands nearest.
+    telling = _telling(text, candidate.amounts, owners)
+    sek = [a for a in sek if a.start in telling] or sek
 
     def fit(amount: Amount) -> float:
         window = text[max(0, amount.start - 90) : amount.end + 90]
@@ -109,6 +117,22 @@ def pick_amount(
         return score
 
     return max(sek, key=fit)
+
+
+def _telling(text: str, amounts: Sequence[Amount], owners: Sequence[str]) -> set[int]:
+    """The amounts (by start) whose own clause alone names one of `owners`, a name standing
+    after the first amount: the words before it may be every amount's subject ("L höjer A
+    med N och B med M")."""
+    clauses = own_clauses(text, amounts)
+    if not clauses:
+        return set()
+    opening = text[: min(clauses)]
+    owned: set[int] = set()
+    for owner in owners:
+        having = [start for start, clause in clauses.items() if mentions(owner, clause)]
+        if len(having) == 1 and not mentions(owner, opening):
+            owned.update(having)
+    return owned
 
 
 def _sek(candidate: Candidate) -> bool:

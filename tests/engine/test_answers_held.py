@@ -11,7 +11,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from bot.engine.aggregate import _unread_row, coordinated, own_clauses
+from bot.engine.aggregate import _unread_row, coordinated
+from bot.engine.clauses import own_clauses
 from bot.engine.compose import shown_quote
 from bot.engine.grounding import ungrounded_figures
 from bot.engine.question import read_question
@@ -325,3 +326,23 @@ def test_each_amount_of_a_sentence_has_its_own_clause() -> None:
         "Fyren",
     ]
     assert own_clauses("Fyren får 90 000 kr.", find_amounts("Fyren får 90 000 kr.")) == {}
+
+
+@pytest.mark.parametrize(
+    ("question", "amount"),
+    [
+        pytest.param(
+            "Hur mycket fick Föreningen Vindrosen för lägerverksamhet?", 200_000, id="second"
+        ),
+        pytest.param(
+            "Hur mycket fick Föreningen Kompassen för lägerverksamhet?", 100_000, id="third"
+        ),
+    ],
+)
+def test_of_several_amounts_in_a_sentence_the_named_ones_own_is_stated(
+    held: Corpus, question: str, amount: int
+) -> None:
+    answer = held.engine.ask(question)
+
+    assert answer.amounts_sek == (amount,), answer.text
+    check_answer(answer, held)
