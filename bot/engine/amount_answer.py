@@ -13,10 +13,10 @@ from bot.engine.compose import (
     _as_written,
     _has_recipients,
     _has_years,
-    _join,
     _quote_span,
     _status,
     add_quotes,
+    join_names,
     pick_amount,
     weak,
 )
@@ -46,7 +46,7 @@ def answer_amount(question: Question, found: Sequence[Candidate], ledger: Ledger
         and _carries(c, key, question)
         and (pick := tied_amount(question, want, c, ledger, key)) is not None
     ]
-    if not tied:
+    if not tied or _far_below(tied[0][0], pool[0]):
         return _evidence_only(question, want, pool[0], ledger, _carries(pool[0], key, question))
     lead, (amount, status) = tied[0]
     draft = Draft(question)
@@ -89,6 +89,17 @@ def answer_amount(question: Question, found: Sequence[Candidate], ledger: Ledger
         )
     add_quotes(draft)
     return draft
+
+
+# A sentence covering less than this share of what the best sentence with an amount covers
+# of the question is about something else: when the best one's amount is not the one asked
+# for, the lesser one's is another figure, not the answer.
+_RELEVANCE_SHARE = 0.5
+
+
+def _far_below(candidate: Candidate, best: Candidate) -> bool:
+    """The candidate is much less about the question than the best sentence with an amount."""
+    return candidate.relevance < _RELEVANCE_SHARE * best.relevance
 
 
 # Months and weekdays date a question; they are checked against dates, not sentences.
@@ -152,7 +163,7 @@ def tied_amount(
     if not fitting:
         return None
     anchors = [*want.names, *([key] if key else []), *(str(y) for y in question.years)]
-    best = pick_amount(question, candidate, [a for a, _ in fitting], anchors)
+    best = pick_amount(question, candidate, [a for a, _ in fitting], anchors, want.names)
     return next(pair for pair in fitting if pair[0] == best)
 
 
@@ -181,7 +192,9 @@ def _evidence_only(
         phrase(
             question.language,
             f"untied_{reason}",
-            names=_join(missing or list(want.names) or ["det du frågar om"], question.language),
+            names=join_names(
+                missing or list(want.names) or ["det du frågar om"], question.language
+            ),
             according=draft.according(candidate),
             marker=marker,
         )

@@ -7,17 +7,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from bot.engine.candidates import PURPOSE, Candidate
+from bot.engine.candidates import Candidate
 from bot.engine.citations import Citations
+from bot.engine.clauses import own_clauses
 from bot.engine.dates import date_phrase
 from bot.engine.ledger import Ledger
 from bot.engine.question import Question
-from bot.engine.receivers import is_body, receivers_of_type, wanted_type
+from bot.engine.receivers import is_body
 from bot.engine.scoring import model
 from bot.engine.sentences import Span, paragraph_of, sentence_spans
-from bot.engine.terms import coverage, rarity, term_set
+from bot.engine.terms import coverage, term_set
+from bot.engine.tying import mentions
 from bot.engine.wording import kind_label, phrase
-from funding import Amount, Grant, Quote, find_quotes, find_receivers
+from funding import Amount, Quote, find_quotes, find_receivers
 
 # Below this share of the question's words covered, the best sentences are not about the
 # question at all. The cut on the score itself is fitted with the scorer's weights.
@@ -77,249 +79,15 @@ def _has_years(question: Question, candidate: Candidate) -> bool:
     return all(str(year) in near for year in question.years)
 
 
-def answer_recipients(
-    question: Question, found: Sequence[Candidate], ledger: Ledger | None = None
-) -> Draft | None:
-    """Who got it: the recipients named in the best sentence, or every row of its table."""
-    wanted = wanted_type(question.text)
-    pool = [c for c in found if receivers_of_type(c.text, wanted)] or list(found)
-    if not pool or weak(pool[0]):
-        return None
-    best = pool[0]
-    draft = Draft(question)
-    rows = _table_rows(question, best, ledger, wanted)
-    if rows:
-        names = list(dict.fromkeys(r for g in rows for r in g.recipients))
-        markers = [
-            draft.citations.cite(best.passage, best.doc_text, Span(g.start, g.end)) for g in rows
-        ]
-        marker = " ".join(markers)
-    else:
-        names = list(dict.fromkeys(receivers_of_type(best.text, wanted)))
-        span = _with_list(question, best)
-        more = _also_receiving(best, span, wanted)
-        if more is not None:
-            span, added = more
-            names = list(dict.fromkeys([*names, *added]))
-        marker = draft.citations.cite(best.passage, best.doc_text, span)
-        for other in _more_receivers(question, best, pool[1:12], span, wanted):
-            extra = [n for n in receivers_of_type(other.text, wanted) if _receives(n, wanted)]
-            names = list(dict.fromkeys([*names, *extra]))
-            listed = _with_list(question, other)
-            marker += " " + draft.citations.cite(other.passage, other.doc_text, listed)
-    names = [n for n in names if _receives(n, wanted)]
-    if names:
-        draft.lines.append(
-            phrase(
-                question.language,
-                "recipients",
-                names=_join(names, question.language),
-                according=draft.according(best),
-                marker=marker,
-            )
-        )
-    else:
-        draft.lines.append(_open_line(draft, best, marker))
-    add_quotes(draft)
-    return draft
-
-
-def _receives(name: str, wanted: str | None) -> bool:
-    """A deciding body is no recipient unless bodies are what is asked for."""
-    return wanted == "nämnd" or not is_body(name)
-
-
-def _more_receivers(
-    question: Question, best: Candidate, others: Sequence[Candidate], span: Span, wanted: str | None
-) -> list[Candidate]:
-    """Other sentences of the best document naming recipients tied to the question."""
-    kept = []
-    for other in supporting(best, others, [span], _ANY, limit=4):
-        names = [n for n in receivers_of_type(other.text, wanted) if _receives(n, wanted)]
-        if names or other.amounts or other.text.rstrip().endswith(":"):
-            kept.append(other)
-    return kept[:2]
-
-
-_ANY = re.compile(r".")
-_ALSO = re.compile(r"^\W*(även|också|dessutom|likaså|vidare|also|in addition)\b", re.I)
-
-
-def _also_receiving(
-    best: Candidate, span: Span, wanted: str | None
-) -> tuple[Span, list[str]] | None:
-    """The next sentences of the paragraph that add recipients ("Även föreningen X får ...")."""
-    text = best.doc_text
-    para = paragraph_of(text, best.span.start)
-    end, added = span.end, list[str]()
-    for following in sentence_spans(text, span.end, para.end)[:2]:
-        sentence = text[following.start : following.end]
-        names = receivers_of_type(sentence, wanted)
-        if not (_ALSO.search(sentence) and names):
-            break
-        end, added = following.end, [*added, *names]
-    return (Span(span.start, end), added) if added else None
-
-
-def _table_rows(
-    question: Question, best: Candidate, ledger: Ledger | None, wanted: str | None
-) -> list[Grant]:
-    """When the answer is a list of allocations (a table of grants), its rows."""
-    if ledger is None or not question.about_money:
-        return []
-    rows = [
-        g
-        for g in ledger.grants
-        if g.doc_id == best.passage.doc_id
-        and g.recipients
-        and g.status != "applied"
-        and (
-            wanted is None
-            or any(receivers_of_type(r, wanted) or wanted == "organisation" for r in g.recipients)
-        )
-    ]
-    return sorted(rows, key=lambda g: g.start) if len(rows) >= 3 else []
-
-
-def _with_list(question: Question, candidate: Candidate) -> Span:
-    """A sentence that ends in a colon, with the list lines that follow it."""
-    span = _quote_span(question, candidate)
-    if not candidate.text.rstrip().endswith(":"):
-        return span
-    end = span.end
-    for line in sentence_spans(
-        candidate.doc_text, span.end, min(len(candidate.doc_text), span.end + 800)
-    )[:8]:
-        end = line.end
-    return Span(span.start, end)
-
-
-def answer_quote(question: Question, found: Sequence[Candidate]) -> Draft | None:
-    """Who said what: the quote that best matches, its speaker and when."""
-    best = _best_quote(question, found)
-    if best is None:
-        return None  # a who-said answer is a speaker and a quote; a sentence is no quote
-    candidate, quote = best
-    draft = Draft(question)
-    marker = draft.citations.cite(
-        candidate.passage, candidate.doc_text, Span(quote.start, quote.end)
-    )
-    speaker = quote.speaker + (f" ({quote.party})" if quote.party else "")
-    if quote.role:
-        speaker += f", {quote.role},"
-    draft.lines.append(
-        phrase(
-            question.language,
-            "said",
-            speaker=speaker,
-            according=draft.according(candidate),
-            marker=marker,
-        )
-    )
-    add_quotes(draft)
-    return draft
-
-
-def _best_quote(question: Question, found: Sequence[Candidate]) -> tuple[Candidate, Quote] | None:
-    """The attributed quote of the top documents whose words and speaker fit the question."""
-    surnames = [p.split()[-1] for p in question.persons]
-    pool: list[tuple[Candidate, Quote, frozenset[str]]] = []
-    seen: set[str] = set()
-    for candidate in found:
-        if candidate.passage.doc_id in seen or candidate.score < 0.75 * model().min_score:
-            continue
-        seen.add(candidate.passage.doc_id)
-        for quote in quotes_in(candidate.doc_text):
-            if surnames and not any(s in quote.speaker for s in surnames):
-                continue
-            about = term_set(
-                f"{quote.speaker} {quote.role or ''} {quote.text} "
-                + _introduction(candidate.doc_text, quote)
-            )
-            pool.append((candidate, quote, about))
-        if len(seen) >= 5:
-            break
-    if not pool:
-        return None
-    # Words every quote shares (the district, the topic) say less than the rare ones.
-    weights = rarity(question.terms, [about for _, _, about in pool])
-    candidate, quote, _ = max(
-        pool, key=lambda row: coverage(question.terms, row[2], weights) + row[0].score
-    )
-    return candidate, quote
-
-
-def _introduction(text: str, quote: Quote) -> str:
-    """The paragraph before a quote when it names the speaker ("X (M) tycker att ...")."""
-    para = paragraph_of(text, quote.start)
-    if para.start < 2:
-        return ""
-    before = paragraph_of(text, para.start - 2)
-    intro = text[before.start : before.end]
-    return intro if quote.speaker.split()[-1] in intro else ""
-
-
-def answer_general(question: Question, found: Sequence[Candidate]) -> Draft | None:
-    """Why, when, and open questions: the best sentences, introduced with source and date."""
-    if not found or weak(found[0]):
-        return None
-    best = found[0]
-    draft = Draft(question)
-    asks_decided = question.kind == "when" and _ASKS_DECIDED.search(question.text)
-    decided = _meeting_decision(best, found[:12]) if asks_decided else None
-    if decided is not None:
-        # "When was it decided": the meeting that took the decision, not the paper's date.
-        best, span, date = decided
-        marker = draft.citations.cite(best.passage, best.doc_text, span)
-        written = date_phrase(date, question.language) if "-" in date else date
-        draft.lines.append(
-            phrase(
-                question.language,
-                "decided_when",
-                date_phrase=written or date,
-                according=draft.according(best),
-                marker=marker,
-            )
-        )
-        add_quotes(draft)
-        return draft
-    # The reason usually follows the sentence that names the money or the project.
-    span = _with_following(best) if question.kind == "why" else _quote_span(question, best)
-    marker = draft.citations.cite(best.passage, best.doc_text, span)
-    if question.kind == "when":
-        draft.lines.append(
-            phrase(
-                question.language,
-                "when",
-                date_phrase=_when(best, question),
-                according=draft.according(best),
-                marker=marker,
-            )
-        )
-    else:
-        draft.lines.append(_open_line(draft, best, marker))
-    if question.kind == "why":
-        reason = _reason(best, span, found[1:12])
-        if reason is not None:
-            draft.citations.cite(reason[0].passage, reason[0].doc_text, reason[1])
-        quoted = [span, *([reason[1]] if reason else [])]
-        for other in supporting(best, found[1:12], quoted, REASON_OR_PURPOSE):
-            draft.citations.cite(other.passage, other.doc_text, other.span)
-    else:
-        second = _companion(best, found[1:4])
-        if second is not None:
-            draft.citations.cite(second.passage, second.doc_text, second.span)
-    add_quotes(draft)
-    return draft
-
-
 def pick_amount(
     question: Question,
     candidate: Candidate,
     among: Sequence[Amount] | None = None,
     names: Sequence[str] = (),
+    owners: Sequence[str] = (),
 ) -> Amount:
-    """The amount of a sentence whose surroundings best match the question."""
+    """The amount of a sentence whose surroundings best match the question; `owners`, the
+    names asked about, tell whose amount is whose when the sentence states several."""
     sek = list(among) if among else None
     if sek is None:
         sek = [a for a in candidate.amounts if a.currency == "SEK"] or list(candidate.amounts)
@@ -331,6 +99,10 @@ def pick_amount(
     ]
     folded = text.casefold()
     at = [m.end() for n in names for m in re.finditer(re.escape(n.casefold()[:6]), folded)]
+    # "1 400 tkr till A, 300 tkr till B": the amount whose own clause names B is B's,
+    # whatever stands nearest.
+    telling = _telling(text, candidate.amounts, owners)
+    sek = [a for a in sek if a.start in telling] or sek
 
     def fit(amount: Amount) -> float:
         window = text[max(0, amount.start - 90) : amount.end + 90]
@@ -343,6 +115,22 @@ def pick_amount(
         return score
 
     return max(sek, key=fit)
+
+
+def _telling(text: str, amounts: Sequence[Amount], owners: Sequence[str]) -> set[int]:
+    """The amounts (by start) whose own clause alone names one of `owners`, a name standing
+    after the first amount: the words before it may be every amount's subject ("L höjer A
+    med N och B med M")."""
+    clauses = own_clauses(text, amounts)
+    if not clauses:
+        return set()
+    opening = text[: min(clauses)]
+    owned: set[int] = set()
+    for owner in owners:
+        having = [start for start, clause in clauses.items() if mentions(owner, clause)]
+        if len(having) == 1 and not mentions(owner, opening):
+            owned.update(having)
+    return owned
 
 
 def _sek(candidate: Candidate) -> bool:
@@ -388,103 +176,16 @@ def _quote_span(question: Question, candidate: Candidate) -> Span:
     return candidate.span
 
 
-_ASKS_DECIDED = re.compile(r"\b(beslutade|beslöt|beslut\w*|decided|decision)\b", re.I)
-_DECIDES = re.compile(r"\b(beslutar|beslutade|beslöt|fattade beslut|decided)\b", re.I)
-_DATE = (
-    r"(\d{4}-\d{2}-\d{2}|\d{1,2} (?:januari|februari|mars|april|maj|juni|juli|augusti|"
-    r"september|oktober|november|december) \d{4})"
-)
-# The minutes' heading: "Socialnämnden, sammanträde den 11 juni 2024", "Sammanträdesdatum".
-_MEETING = re.compile(rf"\b(?:sammanträde(?:t|sdatum)?|mötet?)\s*(?:den\s+|:\s*)?{_DATE}", re.I)
-_PROPOSED = re.compile(r"\b(förslag till beslut|föreslår|föreslås|proposes?d?)\b", re.I)
-_MEETING_REACH = 400  # how far before the decision its meeting heading may stand
-
-
-def _meeting_decision(
-    best: Candidate, found: Sequence[Candidate]
-) -> tuple[Candidate, Span, str] | None:
-    """A decision sentence about the question under a meeting heading, the span from the
-    heading to the sentence, and the meeting's date."""
-    for candidate in found:
-        if candidate.relevance < max(0.1, 0.5 * best.relevance):
-            continue
-        if not _DECIDES.search(candidate.text):
-            continue
-        text = candidate.doc_text
-        start = max(0, candidate.span.start - _MEETING_REACH)
-        headings = list(_MEETING.finditer(text, start, candidate.span.start))
-        if not headings or _PROPOSED.search(text, headings[-1].end(), candidate.span.end):
-            continue  # no meeting heading, or a proposal for the meeting to decide
-        heading = headings[-1]
-        return candidate, Span(heading.start(), candidate.span.end), heading.group(1)
-    return None
-
-
-def _when(candidate: Candidate, question: Question) -> str:
-    match = re.search(rf"\b{_DATE}\b", candidate.text, re.I)
-    if match:
-        written = match.group(0)
-        return date_phrase(written, question.language) or written if "-" in written else written
-    return date_phrase(candidate.passage.date, question.language) or phrase(
-        question.language, "undated"
-    )
-
-
-def _with_following(candidate: Candidate, limit: int = 450) -> Span:
-    """The sentence and the next ones of its paragraph, up to about `limit` characters."""
+def with_next(candidate: Candidate, limit: int = 350) -> Span:
+    """The sentence and the next one of its paragraph, when both fit in `limit` characters."""
     text = candidate.doc_text
     para = paragraph_of(text, candidate.span.start)
-    end = candidate.span.end
-    following = sentence_spans(text, candidate.span.end, para.end)[:2]
-    if not any(PURPOSE.search(text[f.start : f.end]) for f in following):
-        # The reason may open the next paragraph ("Pengarna ska gå till ...").
-        nxt = paragraph_of(text, min(len(text), para.end + 2))
-        first = sentence_spans(text, nxt.start, nxt.end)[:1]
-        following = [*following, *(f for f in first if PURPOSE.search(text[f.start : f.end]))]
-    for span in following:
-        if text[span.start : span.end].startswith(("•", "-", "*")):
-            break
-        if span.end - candidate.span.start > limit:
-            break
-        end = span.end
-    return Span(candidate.span.start, end)
+    following = sentence_spans(text, candidate.span.end, para.end)[:1]
+    if following and following[0].end - candidate.span.start <= limit:
+        return Span(candidate.span.start, following[0].end)
+    return candidate.span
 
 
-# Words that give a reason, not only a purpose: "därför", "eftersom", "på grund av".
-REASON = re.compile(
-    r"\b(därför|eftersom|på grund av|med anledning av|syftet|i syfte|motiver\w*|skälet|"
-    r"because|therefore|in order to|the aim)\b",
-    re.I,
-)
-# A reason sentence that points back ("därför") is quoted with the sentence before it.
-_POINTS_BACK = re.compile(r"\b(därför|therefore|detta|this is why)\b", re.I)
-
-
-def _reason(
-    best: Candidate, quoted: Span, others: Sequence[Candidate]
-) -> tuple[Candidate, Span] | None:
-    """A sentence of the same document giving the reason, when the quote gives none."""
-    text = best.doc_text
-    if REASON.search(text[quoted.start : quoted.end]):
-        return None
-    for other in others:
-        same = other.passage.doc_id == best.passage.doc_id
-        outside = other.span.end <= quoted.start or other.span.start >= quoted.end
-        # About the question too, not only another reason in the same document.
-        related = other.relevance >= max(0.1, 0.5 * best.relevance)
-        if not (same and outside and related and REASON.search(other.text)):
-            continue
-        span = other.span
-        if _POINTS_BACK.search(other.text):
-            para = paragraph_of(text, span.start)
-            before = sentence_spans(text, para.start, span.start)
-            if before and before[-1].end > quoted.end:
-                span = Span(before[-1].start, span.end)
-        return other, span
-    return None
-
-
-REASON_OR_PURPOSE = re.compile(f"{REASON.pattern}|{PURPOSE.pattern}", re.I)
 _SUPPORTING = 2  # further sentences of the best document quoted with a why or who answer
 
 
@@ -511,16 +212,8 @@ def supporting(
     return kept
 
 
-def _companion(best: Candidate, others: Sequence[Candidate]) -> Candidate | None:
-    """A second sentence of the same document that adds to the first."""
-    for other in others:
-        close = abs(other.span.start - best.span.end) < 400
-        if other.passage.doc_id == best.passage.doc_id and close and best.score - other.score < 0.1:
-            return other
-    return None
-
-
-def _open_line(draft: Draft, candidate: Candidate, marker: str) -> str:
+def open_line(draft: Draft, candidate: Candidate, marker: str) -> str:
+    """ "Enligt beslut 11 juni 2024 [1]:": the source and date a quote is given under."""
     p = candidate.passage
     language = draft.question.language
     date = date_phrase(p.date, language) or phrase(language, "undated")
@@ -530,11 +223,30 @@ def _open_line(draft: Draft, candidate: Candidate, marker: str) -> str:
 def add_quotes(draft: Draft) -> None:
     """Add each citation's quote as its own line, after the direct answer."""
     for citation in draft.citations.items:
-        text = " ".join(citation.quote.split())
-        draft.lines.append(f"> ”{text}” [{citation.n}]")
+        draft.lines.append(f"> ”{shown_quote(citation.quote)}” [{citation.n}]")
 
 
-def _join(names: Sequence[str], language: str) -> str:
+# A line of a list: "1. ...", "2) ...", "• ...", "- ...".
+_LIST_ITEM = re.compile(r"^\s*(\d{1,2}[.)]|[•*–-])\s")
+
+
+def shown_quote(quote: str) -> str:
+    """A quote on one line, but for the items of a list, which keep a quoted line each:
+    their numbering stays numbering, not a figure of the answer."""
+    lines = [" ".join(line.split()) for line in quote.split("\n")]
+    shown = ""
+    for line in (line for line in lines if line):
+        if not shown:
+            shown = line
+        elif _LIST_ITEM.match(line):
+            shown += "\n> " + line
+        else:
+            shown += " " + line
+    return shown
+
+
+def join_names(names: Sequence[str], language: str) -> str:
+    """ "A, B och C" (or "A, B and C")."""
     if len(names) == 1:
         return names[0]
     conjunction = " och " if language == "sv" else " and "

@@ -11,23 +11,20 @@ from typing import Protocol
 from bot.engine.aggregate import answer_aggregate
 from bot.engine.amount_answer import answer_amount
 from bot.engine.candidates import Candidate, about_elsewhere, candidates
-from bot.engine.compose import (
-    Draft,
-    answer_general,
-    answer_quote,
-    answer_recipients,
-    off_topic,
-)
+from bot.engine.compose import Draft, off_topic
 from bot.engine.dates import date_phrase
 from bot.engine.errors import QuestionTooLong
 from bot.engine.evidence import Evidence
 from bot.engine.followup import resolve
+from bot.engine.general_answer import answer_general
 from bot.engine.grounding import ungrounded_figures
 from bot.engine.ledger import Ledger
 from bot.engine.onboarding import answer_onboarding, glossary_entry
 from bot.engine.question import Question, read_question, search_text
+from bot.engine.quote_answer import answer_quote
 from bot.engine.quotes import HOME_MUNICIPALITIES, find_politician, topic_facts, with_status
 from bot.engine.quotes import draft_quote as compose_draft
+from bot.engine.recipients_answer import answer_recipients
 from bot.engine.tying import named
 from bot.engine.types import Answer, Citation, Filters, Passage, Retriever, Turn
 from bot.engine.wording import phrase

@@ -58,7 +58,7 @@ def _alternation(words: Iterable[str]) -> str:
 
 _NOT_A_FIGURE = re.compile(
     r"\[\s*\d+(?:\s*[-–,;]\s*\d+)*\s*\]"  # citation markers: [1], [1, 2], [1–3]
-    r"|(?m:^[ \t]*\d{1,2}[.)](?=\s))"  # list numbering at the start of a line
+    r"|(?m:^[ \t]*(?:>[ \t]*)?\d{1,2}[.)](?=\s))"  # list numbering opening a (quoted) line
 )
 _MONTH = rf"(?P<mon>{_alternation(_MONTHS)})\.?(?![^\W\d_])"
 _DATES = (
@@ -74,7 +74,8 @@ _DATES = (
         re.IGNORECASE,
     ),
 )
-_SCALE = rf"(?P<gap>{_SP}?)(?P<scale>{_alternation(_SCALES)})(?![^\W\d_])"
+# "25\nmiljoner kronor": a PDF's line break between a figure and its scale is a space.
+_SCALE = rf"(?P<gap>{_SP}?|[ \t]*\n[ \t]*)(?P<scale>{_alternation(_SCALES)})(?![^\W\d_])"
 _UNIT = (
     rf"(?:{_SP}?(?P<cur>kronor|kr\b\.?|sek\b|:-)"
     rf"|{_SP}?(?:%|procentenheter|procent|percent|per{_SP}cent)(?![^\W\d_]))?"

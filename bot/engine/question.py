@@ -26,7 +26,8 @@ _KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(totalt|sammanlagt|sammantaget|lägg(er)? ihop|summa|summera|ökade|minskade|"
             r"ökning|minskning|skillnad|in total|altogether|combined|increase|decrease|"
-            r"(vilka|which) .*\b(mer än|över|minst|more than|over|at least) \S+)\b",
+            r"(vilka|which) .*\b(mer än|över|minst|more than|over|at least) \S+|"
+            r"(hur (mycket|mkt)|how much)\b[^?]*\b(tillsammans|together))\b",
             re.I,
         ),
     ),
@@ -34,8 +35,8 @@ _KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "why",
         re.compile(
-            r"\b(varför|syfte[t]?|till vad|användas till|ska .* användas|why|purpose|"
-            r"what .* (used|spent|meant) for|used for)\b",
+            r"\b(varför|syfte[t]?|till vad|användas till|ska .* användas|åstadkomma|uppnå|"
+            r"why|purpose|what .* (used|spent|meant) for|used for|achieve|accomplish)\b",
             re.I,
         ),
     ),

@@ -49,7 +49,7 @@ PHRASES = {
         "untied_cap": "Närmast finns detta, {according} {marker}: beloppet där är ett tak "
         "(högsta belopp), inte vad som faktiskt beviljades eller betalades ut:",
         "untied_pot": "Närmast finns detta, {according} {marker}: beloppet där är en "
-        "sammanlagd pott för flera, inte {names}s egen del:",
+        "sammanlagd pott för flera, inte andelen för {names}:",
         "untied_annual": "Närmast finns detta, {according} {marker}: beloppet där gäller per "
         "år, inte hela perioden:",
         "untied_currency": "Närmast finns detta, {according} {marker}: beloppet anges i en "

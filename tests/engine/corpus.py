@@ -52,7 +52,8 @@ Aktiviteterna startar i juni och är gratis för alla barn i stadsdelen.
 """
 
 _MARKER = re.compile(r"\[(\d+)\]")
-_QUOTE_LINE = re.compile(r"^> ”.*” \[\d+\]$")
+# A quote's line: "> ”...” [n]", or a line of a quoted list ("> 2. ...").
+_QUOTE_LINE = re.compile(r"^> ”.*” \[\d+\]$|^> ")
 COMPUTED = re.compile(r"beräknad av fou-bot|computed by fou-bot")
 
 
