@@ -15,15 +15,44 @@ It works on text alone: no files, no store, no Slack; it imports nothing of inge
 
 from __future__ import annotations
 
-from funding.amounts import amount_forms, figures_in, find_amounts, format_sek, parse_amount
-from funding.dates import find_date, parse_date
-from funding.grants import EXTRACTOR_VERSION, extract_grants
-from funding.instructions import looks_like_instruction, without_instructions
-from funding.models import GRANT_STATUSES, Amount, Document, Grant, Quote
-from funding.normalize import normalize_text
-from funding.quotes import find_quotes
-from funding.recipients import canonical_district, find_receivers, find_recipients
-from funding.status import cued_status
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from funding.amounts import amount_forms, figures_in, find_amounts, format_sek, parse_amount
+    from funding.dates import find_date, parse_date
+    from funding.grants import EXTRACTOR_VERSION, extract_grants
+    from funding.instructions import looks_like_instruction, without_instructions
+    from funding.models import GRANT_STATUSES, Amount, Document, Grant, Quote
+    from funding.normalize import normalize_text
+    from funding.quotes import find_quotes
+    from funding.recipients import canonical_district, find_receivers, find_recipients
+    from funding.status import cued_status
+
+# Each name is imported from its module on first use: compiling the recipient and grant
+# patterns takes a few tenths of a second, which `fou-bot --help` and listing never need.
+_HOMES = {
+    "amounts": ("amount_forms", "figures_in", "find_amounts", "format_sek", "parse_amount"),
+    "dates": ("find_date", "parse_date"),
+    "grants": ("EXTRACTOR_VERSION", "extract_grants"),
+    "instructions": ("looks_like_instruction", "without_instructions"),
+    "models": ("GRANT_STATUSES", "Amount", "Document", "Grant", "Quote"),
+    "normalize": ("normalize_text",),
+    "quotes": ("find_quotes",),
+    "recipients": ("canonical_district", "find_receivers", "find_recipients"),
+    "status": ("cued_status",),
+}
+_MODULE_OF = {name: module for module, names in _HOMES.items() for name in names}
+
+
+def __getattr__(name: str) -> Any:
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module 'funding' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"funding.{module}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "EXTRACTOR_VERSION",
