@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from bot.engine.types import Passage
 from funding import Grant
@@ -75,8 +76,9 @@ class Ledger:
         wanted = _fold(recipient) if recipient else None
         rows = []
         pool = self.grants + self.foreign if include_foreign else self.grants
+        folded = self._folded_recipients
         for grant in pool:
-            if wanted and not any(wanted in _fold(r) for r in grant.recipients):
+            if wanted and not any(wanted in name for name in folded[id(grant)]):
                 continue
             if year and not (grant.date or "").startswith(str(year)):
                 continue
@@ -91,7 +93,21 @@ class Ledger:
 
     def in_span(self, doc_id: str, start: int, end: int) -> list[Grant]:
         """Grants whose supporting text overlaps a span of a document."""
-        return [g for g in self.grants if g.doc_id == doc_id and g.start < end and start < g.end]
+        return [g for g in self._by_document.get(doc_id, ()) if g.start < end and start < g.end]
+
+    @cached_property
+    def _folded_recipients(self) -> dict[int, tuple[str, ...]]:
+        # Every row's recipients folded once, not once per row per question.
+        return {id(g): tuple(_fold(r) for r in g.recipients) for g in self.grants + self.foreign}
+
+    @cached_property
+    def _by_document(self) -> dict[str, list[Grant]]:
+        # Built on first use: answers ask for the grants of a few documents many times, and
+        # scanning every row for each took most of a slow answer at 50,000 passages.
+        found: dict[str, list[Grant]] = {}
+        for grant in self.grants:
+            found.setdefault(grant.doc_id, []).append(grant)
+        return found
 
 
 def in_kronor(grant: Grant) -> bool:
