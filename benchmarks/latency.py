@@ -14,6 +14,8 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import subprocess
+import sys
 import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -207,7 +209,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     if args.build_only:
         print(f"store: {built['chunks']} chunks in {docs} documents, {built['seconds']:.0f} s")
         return
-    ready, startup = measure_startup(store, folder)
+    ready, startup = measure_startup(store, folder, hashed)
     retriever = TimedRetriever(ready)
     engine = Engine(retriever=retriever, ledger=retriever.ledger, top_k=settings.top_k)
     asked = questions(SEED, docs, n + 1)
@@ -239,6 +241,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     print(
         f"ratio start-up persisted/rebuild: {startup['loaded'] / max(startup['rebuild'], 1e-9):.3f}"
     )
+    print(
+        f"bot ready, whole process (interpreter, imports, store, snapshot): "
+        f"{startup['process']:.2f} s (target < 5 s)"
+    )
     print(f"first question (index already loaded): {first.wall:.2f} s")
     print(f"{len(totals)} questions asked warm; dense search ran for {dense_runs} of them")
     rows = [
@@ -254,7 +260,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     print(f"peak memory (RSS): {peak_rss_mb():.0f} MiB")
 
 
-def measure_startup(store: ChunkStore, folder: Path) -> tuple[HybridRetriever, dict[str, float]]:
+def measure_startup(
+    store: ChunkStore, folder: Path, hashed: bool
+) -> tuple[HybridRetriever, dict[str, float]]:
     """Seconds until the index and ledger are ready: rebuilt, rebuilt and saved, loaded."""
     cache = SnapshotFile(folder / "index-cache" / "fou-index-latency.npz", key=str(folder))
     cache.path.unlink(missing_ok=True)
@@ -270,7 +278,50 @@ def measure_startup(store: ChunkStore, folder: Path) -> tuple[HybridRetriever, d
         "first": first.wall,
         "loaded": loaded.wall,
         "mib": cache.path.stat().st_size / 2**20,
+        "process": whole_process_start(folder, cache, hashed),
     }
+
+
+# A fresh process that does what `fou-bot slack` does before it connects, on this store:
+# import the Slack layer and the engine, open the store, load the index and ledger from the
+# snapshot. The model is not loaded: the bot loads it in the background after connecting.
+_PROCESS = """
+import sys
+from pathlib import Path
+from vector_store.quick_import import chromadb_checks_off
+with chromadb_checks_off():
+    import chromadb.api.client  # noqa: F401
+import slack_bolt  # noqa: F401
+from benchmarks.latency import HashedEmbeddings, HASHED_MODEL, settings_for
+from bot.engine.engine import Engine
+from bot.retrieval import HybridRetriever
+from bot.runtime import open_store
+from ingest.chunking import chunking_signature
+from vector_store.chroma_store import ChunkStore
+from vector_store.client import make_client
+from vector_store.lexical_cache import SnapshotFile
+folder, cache, hashed = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3] == "hashed"
+settings = settings_for(folder)
+if hashed:
+    with chromadb_checks_off():  # as open_store opens it
+        client = make_client(path=settings.chroma_path)
+    store = ChunkStore(client, collection=settings.collection,
+        embeddings=HashedEmbeddings(), model_name=HASHED_MODEL,
+        chunking=chunking_signature(settings.chunk_size))
+else:
+    store = open_store(settings)
+retriever = HybridRetriever(store, cache=SnapshotFile(cache, key=str(folder)))
+Engine(retriever=retriever, ledger=retriever.ledger).warm_up(model=False)
+assert retriever._corpus.loads == 1, "the snapshot was not used"
+"""
+
+
+def whole_process_start(folder: Path, cache: SnapshotFile, hashed: bool) -> float:
+    """Wall seconds from starting a fresh interpreter to the bot's index being ready."""
+    command = [sys.executable, "-c", _PROCESS, str(folder), str(cache.path)]
+    with timed() as took:
+        subprocess.run([*command, "hashed" if hashed else "model"], check=True, cwd=ROOT)
+    return took.wall
 
 
 PARTS = (

@@ -14,7 +14,12 @@ from bot.engine.types import Filters, Passage
 from bot.stored_ledger import ledger_from, optional_text
 from vector_store.chroma_store import ChunkStore
 from vector_store.lexical import LexicalIndex
-from vector_store.lexical_cache import CorpusSnapshot, LiveCorpus, SnapshotFile
+from vector_store.lexical_cache import (
+    CorpusSnapshot,
+    LiveCorpus,
+    SnapshotFile,
+    collection_paused,
+)
 from vector_store.records import MetaValue, StoredChunk
 
 # Measured on the development and example sets (README, "Retrieval"): BM25 with Swedish
@@ -125,7 +130,8 @@ class HybridRetriever:
         corpus = self._corpus.current()
         with self._lock:
             if self._snapshot is None or self._snapshot.generation != corpus.generation:
-                self._snapshot = _derive(corpus)
+                with collection_paused():
+                    self._snapshot = _derive(corpus)
             return self._snapshot
 
 

@@ -327,3 +327,18 @@ def test_two_processes_on_one_server_search_the_same_corpus(
     assert len(live.search("kvinnojourer", 3)) == 1
     assert other.search("kvinnojourer", 3) == live.search("kvinnojourer", 3)
     assert (live.builds, other.builds, other.loads) == (2, 0, 2), "one builds, the other loads"
+
+
+def test_rows_packed_per_document_read_back_equal() -> None:
+    from vector_store.lexical_cache import _packed, _unpacked
+
+    rows = [
+        ("a:0", "Första.", {"doc_id": "a", "title": "A", "page": 1, "chunk_index": 0}),
+        ("a:1", "Andra.", {"doc_id": "a", "title": "A", "page": 2, "chunk_index": 1}),
+        ("a:2", "Tredje.", {"doc_id": "a", "title": "A", "chunk_index": 2}),  # no page
+        ("b:0", "Annan.", {"doc_id": "b", "title": "B", "url": "https://x.example/b"}),
+    ]
+    packed = _packed(rows)
+
+    assert packed["shared"]["a"] == {"doc_id": "a", "title": "A"}
+    assert list(_unpacked(packed)) == rows
