@@ -50,3 +50,14 @@ def test_elsewhere(
     places: tuple[str, ...], title: str, link: str, text: str, expected: bool
 ) -> None:
     assert elsewhere(places, title, link, text) is expected
+
+
+@pytest.mark.parametrize("place", ["Hylte", "Tranemo", "Upplands Väsby", "Östra Göinge"])
+def test_a_small_municipality_is_known_too(place: str) -> None:
+    text = f"{place} kommun beviljar 200 000 kronor till fritidsgårdar. {place} satsar vidare."
+    assert places_in(text) == (place,)
+    assert elsewhere(("Stockholm",), f"Beslut i {place}", "", text)
+
+
+def test_a_name_that_is_also_a_word_is_not_read_as_a_place() -> None:
+    assert places_in("Vi ska vara med på mark och berg, sa Nora i boden.") == ()
