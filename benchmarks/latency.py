@@ -292,22 +292,16 @@ from vector_store.quick_import import chromadb_checks_off
 with chromadb_checks_off():
     import chromadb.api.client  # noqa: F401
 import slack_bolt  # noqa: F401
-from benchmarks.latency import HashedEmbeddings, HASHED_MODEL, settings_for
+from benchmarks.latency import open_timed_store, settings_for
 from bot.engine.engine import Engine
 from bot.retrieval import HybridRetriever
 from bot.runtime import open_store
-from ingest.chunking import chunking_signature
-from vector_store.chroma_store import ChunkStore
-from vector_store.client import make_client
 from vector_store.lexical_cache import SnapshotFile
 folder, cache, hashed = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3] == "hashed"
 settings = settings_for(folder)
 if hashed:
     with chromadb_checks_off():  # as open_store opens it
-        client = make_client(path=settings.chroma_path)
-    store = ChunkStore(client, collection=settings.collection,
-        embeddings=HashedEmbeddings(), model_name=HASHED_MODEL,
-        chunking=chunking_signature(settings.chunk_size))
+        store, _ = open_timed_store(settings, hashed=True)
 else:
     store = open_store(settings)
 retriever = HybridRetriever(store, cache=SnapshotFile(cache, key=str(folder)))
