@@ -198,7 +198,7 @@ class ChunkStore:
         """Ids of these passages already stored with the same text, by a write that was cut
         off before its flip; they are kept (stamped anew, so no garbage collection takes
         them before the flip) instead of being embedded again."""
-        wanted = dict(zip(ids, range(len(ids)), strict=True))
+        wanted = {chunk: i for i, chunk in enumerate(ids)}
         found: list[str] = []
         for start in range(0, len(ids), self._batch):
             got = self._passages.get(

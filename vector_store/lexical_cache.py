@@ -182,6 +182,9 @@ class LiveCorpus:
         return snapshot
 
 
+_MISSING = object()  # a key a row does not have: never equal to a shared value
+
+
 def _packed(
     rows: Sequence[Row] | Sequence[tuple[str, str, Mapping[str, MetaValue]]],
 ) -> dict[str, Any]:
@@ -212,9 +215,6 @@ def _unpacked(packed: Mapping[str, Any]) -> Iterator[Row]:
     shared = packed["shared"]
     for row_id, text, doc, own in packed["rows"]:
         yield row_id, text, {**shared[doc], **own}
-
-
-_MISSING = object()
 
 
 @contextmanager
