@@ -10,6 +10,7 @@ from pathlib import Path
 import overrides
 import pytest
 
+from vector_store import quick_import
 from vector_store.quick_import import chromadb_checks_off
 
 SCRIPT = textwrap.dedent(
@@ -28,6 +29,15 @@ SCRIPT = textwrap.dedent(
     collection = client.get_or_create_collection("quick", embedding_function=None)
     collection.add(ids=["a"], embeddings=[[0.1, 0.2]], documents=["text"])
     print(collection.get(ids=["a"])["documents"][0])
+    # The deferred modules were never needed, so never imported, and no stand-in is left.
+    from vector_store.quick_import import DEFERRED
+    assert not [name for name in DEFERRED if name in sys.modules], sorted(sys.modules)
+    # chromadb's own reference to the registry hands over to the real one when read.
+    import chromadb.api.collection_configuration as configuration
+    assert "default" in configuration.known_embedding_functions
+    from chromadb.utils import embedding_functions as registry
+    assert type(registry).__name__ == "module"
+    assert dict(configuration.known_embedding_functions) == registry.known_embedding_functions
     """
 )
 
@@ -45,6 +55,26 @@ def test_a_fresh_process_imports_chromadb_with_checks_off_and_uses_it(tmp_path: 
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "text"
+
+
+def test_a_stand_in_hands_every_use_over_to_the_real_module() -> None:
+    name = "json.decoder"  # a real module, loaded or not, stands in for a deferred one
+    saved = sys.modules.pop(name, None)
+    module = quick_import._stand_in(name, ("JSONDecoder",), ("BACKSLASH",))
+    sys.modules[name] = module
+    try:
+        assert module.BACKSLASH["n"] == "\n"  # a mapping: read from the real module
+        assert sys.modules[name] is not module  # the real module replaced its stand-in
+        sys.modules[name] = module  # in again, for the callable
+        decoder = module.JSONDecoder()  # a callable: the real class, called on first use
+        assert decoder.decode("[1]") == [1]
+        assert sys.modules[name] is not module  # the real module replaced its stand-in
+        assert module.scanstring is sys.modules[name].scanstring  # names it was not given
+        with pytest.raises(AttributeError):
+            module.__path__  # noqa: B018 - the import machinery must see no package here
+    finally:
+        if saved is not None:
+            sys.modules[name] = saved
 
 
 def test_inside_the_block_methods_are_marked_not_checked() -> None:
