@@ -58,8 +58,9 @@ bench-slack: $(STAMP)
 bench-grants: $(STAMP)
 	$(BIN)/python -m benchmarks.grants_scaling
 
+DOCS ?= examples/corpus
 bench-cli: $(STAMP)
-	$(BIN)/python -m benchmarks.cli_startup --bot
+	$(BIN)/python -m benchmarks.cli_startup --bot --docs $(DOCS)
 
 # Every question set and gold ledger, each scored on its tuning and its locked split side by
 # side (bot/splits.py). The development corpus lives outside this repository, in ../shared.

@@ -1,7 +1,8 @@
 """Whole-process wall time of everyday `fou-bot` commands, against `python -c pass`.
 
-Run: `make bench-cli` (or `.venv/bin/python -m benchmarks.cli_startup --repeat 7`).
-The example corpus is ingested once into a throwaway embedded store; then every round
+Run: `make bench-cli` (or `.venv/bin/python -m benchmarks.cli_startup --repeat 7`;
+`make bench-cli DOCS=../shared/corpus/dev/docs` for the development corpus). The example
+corpus (or `--docs`) is ingested once into a throwaway embedded store; then every round
 runs each command once, in a fresh process, in the same order, so load on the machine
 touches all of them alike. Reported per command: median and fastest wall time, the
 median as a ratio to the interpreter's own start-up measured in the same rounds, and the
@@ -100,13 +101,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--bot", action="store_true", help="Also time the bot's start-up up to connecting."
     )
+    parser.add_argument(
+        "--docs", type=Path, default=EXAMPLES, help="The folder to ingest (default: examples)."
+    )
     args = parser.parse_args(argv)
+    docs = args.docs.resolve()
     rounds = 2 if args.quick else max(1, args.repeat)
     home = Path(tempfile.mkdtemp(prefix="fou-bench-cli-"))
     try:
         env = environment(home)
-        print(f"ingesting {EXAMPLES.relative_to(ROOT)} into {home / 'chroma'} …", flush=True)
-        ingest_wall, ingest_rss = run_once([*fou_bot(), "ingest", str(EXAMPLES)], home, env)
+        print(f"ingesting {docs} into {home / 'chroma'} …", flush=True)
+        ingest_wall, ingest_rss = run_once([*fou_bot(), "ingest", str(docs)], home, env)
         print(f"ingest: {ingest_wall:.2f} s, peak {ingest_rss:.0f} MiB")
         timed = commands(args.ask, args.bot)
         walls: dict[str, list[float]] = {name: [] for name in timed}

@@ -247,7 +247,6 @@ def make_services(settings: Settings) -> Services:
     """Everything the Slack bot needs, built once from the settings."""
     from bot.slack.services import Services
     from bot.slack.store import FeedbackStore
-    from ingest.pipeline import ingest_paths
     from ingest.report import IngestReport
     from vector_store.embeddings import check_model
 
@@ -264,6 +263,10 @@ def make_services(settings: Settings) -> Services:
     ingest_lock = threading.Lock()
 
     def ingest_upload(path: Path) -> IngestReport:
+        # Imported on the first upload: the loaders (pypdf, python-docx) and the extractor
+        # cost every start half a second that most bot processes never need.
+        from ingest.pipeline import ingest_paths
+
         options = ingest_options(settings, source_key=upload_key(path))
         with ingest_lock:
             return ingest_paths([path], store, options)
