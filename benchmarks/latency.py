@@ -12,7 +12,6 @@ A small corpus for a quick look: `--chunks 2000` (or `--quick`).
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import subprocess
 import sys
@@ -20,9 +19,8 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, cast
 
-import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from benchmarks.common import (
@@ -35,13 +33,14 @@ from benchmarks.common import (
     table,
     timed,
 )
+from benchmarks.latency_store import CHUNK_SIZE, HASHED_MODEL, HashedEmbeddings, settings_for
 from benchmarks.synthetic import GENERATOR_VERSION, questions, write_documents
 from bot.engine.engine import Engine
 from bot.engine.ledger import Ledger
 from bot.engine.types import Filters, Passage
 from bot.retrieval import CANDIDATES, HybridRetriever
-from bot.runtime import configure_offline, ingest_options
-from bot.settings import Settings, load_settings
+from bot.runtime import configure_offline, ingest_options, snapshot_file
+from bot.settings import Settings
 from ingest.pipeline import chunking_signature, ingest_paths
 from vector_store.chroma_store import ChunkStore
 from vector_store.client import make_client
@@ -50,32 +49,9 @@ from vector_store.lexical_cache import SnapshotFile
 
 CACHE = ROOT / "data" / "bench-latency"
 CHUNKS_PER_DOC = 4  # what the generator's documents give at CHUNK_SIZE
-CHUNK_SIZE = 1000
 SEED = 20240924
 STAGE = 500  # documents ingested per step of the build
 T = TypeVar("T")
-
-
-HASHED_MODEL = "bench/hashed-bag-of-words-384"
-
-
-class HashedEmbeddings(Embeddings):
-    """A stand-in for the model that costs almost nothing: each word adds a fixed random
-    vector picked by its hash. For building a large store quickly to measure start-up and
-    the lexical path (`--embedding hashed`); its dense rankings mean nothing."""
-
-    dim = 384
-
-    def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        return [self.embed_query(text) for text in texts]
-
-    def embed_query(self, text: str) -> list[float]:
-        vector = np.zeros(self.dim, dtype=np.float32)
-        for word in text.lower().split():
-            seed = int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "big")
-            vector += np.random.default_rng(seed).standard_normal(self.dim, dtype=np.float32)
-        norm = float(np.linalg.norm(vector)) or 1.0
-        return (vector / norm).tolist()
 
 
 class TimedEmbeddings(Embeddings):
@@ -125,17 +101,11 @@ class TimedRetriever:
         return self._clock("fetch", self.inner.ledger)
 
 
-def settings_for(folder: Path) -> Settings:
-    return load_settings(
-        chroma_path=folder / "chroma", chroma_host=None, collection="latency", chunk_size=CHUNK_SIZE
-    )
-
-
 def open_timed_store(settings: Settings, hashed: bool) -> tuple[ChunkStore, TimedEmbeddings]:
     """The store as open_store makes it, with the embedding model wrapped in a clock."""
     client = make_client(path=settings.chroma_path)
     inner: Embeddings = (
-        HashedEmbeddings()
+        cast(Embeddings, HashedEmbeddings())
         if hashed
         else load_embeddings(settings.embedding_model, batch_size=settings.embedding_batch_size)
     )
@@ -264,7 +234,7 @@ def measure_startup(
     store: ChunkStore, folder: Path, hashed: bool
 ) -> tuple[HybridRetriever, dict[str, float]]:
     """Seconds until the index and ledger are ready: rebuilt, rebuilt and saved, loaded."""
-    cache = SnapshotFile(folder / "index-cache" / "fou-index-latency.npz", key=str(folder))
+    cache = snapshot_file(settings_for(folder))  # where the bot itself keeps it
     cache.path.unlink(missing_ok=True)
     with timed() as rebuild:
         HybridRetriever(store).snapshot()  # as every start did before the snapshot file
@@ -283,36 +253,32 @@ def measure_startup(
 
 
 # A fresh process that does what `fou-bot slack` does before it connects, on this store:
-# import the Slack layer and the engine, open the store, load the index and ledger from the
-# snapshot. The model is not loaded: the bot loads it in the background after connecting.
+# import the Slack layer, then `make_services` (settings, store, feedback database, lexical
+# index and ledger from the snapshot; the model loads in a background thread). With the
+# hashed stand-in, the model it would load is that stand-in, put where the loader finds it.
 _PROCESS = """
 import sys
 from pathlib import Path
-from vector_store.quick_import import chromadb_checks_off
-with chromadb_checks_off():
-    import chromadb.api.client  # noqa: F401
 import slack_bolt  # noqa: F401
-from benchmarks.latency import open_timed_store, settings_for
-from bot.engine.engine import Engine
-from bot.retrieval import HybridRetriever
-from bot.runtime import open_store
-from vector_store.lexical_cache import SnapshotFile
-folder, cache, hashed = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3] == "hashed"
-settings = settings_for(folder)
-if hashed:
-    with chromadb_checks_off():  # as open_store opens it
-        store, _ = open_timed_store(settings, hashed=True)
-else:
-    store = open_store(settings)
-retriever = HybridRetriever(store, cache=SnapshotFile(cache, key=str(folder)))
-Engine(retriever=retriever, ledger=retriever.ledger).warm_up(model=False)
-assert retriever._corpus.loads == 1, "the snapshot was not used"
+from bot.runtime import make_services
+from benchmarks.latency_store import settings_for
+folder, model, snapshot = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
+settings = settings_for(folder, model)
+if sys.argv[4] == "hashed":
+    import vector_store.embeddings as embeddings
+    from benchmarks.hashed import HashedEmbeddings
+    embeddings._cache[(model, settings.embedding_batch_size)] = HashedEmbeddings()
+    embeddings.check_model = lambda name: None
+written = snapshot.stat().st_mtime_ns
+make_services(settings)
+assert snapshot.stat().st_mtime_ns == written, "the index was rebuilt, not loaded"
 """
 
 
 def whole_process_start(folder: Path, cache: SnapshotFile, hashed: bool) -> float:
-    """Wall seconds from starting a fresh interpreter to the bot's index being ready."""
-    command = [sys.executable, "-c", _PROCESS, str(folder), str(cache.path)]
+    """Seconds for a fresh bot process to be ready on the store (snapshot present)."""
+    model = HASHED_MODEL if hashed else settings_for(folder).embedding_model
+    command = [sys.executable, "-c", _PROCESS, str(folder), model, str(cache.path)]
     with timed() as took:
         subprocess.run([*command, "hashed" if hashed else "model"], check=True, cwd=ROOT)
     return took.wall
