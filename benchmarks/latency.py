@@ -266,7 +266,7 @@ folder, model, snapshot = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
 settings = settings_for(folder, model)
 if sys.argv[4] == "hashed":
     import vector_store.embeddings as embeddings
-    from benchmarks.hashed import HashedEmbeddings
+    from benchmarks.latency_store import HashedEmbeddings
     embeddings._cache[(model, settings.embedding_batch_size)] = HashedEmbeddings()
     embeddings.check_model = lambda name: None
 written = snapshot.stat().st_mtime_ns
