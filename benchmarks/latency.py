@@ -261,10 +261,10 @@ import sys
 from pathlib import Path
 import slack_bolt  # noqa: F401
 from bot.runtime import make_services
-from benchmarks.latency_store import settings_for
+from benchmarks.latency_store import HASHED_MODEL, settings_for
 folder, model, snapshot = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
 settings = settings_for(folder, model)
-if sys.argv[4] == "hashed":
+if model == HASHED_MODEL:
     import vector_store.embeddings as embeddings
     from benchmarks.latency_store import HashedEmbeddings
     embeddings._cache[(model, settings.embedding_batch_size)] = HashedEmbeddings()
@@ -280,7 +280,7 @@ def whole_process_start(folder: Path, cache: SnapshotFile, hashed: bool) -> floa
     model = HASHED_MODEL if hashed else settings_for(folder).embedding_model
     command = [sys.executable, "-c", _PROCESS, str(folder), model, str(cache.path)]
     with timed() as took:
-        subprocess.run([*command, "hashed" if hashed else "model"], check=True, cwd=ROOT)
+        subprocess.run(command, check=True, cwd=ROOT)
     return took.wall
 
 
