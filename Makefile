@@ -69,6 +69,9 @@ DEV := $(SHARED)/corpus/dev
 EVAL := $(BIN)/fou-bot eval --split all --cache data/eval-cache
 LEDGER := $(BIN)/python eval/ledger_split.py
 LEDGER_SCORER := --scorer $(SHARED)/eval/score_ledger.py
+# Sets that carry their own documents: split into tuning and locked by bot/splits.py, or locked
+# as a whole under eval/locked/.
+OWN_DOCS_SETS := $(patsubst %/docs,%,$(wildcard eval/*/docs eval/locked/*/docs))
 
 .PHONY: eval eval-needs eval-questions eval-ledger
 eval: eval-needs $(STAMP)
@@ -88,7 +91,7 @@ eval-questions: $(STAMP) eval-needs
 	@mkdir -p data
 	$(EVAL) $(DEV)/questions.yaml --docs $(DEV)/docs --out data/eval-dev.jsonl
 	$(EVAL) eval/dev-blind/questions.yaml --docs $(DEV)/docs --out data/eval-dev-blind.jsonl
-	@for set in eval/locked/*/; do name=$$(basename "$$set"); \
+	@for set in $(OWN_DOCS_SETS); do name=$$(basename "$$set"); \
 	  $(EVAL) "$$set/questions.yaml" --docs "$$set/docs" --out "data/eval-$$name.jsonl" || exit 1; done
 
 # The grants ledger on every gold set, tuning and locked split side by side (eval/ledger_split.py).
@@ -97,7 +100,7 @@ eval-ledger: $(STAMP) eval-needs
 	$(LEDGER) extract $(DEV)/docs --out data/ledger-dev.csv
 	$(LEDGER) score $(SHARED)/eval/ledger_gold.yaml data/ledger-dev.csv --docs $(DEV)/docs $(LEDGER_SCORER)
 	$(LEDGER) score eval/dev-ledger/ledger_gold.yaml data/ledger-dev.csv --docs $(DEV)/docs $(LEDGER_SCORER)
-	@for set in eval/locked/*/; do name=$$(basename "$$set"); \
+	@for set in $(OWN_DOCS_SETS); do name=$$(basename "$$set"); \
 	  $(LEDGER) extract "$$set/docs" --out "data/ledger-$$name.csv" && \
 	  $(LEDGER) score "$$set/ledger_gold.yaml" "data/ledger-$$name.csv" --docs "$$set/docs" $(LEDGER_SCORER) || exit 1; done
 
