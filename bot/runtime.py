@@ -208,7 +208,7 @@ class EmptyIndexAware:
         generation = self._store.generation()
         with self._lock:
             if self._seen is None or self._seen[0] != generation:
-                self._seen = (generation, not self._store.list_documents())
+                self._seen = (generation, not self._store.has_documents())
             return self._seen[1]
 
     def ask(
@@ -251,7 +251,7 @@ def make_services(settings: Settings) -> Services:
     from vector_store.embeddings import check_model
 
     store = open_store(settings)
-    if not store.list_documents():
+    if not store.has_documents():
         logging.getLogger(__name__).warning(
             "the index (%s, collection %s) holds no documents; the bot will say so to "
             "everyone who asks; %s",

@@ -307,6 +307,11 @@ class ChunkStore:
         """Every live document, sorted by doc_id; `text` is empty unless `with_text`."""
         return self._registry.documents(with_text=with_text)
 
+    def has_documents(self) -> bool:
+        """Whether the index holds any document: cheap, unlike listing them (the bot and
+        `ask` check it before every start)."""
+        return self._registry.any_document()
+
     def document_hashes(self) -> dict[str, str]:
         """doc_id -> content hash of the live version, for skipping unchanged files."""
         return self._registry.hashes()

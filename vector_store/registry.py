@@ -93,6 +93,11 @@ class Registry:
             return None  # unknown, or the generation marker
         return document_from(meta, (got["documents"] or [""])[0] or "")
 
+    def any_document(self) -> bool:
+        """Whether any live document is registered; one lookup, whatever the corpus size."""
+        got = self._records.get(where={RECORD_KEY: DOCUMENT}, include=[], limit=1)
+        return bool(got["ids"])
+
     def documents(self, *, with_text: bool) -> list[DocumentRecord]:
         """Every live document, sorted by doc_id; `text` is empty unless `with_text`."""
         include: Include = ["metadatas", "documents"] if with_text else ["metadatas"]

@@ -20,7 +20,7 @@ def _engine(obj: dict[str, Any]) -> Engine:
 
     settings = obj["settings"]
     store = open_store(settings, create=False)
-    if not store.list_documents():
+    if not store.has_documents():
         click.secho(
             f"The index ({store_location(settings)}, collection {settings.collection}) "
             f"holds no documents, so nothing can be answered; {ingest_hint()}",

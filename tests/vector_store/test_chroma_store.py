@@ -389,6 +389,15 @@ def test_generation_changes_on_every_write_and_only_then(store: ChunkStore) -> N
     assert store.list_documents() == []  # the marker is not a document
 
 
+def test_has_documents_tells_an_empty_index_without_listing_it(store: ChunkStore) -> None:
+    assert not store.has_documents()
+    budget, chunks = make_doc("budget", BUDGET)
+    store.write_documents([(budget, chunks)])
+    assert store.has_documents()
+    store.remove_document("budget")
+    assert not store.has_documents()  # the generation marker and removed records do not count
+
+
 def test_overview_counts_and_orders(store: ChunkStore) -> None:
     old, old_chunks = make_doc("old", BUDGET, date="2013-06-25", ingested_at="2024-01-02")
     new, new_chunks = make_doc("new", SHELTERS, kind="news", date="2016-01-10")
@@ -551,6 +560,7 @@ def test_a_rerun_after_a_kill_mid_group_embeds_only_what_was_not_added(
         killed.write_documents(docs)
     assert len(dying.embedded) == 4
     assert make_store(embedded_client).list_documents() == []  # nothing went live
+    assert not make_store(embedded_client).has_documents()
 
     rerun = CountingEmbeddings(embeddings)
     store = make_store(embedded_client, embeddings=rerun, commit_chunks=100, embed_chunks=4)
