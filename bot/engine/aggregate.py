@@ -12,6 +12,7 @@ from bot.engine.compose import Draft, add_quotes, pick_amount, weak
 from bot.engine.dates import date_phrase
 from bot.engine.grounding import figures_in
 from bot.engine.ledger import GRANTED, Ledger, distinct
+from bot.engine.periods import annual_over_period
 from bot.engine.question import Question, read_question
 from bot.engine.sentences import Span
 from bot.engine.terms import content_terms, strength, term_set
@@ -59,6 +60,9 @@ def answer_aggregate(
     named_sum = _sum_of_named(question, found)
     if named_sum is not None:
         return named_sum
+    over_period = annual_over_period(question, found, ledger)
+    if over_period is not None:
+        return over_period
     if _CHANGE.search(question.text):
         return _difference(question, found) or answer_amount(question, found, ledger)
     if _SUM_OF_PARTS.search(question.text):

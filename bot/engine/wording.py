@@ -74,6 +74,8 @@ PHRASES = {
         "total": "Sammanlagt {total} (summa beräknad av fou-bot av {parts}).",
         "stated_total": "Sammanlagt {amount}, {according} {marker}.",
         "difference": "Skillnaden är {difference} (beräknad av fou-bot: {high} − {low}).",
+        "over_period": "{total} för hela perioden (beräknad av fou-bot: {amount} per år × "
+        "{years} år) {marker}.",
         "list_over": "Dessa belopp över {threshold} framgår av dokumenten:",
         "quote_intro": "Ur källan:",
         "open": "Enligt {label} {date} {marker}:",
@@ -127,6 +129,8 @@ PHRASES = {
         "total": "In total {total} (sum computed by fou-bot from {parts}).",
         "stated_total": "In total {amount}, {according} {marker}.",
         "difference": "The difference is {difference} (computed by fou-bot: {high} − {low}).",
+        "over_period": "{total} for the whole period (computed by fou-bot: {amount} a year × "
+        "{years} years) {marker}.",
         "list_over": "These amounts over {threshold} appear in the documents:",
         "quote_intro": "From the source:",
         "open": "According to the {label} of {date} {marker}:",
