@@ -266,7 +266,9 @@ def grounding_material(citations: Sequence[Citation], language: str) -> list[str
     """What may ground a figure: each cited quote, its title and its date as written."""
     material: list[str] = []
     for c in citations:
-        material.extend([c.quote, c.title, c.date or "", date_phrase(c.date, language) or ""])
+        # The quote as the answer shows it, on one line: "17\n077 000 kronor" is one figure.
+        quote = " ".join(c.quote.split())
+        material.extend([quote, c.title, c.date or "", date_phrase(c.date, language) or ""])
     return material
 
 

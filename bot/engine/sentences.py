@@ -58,7 +58,13 @@ def _mid_sentence(text: str, start: int, end: int) -> bool:
     before = text[start - 1 : start]
     after = text[end : end + 1]
     # "cirka 4\nmiljoner kronor": a break after a letter or a digit, then lower case, goes on.
-    return before.isalnum() and after.islower()
+    if before.isalnum() and after.islower():
+        return True
+    # "de 17\n077 000 kronor": a figure's thousands groups wrapped onto the next line.
+    return before.isdigit() and _GROUPS_GO_ON.match(text, end) is not None
+
+
+_GROUPS_GO_ON = re.compile(r"\d{3}(?:[ \u00a0]\d{3})*[ \u00a0]*(?:kr\b|kronor|SEK\b|:-)")
 
 
 def _after_abbreviation(text: str, position: int) -> bool:

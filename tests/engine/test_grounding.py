@@ -172,3 +172,15 @@ def test_figures_are_reported_in_the_order_they_are_written() -> None:
 )
 def test_amounts_sek(text: str, expected: tuple[int, ...]) -> None:
     assert amounts_sek(text) == expected
+
+
+def test_a_figure_a_pdf_wrapped_across_lines_grounds_the_same_figure_on_one_line() -> None:
+    from bot.engine.engine import grounding_material
+    from bot.engine.types import Citation
+
+    quote = "Nämnden fördelar de 12\n450 000 kronor som avsatts."
+    cited = Citation(1, "doc", "Fördelning", "decision", None, 2, None, "doc.pdf", quote)
+    answer = "Enligt beslut [1]:\n> ”Nämnden fördelar de 12 450 000 kronor som avsatts.” [1]"
+
+    assert ungrounded_figures(answer, grounding_material([cited], "sv")) == []
+    assert ungrounded_figures(answer.replace("12 450", "13 450"), [quote]) == ["13 450 000 kronor"]

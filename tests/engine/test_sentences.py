@@ -71,6 +71,21 @@ def sentences(text: str) -> list[str]:
             ["Ramen för lokala utvecklingsprojekt är cirka 4\nmiljoner kronor per år.", "Nästa."],
             id="pdf-break-after-a-figure",
         ),
+        pytest.param(
+            "Nämnden fördelar de 12\n450 000 kronor som avsatts. Nästa.",
+            ["Nämnden fördelar de 12\n450 000 kronor som avsatts.", "Nästa."],
+            id="pdf-break-inside-a-figure",
+        ),
+        pytest.param(
+            "Föreningen Solbacken 1 200\n300 000 kr beviljas. Nästa.",
+            ["Föreningen Solbacken 1 200\n300 000 kr beviljas.", "Nästa."],
+            id="pdf-break-inside-a-figure-of-millions",
+        ),
+        pytest.param(
+            "Solbacken | 12 000 kr\n450 personer deltog.",
+            ["Solbacken | 12 000 kr", "450 personer deltog."],
+            id="a-row-then-a-line-opening-on-a-number",
+        ),
     ],
 )
 def test_sentences_of_a_text(text: str, expected: list[str]) -> None:
