@@ -45,6 +45,7 @@ _ASKS_WHOLE = re.compile(
     re.I,
 )
 _MAX_YEARS = 10
+_NOTED = ("proposed", "applied")
 
 
 def period_years(text: str) -> int | None:
@@ -82,21 +83,24 @@ def annual_over_period(
         if years is None or len(yearly) != 1 or asked_years not in (None, years):
             continue
         tied = tied_amount(question, want, candidate, ledger)
-        if tied is None or tied[0] != yearly[0]:
+        if tied is None or tied[0] != yearly[0] or tied[1] == "refused":
             continue
+        status = tied[1]
         total = yearly[0].value * years
         draft = Draft(question)
         marker = draft.citations.cite_candidate(candidate)
-        draft.lines.append(
-            phrase(
-                question.language,
-                "over_period",
-                total=format_sek(total),
-                amount=format_sek(yearly[0].value),
-                years=str(years),
-                marker=marker,
-            )
+        line = phrase(
+            question.language,
+            "over_period",
+            total=format_sek(total),
+            amount=format_sek(yearly[0].value),
+            years=str(years),
+            marker=marker,
         )
+        # A proposal or an application is multiplied as what it is, and said to be so.
+        if status in _NOTED:
+            line = f"{phrase(question.language, f'note_{status}')} {line}"
+        draft.lines.append(line)
         draft.amounts.append(total)
         draft.computed.append(total)
         draft.sources.append(str(years))  # fou-bot's count of the years the quote states

@@ -24,7 +24,8 @@ _KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "aggregate",
         re.compile(
-            r"\b(totalt|sammanlagt|sammantaget|lägg(er)? ihop|summa|summera|ökade|minskade|"
+            r"\b(totalt|sammanlagt|sammantaget|lägg(er)? ihop|räkna(r)? ihop|summa|summera|ökade|"
+            r"minskade|add(s|ed)? up|sum up|"
             r"ökning|minskning|skillnad|in total|altogether|combined|increase|decrease|"
             r"(vilka|which) .*\b(mer än|över|minst|more than|over|at least) \S+|"
             r"(hur (mycket|mkt)|how much)\b[^?]*\b(tillsammans|together))\b",
@@ -81,7 +82,10 @@ _TYPE_STEMS = (
     "stadsdel", "nämnd", "organisation", "förening", "enhet", "aktör", "verksamhet",
     "district", "organi", "committe", "unit",
 )  # fmt: skip
-_SUMMING = re.compile(r"\b(lägg(er)? ihop|summera|sammanlagt|totalt|add up|in total)\b", re.I)
+_SUMMING = re.compile(
+    r"\b(lägg(er)? ihop|räkna(r)? ihop|summera|sammanlagt|totalt|add(s|ed)? up|sum up|in total)\b",
+    re.I,
+)
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 _NAME = re.compile(
     r"(?<![.!?]\s)(?<!^)\b([A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?"
@@ -92,6 +96,9 @@ _THRESHOLD = re.compile(
     r"((?:en|ett|one|a|two|three|four|five|ten|\d[\d\s,.]*)\s*\w+(?:\s+kr\w*)?)",
     re.I,
 )
+
+# A year standing alone after "över"/"over", not a figure with its unit.
+_A_YEAR = re.compile(r"(?:19|20)\d\d\b(?!\s*(?:kr|kronor|tkr|mnkr|sek|miljon|million))", re.I)
 
 
 @dataclass(frozen=True)
@@ -222,8 +229,8 @@ _ENGLISH_NUMBERS = {
 
 def _threshold(text: str) -> int | None:
     match = _THRESHOLD.search(text)
-    if not match:
-        return None
+    if not match or _A_YEAR.match(match.group(1)):
+        return None  # "over 2016-2019", "mer än 2019 års": a year or a period, not a bar
     phrase = " ".join(_ENGLISH_NUMBERS.get(w.lower(), w) for w in match.group(1).split())
     if not re.search(r"(miljon|miljard|kr|tkr|mnkr|million|billion|\d{4,})", phrase, re.I):
         phrase += " kronor"

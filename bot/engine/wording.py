@@ -76,6 +76,8 @@ PHRASES = {
         "difference": "Skillnaden är {difference} (beräknad av fou-bot: {high} − {low}).",
         "over_period": "{total} för hela perioden (beräknad av fou-bot: {amount} per år × "
         "{years} år) {marker}.",
+        "note_proposed": "Det är ett förslag, inte ett beslut:",
+        "note_applied": "Dokumenten visar bara ett sökt belopp, inget beviljat:",
         "list_over": "Dessa belopp över {threshold} framgår av dokumenten:",
         "quote_intro": "Ur källan:",
         "open": "Enligt {label} {date} {marker}:",
@@ -131,6 +133,8 @@ PHRASES = {
         "difference": "The difference is {difference} (computed by fou-bot: {high} − {low}).",
         "over_period": "{total} for the whole period (computed by fou-bot: {amount} a year × "
         "{years} years) {marker}.",
+        "note_proposed": "That is a proposal, not a decision:",
+        "note_applied": "The documents only show an amount applied for, not granted:",
         "list_over": "These amounts over {threshold} appear in the documents:",
         "quote_intro": "From the source:",
         "open": "According to the {label} of {date} {marker}:",

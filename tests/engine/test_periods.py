@@ -31,6 +31,16 @@ kind: decision
 Länsstyrelsen i Norrbotten fördelar 5 miljoner kronor årligen mellan 2021 och 2024 till
 kvinnojourernas arbete med skyddat boende i länet.
 """,
+    "kommunstyrelsen-forslag-fältarbete-2024": f"""---
+title: Förslag om fältarbete i ytterstaden
+date: 2024-04-02
+kind: meeting_agenda
+---
+{_FICTION}
+
+Förslag till beslut: kommunstyrelsen föreslår att 2 miljoner kronor per år i fyra år avsätts
+till fältarbete i ytterstaden.
+""",
 }
 
 
@@ -97,3 +107,10 @@ def test_the_yearly_amount_answers_a_question_about_one_year(corpus: Corpus) -> 
     answer = corpus.engine.ask("Hur mycket per år satsar regeringen på unga i hemlöshet?")
     assert answer.amounts_sek == (40_000_000,), answer.text
     check_answer(answer, corpus)
+
+
+def test_a_proposed_yearly_amount_is_multiplied_as_a_proposal(corpus: Corpus) -> None:
+    answer = corpus.engine.ask("Hur mycket blir fältarbetet i ytterstaden totalt under fyra år?")
+    assert answer.amounts_sek == (8_000_000,), answer.text
+    assert answer.text.startswith("Det är ett förslag, inte ett beslut:"), answer.text
+    check_answer(answer, corpus, computed=[8_000_000, 4])

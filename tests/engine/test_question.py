@@ -93,6 +93,16 @@ from bot.engine.question import read_question, search_text
             "aggregate",
             id="agg-threshold-bare-number",
         ),
+        pytest.param(
+            "What does the state's 30 million a year for shelters add up to over 2021-2023?",
+            "aggregate",
+            id="agg-what-does-it-add-up-to",
+        ),
+        pytest.param(
+            "Räkna ihop stödet till fältarbetet och läxhjälpen i Farsta.",
+            "aggregate",
+            id="agg-rakna-ihop",
+        ),
         # onboarding
         pytest.param("Vad är FoU-planen?", "onboarding", id="onboarding-vad-ar"),
         pytest.param(
@@ -218,6 +228,11 @@ def test_the_years_a_question_names(question: str, years: tuple[int, ...]) -> No
         pytest.param("Who got over a million kronor?", 1_000_000, id="english-a-million"),
         pytest.param("Which got more than two billion?", 2_000_000_000, id="english-billion"),
         pytest.param("Hur mycket fick Skärholmen?", None, id="none"),
+        pytest.param(
+            "What does 30 million a year add up to over 2021-2023?", None, id="over-a-period"
+        ),
+        pytest.param("Vilka fick bidrag under mer än 2019 års ram?", None, id="a-year-is-no-bar"),
+        pytest.param("Vilka fick mer än 2 019 kronor?", 2019, id="a-figure-in-kronor-is"),
     ],
 )
 def test_the_threshold_of_a_question(question: str, threshold: int | None) -> None:
