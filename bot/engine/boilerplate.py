@@ -28,14 +28,36 @@ _HARD = (
         re.I,
     ),
     re.compile(r"^\W*(https?://|www\.)\S+\W*$", re.I),
+    # Breadcrumbs: "Din position: Hem > Stockholms stad > …", "Startsida > Nyheter > …".
+    re.compile(r"^\W*(din position|du är här|you are here)\s*:", re.I),
+    re.compile(r"^[^.!?>]{1,60}>[^.!?>]{1,60}>"),
     # Running page headers of PDFs: "Sid 2 (70)", "Sida 3 av 12".
     re.compile(r"^\W*(sid|sida|page)\s+\d+\s*(\(\d+\)|av \d+|of \d+)?\W*$", re.I),
 )
 
 
+# Contact lines: "För kommentarer: Namn, titel, tel 08-…, namn@…", "Presskontakt: …"; a cue
+# that may also open content ("Mer information: ansökan …") counts only with a phone or address.
+_CONTACT_ALWAYS = re.compile(
+    r"^\W*(för kommentarer|presskontakt|kontaktperson(er)?|press contact|for comments)\b"
+    r"[^:]{0,40}:",
+    re.I,
+)
+_CONTACT_CUE = re.compile(
+    r"^\W*(för (mer |ytterligare )?(information|frågor)|mer information|kontakt(a)?|"
+    r"for (more )?information|contact)\b[^:]{0,40}:",
+    re.I,
+)
+_REACHABLE = re.compile(
+    r"\S+@\S+\.\w+|\b(tel|telefon|phone|mobil)\b|\b0\d{1,3}[- ]\d{2,3}[ -]?\d{2}", re.I
+)
+
+
 def is_boilerplate(sentence: str) -> bool:
-    """A dateline, byline, case number, page header, link or navigation text."""
+    """A dateline, byline, case number, page header, link, contact or navigation text."""
     text = " ".join(sentence.split())
+    if _CONTACT_ALWAYS.search(text) or (_CONTACT_CUE.search(text) and _REACHABLE.search(text)):
+        return True
     return any(pattern.search(text) for pattern in _HARD)
 
 

@@ -36,6 +36,32 @@ def test_more_of_the_question_in_the_sentence_scores_higher() -> None:
         pytest.param("Föreningen Fyrbåken får 640 000 kronor.", False, id="a-grant"),
         pytest.param("Ekdalens fritidsgård | 120 000 kr", False, id="a-table-row"),
         pytest.param("Dela på 31 miljoner får 42 föreningar.", False, id="dela-pa-is-no-link"),
+        pytest.param(
+            "För kommentarer: Eva Exempel, enhetschef, tel 08-123 45 67, eva.exempel@example.se",
+            True,
+            id="contact-line",
+        ),
+        pytest.param(
+            "För mer information: Per Prov, presschef, 070-111 22 33.", True, id="contact-phone"
+        ),
+        pytest.param("Kontakt: press@example.se", True, id="contact-email"),
+        pytest.param(
+            "Din position: Hem > Exempelstad > Socialnämnden > Sammanträde 2019-04-02",
+            True,
+            id="breadcrumb",
+        ),
+        pytest.param("Startsida > Nyheter > Stöd till föreningar", True, id="breadcrumb-arrows"),
+        pytest.param(
+            "Föreningen ringer upp på tel 08-123 45 67 och får 50 000 kronor.",
+            False,
+            id="a-grant-mentioning-a-phone",
+        ),
+        pytest.param("Bidraget ökar > 10 procent 2024.", False, id="one-greater-than-sign"),
+        pytest.param(
+            "Mer information: ansökan ska ha kommit in senast den 1 mars.",
+            False,
+            id="mer-information-opening-content",
+        ),
     ],
 )
 def test_boilerplate_is_recognised(text: str, boilerplate: bool) -> None:
