@@ -16,8 +16,9 @@ _KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "who_said",
         re.compile(
-            r"\b(vem (av .*)?(sa|sade|sagt|uttalade)|vad (sa|sade|har .* sagt)|citat|"
-            r"uttal|who said|quote[ds]?|what did .* say)\b",
+            r"\b(vem (av .*)?(sa|sade|sagt|säger|uttalade|kallade|kallar|beskrev|menade|"
+            r"uttryckte)|vad (sa|sade|har .* sagt)|citat|uttal|who (said|says|called|described)|"
+            r"quote[ds]?|what did .* say)\b",
             re.I,
         ),
     ),

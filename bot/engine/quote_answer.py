@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from bot.engine.candidates import Candidate
@@ -17,6 +18,10 @@ from funding import Quote
 def answer_quote(question: Question, found: Sequence[Candidate]) -> Draft | None:
     """Who said what: the quote that best matches, its speaker and when."""
     best = _best_quote(question, found)
+    authored = _authored(question, found)
+    # A speech's own sentence that says more of what was asked beats a quote elsewhere.
+    if authored is not None and (best is None or _said(question, authored) > _said(question, best)):
+        best = authored
     if best is None:
         return None  # a who-said answer is a speaker and a quote; a sentence is no quote
     candidate, quote = best
@@ -77,3 +82,44 @@ def _introduction(text: str, quote: Quote) -> str:
     before = paragraph_of(text, para.start - 2)
     intro = text[before.start : before.end]
     return intro if quote.speaker.split()[-1] in intro else ""
+
+
+# A speech or an opinion piece says whose it is at its opening: "Anförande hållet av
+# Stockholms stads socialborgarråd, Anna Exempel (L), vid …", "Debattartikel av Per Prov (S)".
+_AUTHORED = re.compile(
+    r"\b(?i:anförande|tal|debattartikel|debattinlägg|krönika|insändare|speech|op-ed)\b"
+    r"[^.\n]{0,120}?\b(?i:av|by)\b[^.\n]{0,80}?"
+    r"(?P<name>[A-ZÅÄÖ][a-zåäöé]+(?:[- ][A-ZÅÄÖ][a-zåäöé]+){1,2})\s*\((?P<party>[A-ZÅÄÖ]{1,3})\)"
+)
+_OPENING = 600
+# Said in the first person: the author speaking ("Jag kallar det …", "Vi ska …").
+_FIRST_PERSON = re.compile(r"\b(?i:jag|vi|mig|oss|min|mitt|mina|vår|vårt|våra|we|my|our)\b|\bI\b")
+
+
+def _said(question: Question, pick: tuple[Candidate, Quote]) -> float:
+    """How much of the question the quoted words themselves say."""
+    return coverage(question.terms, term_set(pick[1].text))
+
+
+def _authored(question: Question, found: Sequence[Candidate]) -> tuple[Candidate, Quote] | None:
+    """A first-person sentence of a speech or opinion piece, as its author's words, when no
+    attributed quote fits: the author is named at the opening, the sentence fits the question."""
+    surnames = [p.split()[-1] for p in question.persons]
+    for candidate in found[:8]:
+        if candidate.score < model().min_score:
+            continue
+        author = _AUTHORED.search(candidate.doc_text[:_OPENING])
+        if author is None or not _FIRST_PERSON.search(candidate.text):
+            continue
+        if surnames and not any(s in author["name"] for s in surnames):
+            continue
+        span = candidate.span
+        return candidate, Quote(
+            speaker=author["name"],
+            role=None,
+            party=author["party"],
+            text=candidate.text,
+            start=span.start,
+            end=span.end,
+        )
+    return None

@@ -76,6 +76,10 @@ from bot.engine.question import read_question, search_text
         pytest.param(
             "When was the decision on Housing First Unga made?", "when", id="when-english"
         ),
+        pytest.param(
+            "Vem kallade det för trygghet från första lektionen?", "who_said", id="who-called-it"
+        ),
+        pytest.param("Who called it a fresh start?", "who_said", id="who-called-it-english"),
         # aggregate
         pytest.param(
             "Hur mycket fick Skärholmen totalt enligt dokumenten?", "aggregate", id="agg-totalt"
