@@ -71,6 +71,21 @@ _PLAN_ASKED = re.compile(
     r"verksamhetsplan\w*|ville|vill)\b",
     re.I,
 )
+# "Hur mycket beviljade Arvsfonden?", "How much did the board hand out in 2016?": what a body
+# gave in all, its pot, unless a receiver is named after it ("till X", "give X").
+_GIVER_ASKED = re.compile(
+    r"\b(?:hur (?:mycket|mkt)(?:\s+\w+)?\s+(?:beviljade|beviljar|delade|delar|fördelade|"
+    r"fördelar|gav|ger|tilldelade|betalade)\s+[\wåäöÅÄÖ-]+"
+    r"(?:\s+(?:ut|i|för|till|under|vid|den|totalt|år|\d{4})\b[^?]*)?\s*\??\s*$"
+    r"|how much(?:\s+\w+)?\s+(?:did|does|has|have)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+"
+    r"(?:grant|give|hand out|award|distribute|allocate|pay(?: out)?)(?:ed)?"
+    r"(?:\s+(?:in|for|during|at|on|to)\b[^?]*)?\s*\??\s*$)",
+    re.I,
+)
+_RECEIVER_NAMED = re.compile(
+    r"\b(?:till|åt|to)\s+(?:the\s+|[Ff]öreningen\s+)?[\"'”’«]?[A-ZÅÄÖ]"
+    r"|\b(?:specifi\w*|särskilt|enbart|bara|endast|only|just)\b"
+)
 _SUM_ASKED = re.compile(r"\b(ihop|summera\w*|add up|combined|together)\b", re.I)
 # "gick INTE till", "delades inte ut": the rest of a sum, which no sentence states.
 _NEGATED = re.compile(
@@ -136,7 +151,8 @@ def asked(question: Question, title: str = "") -> Asked:
         names=named(question),
         status=status,
         cap=bool(_CAP_ASKED.search(text)),
-        pot=bool(_POT_ASKED.search(text)),
+        pot=bool(_POT_ASKED.search(text))
+        or bool(_GIVER_ASKED.search(text) and not _RECEIVER_NAMED.search(text)),
         several_years=bool(_SEVERAL_YEARS.search(text)) and not _ANNUAL_ASKED.search(text),
         annual=bool(_ANNUAL_ASKED.search(text)),
         plan=bool(_PLAN_ASKED.search(text)),

@@ -133,6 +133,56 @@ def verdict(
             "part",
             id="what-did-not-go-is-no-stated-amount",
         ),
+        pytest.param(
+            "Hur mycket beviljade Exempelfonden 2030?",
+            "Exempelfonden har beviljat 42 miljoner kronor till 31 projekt för 2030.",
+            0,
+            None,
+            id="what-a-giver-granted-is-its-pot",
+        ),
+        pytest.param(
+            "Hur mycket projektbidrag fördelade Länsstyrelsen i Nordlän?",
+            "Länsstyrelsen i Nordlän fördelar 5 525 000 kronor till 16 verksamheter.",
+            0,
+            None,
+            id="what-a-giver-distributed-is-its-pot",
+        ),
+        pytest.param(
+            "How much did Exempelfonden grant in 2030?",
+            "Exempelfonden har beviljat 42 miljoner kronor till 31 projekt för 2030.",
+            0,
+            None,
+            id="what-a-giver-granted-english",
+        ),
+        pytest.param(
+            "Hur mycket beviljade Exempelfonden till Föreningen Solgläntan?",
+            "Exempelfonden har beviljat 42 miljoner kronor till 31 projekt, bland dem "
+            "Föreningen Solgläntan.",
+            0,
+            "pot",
+            id="a-givers-pot-is-no-share-of-a-named-recipient",
+        ),
+        pytest.param(
+            "How much did Exempelfonden give Solgläntan in 2030?",
+            "Exempelfonden har beviljat 42 miljoner kronor till 31 projekt, bland dem Solgläntan.",
+            0,
+            "pot",
+            id="a-givers-pot-is-no-share-of-an-indirect-object",
+        ),
+        pytest.param(
+            "Hur mycket beviljade nämnden Solgläntan?",
+            "Nämnden har beviljat 42 miljoner kronor till 31 projekt, bland dem Solgläntan.",
+            0,
+            "pot",
+            id="a-givers-pot-is-no-share-of-a-swedish-indirect-object",
+        ),
+        pytest.param(
+            "How much did Exempelfonden give to the youth strand specifically in 2030?",
+            "Exempelfonden har beviljat 42 miljoner kronor till 31 projekt för 2030.",
+            0,
+            "pot",
+            id="a-givers-pot-is-no-share-of-one-strand",
+        ),
     ],
 )
 def test_an_amount_answers_only_when_tied_to_the_question(
