@@ -219,10 +219,38 @@ def role(sentence: str, amount: Amount) -> set[str]:
     year = _YEAR_AFTER.match(after)
     if year:
         roles.add(f"year:{year.group(1)}")
+    else:
+        respective = _respective_year(sentence, amount)
+        if respective:
+            roles.add(f"year:{respective}")
     status = _nearest_status(before, after)
     if status is not None:
         roles.add(status)
     return roles
+
+
+# "för 2020 och 2021 … 67,5 mnkr respektive 68,2 mnkr": the n-th amount is for the n-th year.
+_YEAR_PAIR = re.compile(r"\b((?:19|20)\d\d)\s*(?:och|and|,)\s*((?:19|20)\d\d)\b")
+_RESPECTIVE = re.compile(r"^\W*(?:kronor|kr|mnkr|tkr|miljoner\w*)?\s*(?:respektive|respectively)\b")
+
+
+def _respective_year(sentence: str, amount: Amount) -> str | None:
+    """The year a 'respektive' pairs with the amount, when the sentence names two years."""
+    if "respektive" not in sentence and "respectively" not in sentence:
+        return None
+    years = _YEAR_PAIR.search(sentence)
+    amounts = find_amounts(sentence)
+    if years is None or len(amounts) != 2 or years.end() > amounts[0].start:
+        return None
+    first, second = amounts
+    between = sentence[first.end : second.start]
+    if not _RESPECTIVE.match(between) and "respectively" not in sentence[second.end :]:
+        return None
+    if (amount.start, amount.end) == (first.start, first.end):
+        return years.group(1)
+    if (amount.start, amount.end) == (second.start, second.end):
+        return years.group(2)
+    return None
 
 
 # "100 000 kronor för 2020": the year an amount is for, right after it.

@@ -183,6 +183,20 @@ def verdict(
             "pot",
             id="a-givers-pot-is-no-share-of-one-strand",
         ),
+        pytest.param(
+            "Hur mycket beviljade nämnden i föreningsbidrag 2021?",
+            "För 2020 och 2021 har föreningsbidrag beviljats med 12,5 mnkr respektive 13,1 mnkr.",
+            0,
+            "year",
+            id="respektive-gives-the-first-amount-the-first-year",
+        ),
+        pytest.param(
+            "Hur mycket beviljade nämnden i föreningsbidrag 2021?",
+            "För 2020 och 2021 har föreningsbidrag beviljats med 12,5 mnkr respektive 13,1 mnkr.",
+            1,
+            None,
+            id="respektive-gives-the-second-amount-the-second-year",
+        ),
     ],
 )
 def test_an_amount_answers_only_when_tied_to_the_question(
