@@ -103,6 +103,7 @@ def pick_amount(
     # whatever stands nearest.
     telling = _telling(text, candidate.amounts, owners)
     sek = [a for a in sek if a.start in telling] or sek
+    sek = _final_total(question, text, sek)
 
     def fit(amount: Amount) -> float:
         window = text[max(0, amount.start - 90) : amount.end + 90]
@@ -115,6 +116,26 @@ def pick_amount(
         return score
 
     return max(sek, key=fit)
+
+
+_TOTAL_ASKED = re.compile(r"\b(totalt|sammanlagt|i allt|in total|altogether)\b", re.I)
+_TOTAL_BEFORE = re.compile(r"\b(totalt|sammanlagt|i allt|in total|a total of)\W+(?:\w+\W+)?$", re.I)
+_ADDED = re.compile(
+    r"\b(ytterligare|utöver|plus|skjuta till|skjuter till|sköt till|tillkommer|additional|"
+    r"another|a further)\b",
+    re.I,
+)
+
+
+def _final_total(question: Question, text: str, sek: list[Amount]) -> list[Amount]:
+    """ "Totalt var 500 000 kr avsatt men nämnden sköt till ytterligare 100 000 kr, totalt
+    600 000 kr": asked for the total, the last total after an addition is the sum."""
+    if len(sek) < 2 or not _TOTAL_ASKED.search(question.text):
+        return sek
+    totals = [a for a in sek if _TOTAL_BEFORE.search(text[max(0, a.start - 30) : a.start])]
+    if len(totals) >= 2 and _ADDED.search(text, totals[0].end, totals[-1].start):
+        return [totals[-1]]
+    return sek
 
 
 def _telling(text: str, amounts: Sequence[Amount], owners: Sequence[str]) -> set[int]:
