@@ -189,6 +189,7 @@ def build_engine(settings: Settings, store: ChunkStore) -> Engine:
         llm=llm,
         max_question_chars=settings.max_question_chars,
         top_k=settings.top_k,
+        home_municipality=settings.home_municipality,
     )
 
 

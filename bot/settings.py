@@ -93,6 +93,13 @@ class Settings(BaseSettings):
     max_question_chars: int = Field(
         2000, ge=50, le=20000, description="Longest question accepted, in characters."
     )
+    home_municipality: str = Field(
+        "Stockholm",
+        min_length=2,
+        description="The municipality the index belongs to: a document that names no "
+        "municipality (a district's minutes) is taken to be about it, so it never answers "
+        "for another one a question names.",
+    )
 
     # --- Language model (optional) --------------------------------------------
     llm_provider: Literal["none", "openai", "ollama"] = Field(

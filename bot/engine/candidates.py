@@ -119,7 +119,8 @@ def _evidence_like(sentence: str) -> bool:
 
 def about_elsewhere(question: Question, passage: Passage, text: str) -> bool:
     """The passage's document is about another municipality than the one the question names."""
-    return elsewhere(question.places, passage.title, passage.url or passage.source, text)
+    link = passage.url or passage.source
+    return elsewhere(question.places, passage.title, link, text, question.home)
 
 
 def satisfies_document(question: Question, passage: Passage, text: str) -> bool:

@@ -73,6 +73,7 @@ class Engine:
     llm: LlmAnswerer | None = None
     max_question_chars: int = 2000
     top_k: int = 5
+    home_municipality: str = "Stockholm"
 
     def ask(
         self, question: str, history: Sequence[Turn] = (), filters: Filters | None = None
@@ -81,7 +82,7 @@ class Engine:
         started = time.perf_counter()
         text = self._checked(question)
         resolved = resolve(text, history)
-        read = read_question(resolved.text)
+        read = replace(read_question(resolved.text), home=self.home_municipality)
         if resolved.text != text:
             # The thread gives the topic; the follow-up's own names are what it asks about.
             read = replace(read, focus=named(read_question(text)))

@@ -323,21 +323,26 @@ def places_in(text: str) -> tuple[str, ...]:
 def about(title: str, link: str, text: str) -> frozenset[str]:
     """The municipalities a document is about: those it names more than half as often as
     the one it names most, a name in its title or link counting three times."""
-    counts = _counts(text) + Counter({place: 3 for place in places_in(f"{title} {link}")})
+    # A link or file stem joins its words with dashes: "unt-uppsala-socialnamnd".
+    words = re.sub(r"[-_/.]+", " ", link)
+    counts = _counts(text) + Counter({place: 3 for place in places_in(f"{title} {words}")})
     if not counts:
         return frozenset()
     most = max(counts.values())
     return frozenset(place for place, n in counts.items() if 2 * n > most)
 
 
-def elsewhere(places: tuple[str, ...], title: str, link: str, text: str) -> bool:
+def elsewhere(
+    places: tuple[str, ...], title: str, link: str, text: str, home: str = "Stockholm"
+) -> bool:
     """True when a document is about other municipalities than `places`.
 
-    A document that names no municipality at all (a district committee's minutes) is not
-    excluded: it may well be about the place asked for. One that only mentions the place
-    asked for in passing ("not about Stockholm") is.
+    A document that names no municipality at all (a district committee's minutes) is taken
+    to be about `home`, the municipality whose documents the index holds: it answers for
+    home, never for another municipality. One that only mentions the place asked for in
+    passing ("not about Stockholm") is about elsewhere too.
     """
     if not places:
         return False
-    named = about(title, link, text)
-    return bool(named) and not named.intersection(places)
+    named = about(title, link, text) or frozenset(places_in(home) or (home,))
+    return not named.intersection(places)

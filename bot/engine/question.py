@@ -120,6 +120,7 @@ class Question:
     asks_proposal: bool = False
     places: tuple[str, ...] = ()  # municipalities named: "Stockholms stad", "Gothenburg"
     focus: tuple[str, ...] = ()  # a follow-up's own names, which an amount must be tied to
+    home: str = "Stockholm"  # whose documents the index holds (settings: home_municipality)
 
 
 def read_question(text: str) -> Question:

@@ -52,6 +52,16 @@ def test_elsewhere(
     assert elsewhere(places, title, link, text) is expected
 
 
+def test_a_document_naming_no_municipality_is_about_the_home_one() -> None:
+    minutes = ("Protokoll", "", "Stadsdelsnämnden beviljar 200 000 kronor till läxhjälp.")
+    assert not elsewhere(("Stockholm",), *minutes)
+    assert elsewhere(("Säffle",), *minutes)  # the index's own minutes say nothing of Säffle
+    assert not elsewhere(("Säffle",), *minutes, home="Säffle")
+    assert not elsewhere(("Uppsala", "Stockholm"), *minutes)
+    # A file stem or link that names the place makes the document its, dashes or not.
+    assert not elsewhere(("Uppsala",), "Nya pengar", "042-unt-uppsala-socialnamnd", "Nämnden.")
+
+
 @pytest.mark.parametrize("place", ["Hylte", "Tranemo", "Upplands Väsby", "Östra Göinge"])
 def test_a_small_municipality_is_known_too(place: str) -> None:
     text = f"{place} kommun beviljar 200 000 kronor till fritidsgårdar. {place} satsar vidare."
