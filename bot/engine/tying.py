@@ -82,6 +82,21 @@ _GIVER_ASKED = re.compile(
     r"(?:\s+(?:in|for|during|at|on|to)\b[^?]*)?\s*\??\s*$)",
     re.I,
 )
+# "de sociala stödföreningarna", "kvinnojourerna": a plural group, whose pot ("sex sociala
+# stödföreningar på totalt 526 000 kronor") is what they got together; by its stem.
+_GROUP_REACH = 60
+_GROUP_ASKED = re.compile(r"\b([a-zåäö][a-zåäö-]{3,})(?:arna|erna|orna|urna)\b")
+
+
+def _group_shares(groups: tuple[str, ...], roles: set[str], window: str) -> bool:
+    """The pot is shared by a group the question asks about: the group is named right before
+    the amount, and is the only group of its kind the sentence names ("etniska organisationer
+    och hbtq-organisationer" share one pot)."""
+    folded = window.casefold()
+    named = " ".join(r.removeprefix("group:") for r in roles if r.startswith("group:"))
+    return any(group in named and folded.count(group) == 1 for group in groups)
+
+
 _RECEIVER_NAMED = re.compile(
     r"\b(?:till|åt|to)\s+(?:the\s+|[Ff]öreningen\s+)?[\"'”’«]?[A-ZÅÄÖ]"
     r"|\b(?:specifi\w*|särskilt|enbart|bara|endast|only|just)\b"
@@ -133,6 +148,7 @@ class Asked:
     years: tuple[int, ...] = ()  # years asked about: an amount said to be for another is not
     parts: bool = False  # the sum asked for joins named parts ("A och B, sammanlagt")
     negated: bool = False  # "gick INTE till", "om 70 procent": to compute, not stated
+    groups: tuple[str, ...] = ()  # plural groups asked about ("föreningarna"): a pot is theirs
 
 
 def asked(question: Question, title: str = "") -> Asked:
@@ -161,6 +177,7 @@ def asked(question: Question, title: str = "") -> Asked:
         years=question.years,
         parts=bool(_SUM_ASKED.search(text) or re.search(r"\b(och|samt|plus|and)\b", text)),
         negated=bool(_NEGATED.search(text) or _COMPUTED_ASKED.search(text)),
+        groups=tuple(m.group(1).casefold() for m in _GROUP_ASKED.finditer(text)),
         total=question.kind == "aggregate"
         and bool(_POT_ASKED.search(text) or _SUM_ASKED.search(text)),
     )
@@ -216,6 +233,9 @@ def role(sentence: str, amount: Amount) -> set[str]:
         roles.add("annual")
     if len(find_amounts(sentence)) > 1:
         roles.add("among")  # one of several amounts of its sentence
+    # The words right before the amount, for a group that shares it ("till sex sociala
+    # stödföreningar på totalt N").
+    roles.add("group:" + sentence[max(0, amount.start - _GROUP_REACH) : amount.start].casefold())
     year = _YEAR_AFTER.match(after)
     if year:
         roles.add(f"year:{year.group(1)}")
@@ -311,7 +331,7 @@ def fits(want: Asked, amount: Amount, roles: set[str], status: str, where: Where
         return "part"
     if "cap" in roles and not want.cap:
         return "cap"
-    if "pot" in roles and not want.pot:
+    if "pot" in roles and not want.pot and not _group_shares(want.groups, roles, where.window):
         return "pot"
     if "annual" in roles and want.several_years:
         return "annual"

@@ -34,11 +34,25 @@ def verdict(
             id="a-pot-without-the-recipient-is-no-share",
         ),
         pytest.param(
-            "Hur mycket fick föreningarna i Ekdalen?",
-            "De 42 föreningarna i Ekdalen får dela på totalt 31 miljoner kronor.",
+            "Hur mycket fick Föreningen Lärkan i Ekdalen?",
+            "De 42 föreningarna i Ekdalen, bland dem Lärkan, delar på totalt 31 miljoner kronor.",
             0,
             "pot",
             id="a-pot-is-not-a-share",
+        ),
+        pytest.param(
+            "Hur mycket fick föreningarna i Ekdalen?",
+            "De 42 föreningarna i Ekdalen får dela på totalt 31 miljoner kronor.",
+            0,
+            None,
+            id="a-pot-is-what-the-group-sharing-it-got",
+        ),
+        pytest.param(
+            "Hur mycket fick kvinnojourerna i Ekdalen?",
+            "De 42 föreningarna i Ekdalen får dela på totalt 31 miljoner kronor.",
+            0,
+            "pot",
+            id="a-pot-of-another-group-is-not-theirs",
         ),
         pytest.param(
             "Hur mycket delades ut totalt till föreningarna i Ekdalen?",
