@@ -104,6 +104,7 @@ def pick_amount(
     telling = _telling(text, candidate.amounts, owners)
     sek = [a for a in sek if a.start in telling] or sek
     sek = _final_total(question, text, sek)
+    sek = _respective(text, candidate.amounts, owners, sek)
 
     def fit(amount: Amount) -> float:
         window = text[max(0, amount.start - 90) : amount.end + 90]
@@ -125,6 +126,35 @@ _ADDED = re.compile(
     r"another|a further)\b",
     re.I,
 )
+
+
+_NAME_PAIR = re.compile(r"([\w-]+(?:\s+[\w-]+){0,3})\s+(?:och|and)\s+([\w-]+(?:\s+[\w-]+){0,3})")
+_RESPECTIVELY = re.compile(r"^\W*(?:kronor|kr|mnkr|tkr|miljoner\w*)?\s*(?:respektive)\b", re.I)
+
+
+def _respective(
+    text: str, amounts: Sequence[Amount], owners: Sequence[str], sek: list[Amount]
+) -> list[Amount]:
+    """ "Farsta och Skärholmen får 200 000 respektive 300 000 kronor": the n-th name's amount
+    is the n-th amount; asked about one of the names, only its own amount is left."""
+    if len(amounts) != 2 or not owners:
+        return sek
+    first, second = amounts
+    if not _RESPECTIVELY.match(text[first.end : second.start]):
+        return sek
+    opening = text[: first.start].casefold()
+    pairs = list(_NAME_PAIR.finditer(opening))
+    pair = pairs[-1] if pairs else None
+    if pair is None:
+        return sek
+    left, right = pair.group(1), pair.group(2)
+    for owner in owners:
+        stem = owner.casefold()[:6]
+        in_left, in_right = stem in left, stem in right
+        if in_left != in_right:
+            own = first if in_left else second
+            return [a for a in sek if a == own] or sek
+    return sek
 
 
 def _final_total(question: Question, text: str, sek: list[Amount]) -> list[Amount]:

@@ -1,4 +1,5 @@
-"""Asked for the total, the last total after an addition is the sum: not the first figure."""
+"""Which of a sentence's amounts is the answer: the last total after an addition, the
+n-th amount of a 'respektive' for the n-th name."""
 
 from __future__ import annotations
 
@@ -21,14 +22,24 @@ Kommunstyrelsen i Ekdalen har beslutat om extra stöd till föreningar med anled
 energipriser. Totalt var 300 000 kr avsatt men kommunstyrelsen valde att skjuta till
 ytterligare 80 000 kr, totalt 380 000 kr.
 """,
+    "norrdal-laxhjalp-2031": f"""---
+title: Läxhjälp i Norrdal
+date: 2031-03-01
+kind: decision
+---
+{_FICTION}
+
+Stadsdelsnämnden har beslutat att läxhjälpsgrupperna Solgläntan och Björkhagen får 120 000
+respektive 95 000 kronor för läsåret.
+""",
 }
 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
-    folder = tmp_path_factory.mktemp("final-total")
+    folder = tmp_path_factory.mktemp("amount-picking")
     paths = write_documents(folder / "docs", DOCUMENTS)
-    return ingest_corpus(folder / "chroma", paths, collection="final_total")
+    return ingest_corpus(folder / "chroma", paths, collection="amount_picking")
 
 
 def test_the_total_after_an_addition_is_the_sum(corpus: Corpus) -> None:
@@ -42,4 +53,19 @@ def test_what_was_set_aside_first_is_still_the_first_figure(corpus: Corpus) -> N
         "Hur mycket extra föreningsstöd skjöt kommunstyrelsen i Ekdalen till?"
     )
     assert 380_000 not in answer.amounts_sek, answer.text
+    check_answer(answer, corpus)
+
+
+@pytest.mark.parametrize(
+    ("question", "amount"),
+    [
+        pytest.param("Hur mycket fick Solgläntan för läxhjälp?", 120_000, id="the-first-name"),
+        pytest.param("Hur mycket fick Björkhagen för läxhjälp?", 95_000, id="the-second-name"),
+    ],
+)
+def test_respektive_gives_the_nth_name_the_nth_amount(
+    corpus: Corpus, question: str, amount: int
+) -> None:
+    answer = corpus.engine.ask(question)
+    assert answer.amounts_sek == (amount,), answer.text
     check_answer(answer, corpus)
