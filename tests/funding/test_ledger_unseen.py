@@ -1,0 +1,58 @@
+"""The grants ledger on constructions of documents nobody tuned for, one named case each.
+
+Every text is written for these tests: the organisations, places and figures are invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from funding.amounts import find_amounts
+from funding.grants import extract_grants
+from ingest.models import DocumentMeta, PageSpan, ParsedDocument
+
+_LEAD = "Nämnden sammanträdde i går och gick igenom ärendena.\n\n"
+
+
+def _doc(text: str, kind: str = "news") -> ParsedDocument:
+    return ParsedDocument(
+        doc_id="doc-test",
+        source="test",
+        path="test.txt",
+        content_hash="hash",
+        text=text,
+        pages=(PageSpan(None, 0, len(text)),),
+        meta=DocumentMeta(title="Nyhet", kind=kind, date="2024-05-01"),
+    )
+
+
+def _rows(text: str) -> list[tuple[int, tuple[str, ...], str]]:
+    return [(g.amount, g.recipients, g.status) for g in extract_grants(_doc(_LEAD + text))]
+
+
+# ---- amounts ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        pytest.param("Fonden ger SEK 500,000 till projektet.", 500_000, id="currency-first-commas"),
+        pytest.param("Projektet får 500,000 SEK från fonden.", 500_000, id="commas-then-currency"),
+        pytest.param("Föreningen får 0,5 miljoner kronor.", 500_000, id="leading-zero"),
+        pytest.param("Nämnden beviljar 1 200\n000 kronor i år.", 1_200_000, id="wrapped-at-a-line"),
+        pytest.param("Stiftelsen får 27, 1 miljoner kronor.", 27_100_000, id="space-after-comma"),
+    ],
+)
+def test_figures_written_in_other_ways(text: str, value: int) -> None:
+    assert [a.value for a in find_amounts(text)] == [value]
+
+
+def test_a_table_of_figures_one_a_line_never_fuses_across_lines() -> None:
+    assert [a.value for a in find_amounts("Ekby 200\n300 000 kr")] == [300_000]
+
+
+def test_a_capitalised_qualifier_inside_a_name_is_part_of_the_name() -> None:
+    (amount,) = find_amounts("Nämnden beviljar Lunk i Kring 40 000 kronor.")
+    assert (amount.raw, amount.approximate) == ("40 000 kronor", False)
+    (opening,) = find_amounts("Kring 40 000 kronor går till läger.")
+    assert opening.approximate
