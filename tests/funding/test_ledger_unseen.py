@@ -56,3 +56,42 @@ def test_a_capitalised_qualifier_inside_a_name_is_part_of_the_name() -> None:
     assert (amount.raw, amount.approximate) == ("40 000 kronor", False)
     (opening,) = find_amounts("Kring 40 000 kronor går till läger.")
     assert opening.approximate
+
+
+# ---- status ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        pytest.param(
+            "Nämnden har avsatt 3 miljoner kronor för sommarlov.", "budget", id="har-avsatt"
+        ),
+        pytest.param("Nämnden avsatte 2 miljoner kronor till feriejobb.", "budget", id="avsatte"),
+        pytest.param(
+            "Föreningen Blå Dörren fick förra året 200 000 kronor.", "reported", id="last-year"
+        ),
+        pytest.param(
+            "Föreningen Blå Dörren får 6 000 kronor mer än förra året.",
+            "decided",
+            id="compared-with-last-year",
+        ),
+        pytest.param(
+            "Utan sänkningen hade Föreningen Grön Eld fått 120 000 kronor.",
+            "reported",
+            id="counterfactual-inverted-subject",
+        ),
+        pytest.param(
+            "Nämnden tilldelar Föreningen Måsen ett bidrag på 55 000 kronor.",
+            "decided",
+            id="tilldelar-ett-bidrag-pa",
+        ),
+        pytest.param(
+            "Bidraget till Föreningen Stjärnan sänks till 80 000 kronor.",
+            "decided",
+            id="sanks-till",
+        ),
+    ],
+)
+def test_status_of_constructions(text: str, status: str) -> None:
+    assert [row[2] for row in _rows(text)] == [status]
