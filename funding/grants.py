@@ -581,6 +581,9 @@ def _prose_evidence(indexed: _Text, amount: Amount, context: str | None) -> _Evi
     end = max(amount.end, *(s.end for s in used))
     purpose = _purpose(text, sentence, amount, inside, recipients)
     status = _clause_status(text, inside, amount, sentence) if len(inside) > 1 else None
+    k = inside.index(amount)
+    if k + 1 < len(inside) and _changed_from(text, inside, k + 1):
+        status = "reported"  # what the grant was before it changed
     status = status or cued_status(text[start : _own_clause_end(text, amount, end)], context)
     if _SET_ASIDE_AFTER.match(text, amount.end, sentence.end):
         status = "budget"  # the amount's own clause says what it is, whatever else is said
@@ -625,7 +628,9 @@ def _own_recipients(
     if syntax:
         return tuple(syntax)
     gap = text[inside[k - 1].end : amount.start] if k else ""
-    if k and (_LIST_GLUE.fullmatch(gap) or _BUT_GOT.fullmatch(gap)):
+    if k and (
+        _LIST_GLUE.fullmatch(gap) or _BUT_GOT.fullmatch(gap) or _changed_from(text, inside, k)
+    ):
         # "X har fått medel, 2021 cirka 8 miljoner och cirka 15 miljoner 2022": one owner.
         earlier = receivers_by_syntax(
             text, sentence.start, inside[k - 1].start, inside[k - 1].end, end
@@ -655,6 +660,20 @@ _BUT_GOT = re.compile(
     r"tilldelades|tilldelas|erhöll)\s+(?:bara\s+|endast\s+)?",
     re.IGNORECASE,
 )
+
+
+# "Bidraget till X sänks från 100 000 till 80 000 kronor": one grant, before and after.
+_FROM_BEFORE = re.compile(r"\bfrån\s+$", re.IGNORECASE)
+_TO_GAP = re.compile(r"\s*(?:kronor|kr)?\s*till\s+", re.IGNORECASE)
+
+
+def _changed_from(text: str, inside: list[Amount], k: int) -> bool:
+    """The k-th amount is what the (k-1)-th, written "från A till B", became."""
+    if k == 0 or not _TO_GAP.fullmatch(text, inside[k - 1].end, inside[k].start):
+        return False
+    return (
+        _FROM_BEFORE.search(text, max(0, inside[k - 1].start - 10), inside[k - 1].start) is not None
+    )
 
 
 def _decides_here(text: str, name: str, start: int, end: int) -> bool:

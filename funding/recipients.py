@@ -81,7 +81,7 @@ _DECIDER_AFTER = re.compile(
 # source ("statsbidrag från Socialstyrelsen"): not the one who receives.
 _NOT_RECEIVING_BEFORE = re.compile(
     # "ansökan från X" names the applicant, not a source
-    r"\b(?:fattar|fattade|tar|tog|beslutar|beslutade|av|(?<!ansökan\s)(?<!begäran\s)från|hos)"
+    r"\b(?:fattar|fattade|tar|tog|beslutar|beslutade|(?<!drivs\s)(?<!drevs\s)av|(?<!ansökan\s)(?<!begäran\s)från|hos)"
     r"\s+(?:[a-zåäö]+a\s+)?$",
     re.IGNORECASE,
 )
@@ -243,11 +243,14 @@ _BODY_FOR = (
     r"nämnden|stiftelsen|kommittén|institutet|verket)[ \t]+för[ \t]+[a-zåäö][\w-]*"
     r"(?:[ \t]+(?:och|&)[ \t]+[a-zåäö][\w-]*)?"
 )
+_PLACED_BODY = r"(?:[a-zåäö]*jouren|föreningen|församlingen|kyrkan|stadsmissionen)"
 _SP = r"[ \t\u00a0]+"  # within a name: never across a line break (a heading above is not it)
 _ONE_NAME = (
     rf"(?:{_BODY_FOR}|{_KIND_LEAD}{_SP}{_CAP_WORD}(?:{_SP}(?:{_NAME_LINK}{_SP})?{_CAP_WORD})*"
     rf"(?:{_SP}{_NAME_TAIL})?"
     rf"|{_CAP_WORD}(?:{_SP}(?:{_NAME_LINK}{_SP})?{_CAP_WORD})*(?:s?{_SP}{_NAME_TAIL})?"
+    # "kvinnojouren i Ekby", "församlingen i Norrby": a body known by its place.
+    rf"|{_PLACED_BODY}{_SP}i{_SP}{_CAP_WORD}"
     rf"|{_BODY_WORD})"
 )
 _NAME_LIST = rf"(?P<list>{_ONE_NAME}(?:\s*,\s*{_ONE_NAME})*(?:\s*,?\s+(?:och|samt)\s+{_ONE_NAME})?)"
@@ -308,10 +311,16 @@ _STRENGTHENED = re.compile(
 _DEFICIT_FILLED = re.compile(
     rf"\b[Uu]nderskott\w*\s+(?:i|inom|hos)\s+{_NAME_LIST}\s+täpps\s+till\s+med\s+(?:totalt\s+)?$"
 )
+# "Verksamheten drivs av Stiftelsen Ljus och får 500 000 kr": who runs it receives.
+_RUN_BY = re.compile(
+    rf"\b(?:drivs|drevs)\s+av\s+{_NAME_LIST}\s*,?\s+(?:och|som)\s+(?:(?:har|nu|också|även)\s+)?"
+    rf"{_RECEIVE}\s+{_GAP_WORDS}$"
+)
 _GIVE_THEN_NAMES = re.compile(rf"\b{_GIVE}\s+{_NAME_LIST}\s+{_GAP_WORDS}$")
 _TO_NAMES_AFTER = re.compile(
     # "40 000 kr och till Norrby BK 30 000 kr": the next amount's receiver is not this one's
-    rf"[\s,]*(?:(?!och\b|samt\b)[\w-]+\s+){{0,3}}?(?:till|åt|mellan|til|to(?:\s+the)?)\s+"
+    # "2 mnkr för investeringar vid Ekbacken": the place named is the unit that gets it
+    rf"[\s,]*(?:(?!och\b|samt\b)[\w-]+\s+){{0,3}}?(?:till|åt|mellan|vid|til|to(?:\s+the)?)\s+"
     rf"{_NAME_LIST}(?!\w)"
 )
 # "de 8 miljoner som Ekby kommun får under året"
@@ -335,7 +344,7 @@ _FROM_NAMES_AFTER = re.compile(rf"\s*(?:kronor\s+|kr\s+)?från\s+{_NAME_LIST}(?!
 # "Bidraget till Ekby IF höjs till 60 000 kronor": the grant's receiver, named before.
 _GRANT_TO_NAMES = re.compile(
     rf"\b(?:[\w-]*[Bb]idrag\w*|[Ss]töd\w*|[Aa]nslag\w*)\s+till\s+{_NAME_LIST}\s+"
-    r"(?:höjs|sänks|ökas|minskas|blir|uppgår)\s+(?:till|med)\s+$"
+    r"(?:höjs|sänks|ökas|minskas|blir|uppgår)\s+(?:till|med|från)\s+$"
 )
 _EACH = re.compile(r"\s*(?:kr\s+|kronor\s+)?(?:vardera|var\s+och\s+en|per\s+styck|styck|var)\b")
 _SPLIT_LIST = re.compile(r"\s*,\s*|\s*,?\s+(?:och|samt)\s+")
@@ -367,6 +376,7 @@ def receivers_by_syntax(
         _NAMES_WHO_RECEIVE,
         _NAMES_THEN_RECEIVE,
         _SUBJECT_AND_RECEIVE,
+        _RUN_BY,
         _STRENGTHENED,
         _DEFICIT_FILLED,
         _APPLICANT,
@@ -425,9 +435,12 @@ def _listed(names: str) -> list[str]:
         words = name.lower().split()
         if not words or name.lower() in _NOT_A_NAME or words[0] in _NOT_A_NAME:
             continue
-        if _BARE_KIND.fullmatch(name):
+        if _BARE_KIND.fullmatch(name) or _CATEGORY.fullmatch(name):
             continue  # "bevilja föreningen 30 000 kr": points back to a name, is none itself
-        kept.append(name[0].upper() + name[1:] if name[0].islower() and _is_kind(name) else name)
+        placed = re.match(_PLACED_BODY, name) is not None
+        kept.append(
+            name[0].upper() + name[1:] if name[0].islower() and (placed or _is_kind(name)) else name
+        )
     return list(dict.fromkeys(kept))
 
 
@@ -438,6 +451,14 @@ _TRAILING_KIND = re.compile(r"(?<=\w)\s+(?:Föreningen|Organisationen|Stiftelsen
 _BARE_KIND = re.compile(
     r"(?:[Ff]öreningen|[Oo]rganisationen|[Ss]tiftelsen|[Ff]örbundet|[Kk]lubben|[Ee]nheten|"
     r"[Ff]örvaltningen|[Nn]ämnden|[Jj]ouren|[Ff]onden|[Ss]ökanden)"
+)
+
+
+# "Föreningar kan söka högst 50 000 kr": a kind of receiver in the plural is a category.
+_CATEGORY = re.compile(
+    r"[A-ZÅÄÖ]?[\w-]*(?:föreningar|organisationer|stiftelser|förbund|jourer|aktörer|verksamheter|"
+    r"kommuner|regioner|stadsdelar|församlingar|sökande|projekt|mottagare)",
+    re.IGNORECASE,
 )
 
 

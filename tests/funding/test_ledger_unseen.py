@@ -95,3 +95,50 @@ def test_a_capitalised_qualifier_inside_a_name_is_part_of_the_name() -> None:
 )
 def test_status_of_constructions(text: str, status: str) -> None:
     assert [row[2] for row in _rows(text)] == [status]
+
+
+# ---- who receives ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        pytest.param(
+            "Nämnden beviljar Lunk i Kring 40 000 kronor i år.",
+            [(40_000, ("Lunk i Kring",), "decided")],
+            id="name-joined-by-a-small-word",
+        ),
+        pytest.param(
+            "Nämnden ger 300 000 kronor till kvinnojouren i Ekby.",
+            [(300_000, ("Kvinnojouren i Ekby",), "decided")],
+            id="a-body-known-by-its-place",
+        ),
+        pytest.param(
+            "Verksamheten drivs av Stiftelsen Ljusglimt och får 500 000 kronor.",
+            [(500_000, ("Stiftelsen Ljusglimt",), "decided")],
+            id="drivs-av-and-receives",
+        ),
+        pytest.param(
+            "Bidraget till Föreningen Stjärnan sänks från 100 000 till 80 000 kronor.",
+            [
+                (100_000, ("Föreningen Stjärnan",), "reported"),
+                (80_000, ("Föreningen Stjärnan",), "decided"),
+            ],
+            id="grant-lowered-from-to",
+        ),
+        pytest.param(
+            "Socialnämnden fördelar 2 mnkr för investeringar vid Ekbackens gård.",
+            [(2_000_000, ("Ekbackens gård",), "decided")],
+            id="investment-vid-a-unit",
+        ),
+        pytest.param(
+            "Föreningar kan söka högst 50 000 kr.",
+            [(50_000, (), "budget")],
+            id="a-plural-kind-is-a-category",
+        ),
+    ],
+)
+def test_receivers_of_constructions(
+    text: str, rows: list[tuple[int, tuple[str, ...], str]]
+) -> None:
+    assert _rows(text) == rows
