@@ -119,6 +119,11 @@ _SHARED_SCALE = re.compile(
 )
 # "250 miljoner extra till sociala insatser": a scaled figure given to something is money.
 _GIVEN_TO = re.compile(rf"{_SP}+(?:extra{_SP}+|mer{_SP}+)?(?:till|åt){_SP}+(?!\d)\w", re.IGNORECASE)
+_RECEIVED_BEFORE = re.compile(
+    r"\b(?:får|fick|fått|beviljas|beviljades|tilldelas|tilldelades|erhåller|erhöll)"
+    rf"(?:{_SP}+[^\W\d][\w-]*){{0,5}}{_SP}+$",
+    re.IGNORECASE,
+)
 _DIGIT_NEXT_TO = re.compile(rf"\d[{_SP[1:-1]}\-–/.,]?$")
 _ID_BEFORE = re.compile(r"(?:tel|telefon|fax|nr|dnr|box|sid|s\.)\.?:?\s*$", re.IGNORECASE)
 _PLAIN_NUMBER = re.compile(r"(?<![\w,.])\d+(?:,\d+)?(?!\d)")
@@ -386,6 +391,8 @@ def _is_money(text: str, hit: _Hit) -> bool:
         return False
     if hit.scaled and _GIVEN_TO.match(text, hit.end):
         return True
+    if hit.scaled and _RECEIVED_BEFORE.search(text, max(0, hit.start - 80), hit.start):
+        return True  # "Stiftelsen Ek får 2 miljoner": what a receiver gets is money
     return bool(_MONEY_CUE.search(text[max(0, hit.start - 300) : hit.end + 200]))
 
 

@@ -206,7 +206,8 @@ _NAME_TAIL = (
     r"förskola|skola|bibliotek|träffpunkt|mötesplats|center|centrum|hus|förvaltning|nämnd)"
     r"(?:en|et|n)?"
     # a compound of a body's word: "Lindö kvinnojour", "Ekby pensionärsförening"
-    r"|[a-zåäö]{3,}(?:jour|förening|förbund|råd|nätverk|mission|central|mottagning|boende)"
+    r"|[a-zåäö]{3,}(?:jour|förening|förbund|råd|nätverk|mission|central|mottagning|boende"
+    r"|förvaltning|nämnd|enhet|församling|kyrka|klubb|skola|gård)"
     r"(?:en|et)?"
     r"|kommune)"
 )
@@ -255,12 +256,13 @@ _ONE_NAME = (
 )
 _NAME_LIST = rf"(?P<list>{_ONE_NAME}(?:\s*,\s*{_ONE_NAME})*(?:\s*,?\s+(?:och|samt)\s+{_ONE_NAME})?)"
 _RECEIVE = (
-    r"(?:får|fick|få|söka|ansöka|har\s+fått|hade\s+fått|beviljas|beviljades|har\s+beviljats|tilldelas|"
+    r"(?:får|fick|få|söka|ansöka|delar\s+på|delade\s+på|har\s+fått|hade\s+fått|beviljas|beviljades|har\s+beviljats|tilldelas|"
     r"tilldelades|har\s+tilldelats|erhåller|erhöll|har\s+erhållit|ansöker|ansökte|söker|sökte|"
     r"har\s+sökt|har\s+ansökt|beviljats|tilldelats|fått|erhållit|receives|received|gets|got)"
 )
 _GIVE = (
-    r"(?:[Bb]evilja[rst]?|[Bb]eviljat|[Tt]illdela[rt]?|ge|ger|gav|ges|betala[rs]?\s+ut\s+till"
+    r"(?:[Bb]evilja[rst]?|[Bb]evilja(?:t|de)|[Tt]illdela(?:r|t|de)?|ge|ger|gav|ges"
+    r"|betala[rs]?\s+ut\s+till|stöttar|stöttade|stödjer|stöder|stödde"
     r"|granted|awarded|gave|gives)"
 )
 # "Ekby kommun har fått medel i tre år, 2021 cirka 8 miljoner": a comma may end a gap word.

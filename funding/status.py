@@ -90,7 +90,8 @@ _BUDGET = re.compile(
 )
 _GIVEN = re.compile(
     r"\b(?:fördela[rs]?|ges|ger|tilldela[rs]|får|beviljas|beviljar|går till|satsa[rs]?"
-    r"|investera[rs]|läggs?|lägga|delas\s+ut|tillför|tillförs|förstärks|täpps\s+till)\b"
+    r"|investera[rs]|läggs?|lägga|delas\s+ut|tillför|tillförs|förstärks|täpps\s+till"
+    r"|stöttar|stödjer|stöder|delar\s+på)\b"
     # "35 miljoner till trygghetsarbete": an amount given to something, without a verb.
     r"|\b(?:miljon|miljoner|miljard|miljarder|kronor|kr|mnkr|mkr|tkr)\s+(?:extra\s+)?till\b"
     # "Till Ekby IF går 40 000 kr": given, the receiver first.

@@ -132,6 +132,31 @@ def test_status_of_constructions(text: str, status: str) -> None:
             id="investment-vid-a-unit",
         ),
         pytest.param(
+            "Sociala resursnämnden beviljade Ekby Fältgrupp 250 000 kronor.",
+            [(250_000, ("Ekby Fältgrupp",), "decided")],
+            id="beviljade-a-name",
+        ),
+        pytest.param(
+            "Stiftelsen stöttar Ekby Kulturskola med 500 000 kronor.",
+            [(500_000, ("Ekby Kulturskola",), "decided")],
+            id="stottar-a-name-med",
+        ),
+        pytest.param(
+            "Ekby församling och Norrby församling delar på 200 000 kronor.",
+            [(200_000, ("Ekby församling", "Norrby församling"), "decided")],
+            id="two-names-share",
+        ),
+        pytest.param(
+            "Ekby socialförvaltning får 3 miljoner kronor för fältarbetare.",
+            [(3_000_000, ("Ekby socialförvaltning",), "decided")],
+            id="place-and-a-compound-unit",
+        ),
+        pytest.param(
+            "Stiftelsen Ekbygården får 2 miljoner för läger.",
+            [(2_000_000, ("Stiftelsen Ekbygården",), "decided")],
+            id="scaled-figure-a-receiver-gets-without-kronor",
+        ),
+        pytest.param(
             "Föreningar kan söka högst 50 000 kr.",
             [(50_000, (), "budget")],
             id="a-plural-kind-is-a-category",
