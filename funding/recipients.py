@@ -151,10 +151,18 @@ def _body_shapes(text: str) -> list[tuple[str, int, int]]:
     found = []
     for match in _BODY_SHAPE.finditer(text):
         name = " ".join(match[0].split())
+        start = match.start()
+        place = _PLACE_FIRST.search(text, max(0, start - 40), start)
+        if place and name[0].isupper() and place["word"].lower() not in _NOT_A_NAME:
+            # "Norrby Dansförening": the place before a compound is part of its name.
+            name, start = f"{place['word']} {name}", place.start()
         if name.lower().startswith(_GENERIC_HEADS) and " " not in name:
             continue
-        found.append((name[0].upper() + name[1:], match.start(), match.end()))
+        found.append((name[0].upper() + name[1:], start, match.end()))
     return found
+
+
+_PLACE_FIRST = re.compile(r"(?<![\w-])(?P<word>[A-ZÅÄÖ][a-zåäö]{2,}s?)[ \t]$")
 
 
 def is_place(text: str, start: int) -> bool:

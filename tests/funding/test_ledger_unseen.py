@@ -157,6 +157,20 @@ def test_status_of_constructions(text: str, status: str) -> None:
             id="scaled-figure-a-receiver-gets-without-kronor",
         ),
         pytest.param(
+            "Följande föreningar beviljas bidrag:\n- Ekby Schackklubb: 12 000 kronor\n"
+            "- Norrby Dansförening: 18 000 kronor",
+            [
+                (12_000, ("Ekby Schackklubb",), "decided"),
+                (18_000, ("Norrby Dansförening",), "decided"),
+            ],
+            id="a-place-before-a-compound-is-part-of-the-name",
+        ),
+        pytest.param(
+            "Socialnämnden har en budget på 2,1 miljarder kronor för 2025.",
+            [(2_100_000_000, (), "budget")],
+            id="a-bodys-own-budget-has-no-receiver",
+        ),
+        pytest.param(
             "Föreningar kan söka högst 50 000 kr.",
             [(50_000, (), "budget")],
             id="a-plural-kind-is-a-category",
@@ -167,3 +181,24 @@ def test_receivers_of_constructions(
     text: str, rows: list[tuple[int, tuple[str, ...], str]]
 ) -> None:
     assert _rows(text) == rows
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Under 2023 fick Ekby Läxhjälp 90 000 kronor.", id="under-an-earlier-year"),
+        pytest.param("Ekby Läxhjälp beviljades 90 000 kronor 2022.", id="granted-an-earlier-year"),
+    ],
+)
+def test_money_given_in_an_earlier_year_than_the_papers_is_reported(text: str) -> None:
+    assert [row[2] for row in _rows(text)] == ["reported"]
+
+
+def test_only_the_earlier_amount_of_a_sentence_is_reported() -> None:
+    text = (
+        "Vi förstärker stödet med ytterligare 3 miljoner kronor utöver de 5 miljoner kronor "
+        "som avsattes 2023."
+    )
+    statuses = {row[0]: row[2] for row in _rows(text)}
+    assert statuses[5_000_000] == "reported"
+    assert statuses[3_000_000] != "reported"
