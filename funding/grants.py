@@ -40,6 +40,7 @@ from funding.recipients import (
     find_recipients,
     gives_or_decides,
     is_place,
+    named_subjects,
     receivers_by_syntax,
     receivers_in,
 )
@@ -603,6 +604,13 @@ def _prose_evidence(indexed: _Text, amount: Amount, context: str | None) -> _Evi
     used = [sentence]
     if not recipients:
         recipients = _definite_receiver(text, sentence) or _item_label(text, sentence, amount)
+    if not recipients and index and _POINTS_BACK.search(text, sentence.start, amount.start):
+        before = indexed.sentences[index - 1]
+        if before.paragraph == sentence.paragraph and not indexed.amounts_in(
+            before.start, before.end
+        ):
+            recipients = tuple(named_subjects(text, before.start, before.end))
+            used += [before] if recipients else []
     if not recipients and not _COUNTED.search(text, amount.end, sentence.end):
         link = _linked(indexed, index)
         if link is not None:
@@ -623,6 +631,15 @@ def _prose_evidence(indexed: _Text, amount: Amount, context: str | None) -> _Evi
         line_start = text.rfind("\n", 0, sentence.start) + 1
         status = _lead_status(indexed, line_start, context)
     return _Evidence(amount, start, end, recipients, purpose, status or "reported")
+
+
+# "Jouren får 400 000 kronor", "I år får den 300 000": the subject named the sentence before.
+_POINTS_BACK = re.compile(
+    r"\b(?:[Ff]öreningen|[Oo]rganisationen|[Ss]tiftelsen|[Ff]örbundet|[Jj]ouren|[Kk]lubben"
+    r"|[Ff]onden|[Bb]olaget|[Ss]ökanden)\b(?![ \t]+[A-ZÅÄÖ])"
+    r"|\b(?:får|fick|beviljas|beviljades|tilldelas|tilldelades|erhåller)\s+(?:den|de|hon|han)\b"
+    r"|^(?:Den|De|Hon|Han)\s+(?:får|fick|beviljas|beviljades|tilldelas|erhåller)\b"
+)
 
 
 def _own_recipients(

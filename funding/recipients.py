@@ -433,6 +433,30 @@ def receivers_in(text: str, start: int, end: int) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+# "Ekby Kvinnojour har funnits sedan 1985.": the name a sentence opens with is its subject.
+_SUBJECT = re.compile(rf"[\"”»–—•-]?[ \t]*{_NAME_LIST}[ \t]+(?:[a-zåäö]|\d)")
+_FROM_APPLICANT = re.compile(rf"\b(?:ansökan|ansökningar|begäran)\s+från\s+{_NAME_LIST}(?!\w)")
+
+
+def named_subjects(text: str, start: int, end: int) -> list[str]:
+    """The organisation a sentence without an amount is about: receivers its syntax names,
+    else the name it opens with, else an applicant ("en ansökan från Ekby Läxhjälp")."""
+    found = receivers_in(text, start, end)
+    if found:
+        return found
+    sentence = text[start:end]
+    for match in (_SUBJECT.match(sentence), _FROM_APPLICANT.search(sentence)):
+        if match is None or gives_or_decides(
+            text, start + match.start("list"), start + match.end("list")
+        ):
+            continue  # "Socialnämnden har beslutat ...": the one who decides is not pointed at
+        names = _listed(match["list"])
+        names = [n for n in names if len(n.split()) > 1 or _is_body(n)]
+        if names:
+            return names
+    return []
+
+
 def each_receives(text: str, amount_end: int) -> bool:
     """ "100 000 kr vardera": the figure is each named receiver's, not their total."""
     return _EACH.match(text, amount_end, amount_end + 40) is not None

@@ -202,3 +202,35 @@ def test_only_the_earlier_amount_of_a_sentence_is_reported() -> None:
     statuses = {row[0]: row[2] for row in _rows(text)}
     assert statuses[5_000_000] == "reported"
     assert statuses[3_000_000] != "reported"
+
+
+@pytest.mark.parametrize(
+    ("text", "recipients"),
+    [
+        pytest.param(
+            "Föreningen Blå Dörren arbetar med hemlösa. I år får den 300 000 kronor.",
+            ("Föreningen Blå Dörren",),
+            id="far-den",
+        ),
+        pytest.param(
+            "Ekby Kvinnojour har funnits sedan 1985. Jouren får 400 000 kronor i bidrag.",
+            ("Ekby Kvinnojour",),
+            id="jouren-after-the-sentence-it-opens",
+        ),
+        pytest.param(
+            "Förvaltningen har tagit emot en ansökan från Ekby Läxhjälp. Förvaltningen "
+            "föreslår att föreningen beviljas 20 000 kronor.",
+            ("Ekby Läxhjälp",),
+            id="foreningen-after-an-applicant",
+        ),
+        pytest.param(
+            "Socialnämnden har beslutat om bidragen. Föreningen får 20 000 kronor.",
+            (),
+            id="the-deciding-body-is-never-pointed-at",
+        ),
+    ],
+)
+def test_an_anaphor_points_to_the_name_of_the_sentence_before(
+    text: str, recipients: tuple[str, ...]
+) -> None:
+    assert [row[1] for row in _rows(text)] == [recipients]
