@@ -306,12 +306,15 @@ _PROSE_LABEL = re.compile(
     r"föreslår|föreslås|fördelar|fördelas|avsätts|avsätter|satsar|satsas|beviljar|beviljas|"
     r"beviljades|beviljade|beviljat|ansöker|söker|sökt|tilldelas|tilldelade|fördelade|går|gick|"
     r"delas|erhåller|erhöll|granted|awarded|receives|received|gets|got|gave|gives|is|was|were|"
-    r"will)\b"
+    r"will|vill|ville|tilldelar|stöttar|stödjer|stöder|delar|betalar|betalas|investerar|lägger|"
+    r"läggs)\b"
     r"|\b(?:på|om|av|till|med|att|för|och|i|cirka|ca|drygt|totalt|sammanlagt)\s*$",
     re.IGNORECASE,
 )
 _TOTAL_LABEL = re.compile(r"(?:summa|totalt|total|sammanlagt|sum)\b", re.IGNORECASE)
 _ROW_MARKS = " \t•*·▪–—-:|"
+_SENTENCE_ROW = re.compile(r"[ \t]*\.[ \t]*(?:\n|\Z)")
+_RUNS_ON = re.compile(r"[^\W\d_][ \t]+$")
 _ROW_END = re.compile(r"[ \t.;:]*(?:\n|\Z)")
 _ROW_LABEL_MAX = 400  # a row's label is short; a longer line is prose
 _CELL = re.compile(r"\||\t| {2,}")
@@ -338,6 +341,8 @@ def _row_evidence(indexed: _Text, amount: Amount, context: str | None) -> _Evide
         start += 1
     label = text[start : amount.start]
     cells = "|" in label or "\t" in label  # a PDF table row, whatever its words
+    if _SENTENCE_ROW.match(text, amount.end) and _RUNS_ON.search(label) and len(label.split()) > 2:
+        return None  # "Moderaterna vill ge Ekby IF 50 000 kronor.": a sentence on its own line
     keyed = _AMOUNT_KEY.match(label.strip()) is not None  # "Beviljat belopp:" is a record's key
     if not 0 < len(label.split()) <= 12 or (_PROSE_LABEL.search(label) and not cells and not keyed):
         return None
@@ -565,6 +570,7 @@ _SET_ASIDE_AFTER = re.compile(
 
 
 _CLAUSE_BREAK = re.compile(r",|;|\bmen\b|\bmedan\b", re.IGNORECASE)
+_AND_BREAK = re.compile(r",|;|\bmen\b|\bmedan\b|\boch\b", re.IGNORECASE)
 
 
 # "föreslår att A beviljas 25 000 kr och att B:s ansökan avslås": a second decision.
@@ -580,7 +586,7 @@ def _own_clause_end(text: str, amount: Amount, end: int) -> int:
 
 
 def _clause_status(
-    text: str, inside: list[Amount], amount: Amount, sentence: _Sentence
+    text: str, inside: list[Amount], amount: Amount, sentence: _Sentence, context: str | None
 ) -> str | None:
     """With several amounts in a sentence ("sökte 80 000 men fick 50 000"), the status its
     own clause states: between the amounts beside it, cut at a comma or "men"."""
@@ -588,11 +594,12 @@ def _clause_status(
     low = inside[k - 1].end if k else sentence.start
     high = inside[k + 1].start if k + 1 < len(inside) else sentence.end
     before, after = text[low : amount.start], text[amount.end : high]
-    breaks = list(_CLAUSE_BREAK.finditer(before))
+    # after an amount, "och" starts the next one's clause ("40 000 kr i fjol och får i år 45 000")
+    breaks = list((_AND_BREAK if k else _CLAUSE_BREAK).finditer(before))
     before = before[breaks[-1].end() :] if breaks else before
     stop = _CLAUSE_BREAK.search(after)
     after = after[: stop.start()] if stop else after
-    return clause_status(before + after)
+    return clause_status(before + after, context)
 
 
 def _prose_evidence(indexed: _Text, amount: Amount, context: str | None) -> _Evidence:
@@ -619,7 +626,7 @@ def _prose_evidence(indexed: _Text, amount: Amount, context: str | None) -> _Evi
     start = min(amount.start, *(s.start for s in used))
     end = max(amount.end, *(s.end for s in used))
     purpose = _purpose(text, sentence, amount, inside, recipients)
-    status = _clause_status(text, inside, amount, sentence) if len(inside) > 1 else None
+    status = _clause_status(text, inside, amount, sentence, context) if len(inside) > 1 else None
     k = inside.index(amount)
     if k + 1 < len(inside) and _changed_from(text, inside, k + 1):
         status = "reported"  # what the grant was before it changed
@@ -703,9 +710,12 @@ _RESPECTIVELY = re.compile(r"\brespektive\b|\bresp\.", re.IGNORECASE)
 _LIST_GLUE = re.compile(r"\s*(?:,|och|samt|respektive)\s*", re.IGNORECASE)
 # "Ekby IF sökte 80 000 kronor men fick 50 000": the same subject gets the second amount.
 _BUT_GOT = re.compile(
-    r"\s*(?:kronor|kr)?\s*(?:(?:för\s+)?(?:19|20)\d\d\s*)?,?\s*(?:men|och)\s+(?:har\s+)?"
-    r"(?:fick|fått|får|beviljades|beviljas|"
-    r"tilldelades|tilldelas|erhöll)\s+(?:bara\s+|endast\s+)?",
+    r"\s*(?:kronor|kr)?\s*(?:(?:(?:för\s+)?(?:19|20)\d\d|i\s+fjol|förra\s+året)\s*)?,?\s*"
+    r"(?:men|och)\s+(?:har\s+)?"
+    # "har sökt 90 000 kr men förvaltningen föreslår 60 000 kr": the same applicant's share
+    r"(?:(?:förvaltningen|nämnden|styrelsen|utskottet)\s+(?:föreslår|föreslog|beviljar|beviljade)"
+    r"|fick|fått|får|beviljades|beviljas|"
+    r"tilldelades|tilldelas|erhöll)\s+(?:i\s+år\s+)?(?:bara\s+|endast\s+)?",
     re.IGNORECASE,
 )
 

@@ -91,7 +91,7 @@ _BUDGET = re.compile(
 _GIVEN = re.compile(
     r"\b(?:fördela[rs]?|ges|ger|tilldela[rs]|får|beviljas|beviljar|går till|satsa[rs]?"
     r"|investera[rs]|läggs?|lägga|delas\s+ut|tillför|tillförs|förstärks|täpps\s+till"
-    r"|stöttar|stödjer|stöder|delar\s+på)\b"
+    r"|stöttar|stödjer|stöder|delar\s+på|(?:ska|skall|kommer\s+att)\s+få|betalas\s+ut)\b"
     # "35 miljoner till trygghetsarbete": an amount given to something, without a verb.
     r"|\b(?:miljon|miljoner|miljard|miljarder|kronor|kr|mnkr|mkr|tkr)\s+(?:extra\s+)?till\b"
     # "Till Ekby IF går 40 000 kr": given, the receiver first.
@@ -229,14 +229,22 @@ _CHANGED_TO = re.compile(
 )
 
 
-def clause_status(clause: str) -> str | None:
+# "och får i år 45 000 kr": a clause of its own says the money is given now.
+_RECEIVES_NOW = re.compile(r"\b(?:får|beviljas|tilldelas|erhåller)\b", re.IGNORECASE)
+
+
+def clause_status(clause: str, context: str | None = None) -> str | None:
     """The status one clause states outright (refused, applied, decided in the past, a sum
     now and what it is raised to), or None."""
     own = (
         ("refused", _REFUSED),
+        ("reported", _EARLIER),
         ("applied", _APPLIED),
         ("decided", _DECIDED_PAST),
         ("reported", _NOW_AT),
         ("decided", _CHANGED_TO),
     )
-    return next((status for status, pattern in own if pattern.search(clause)), None)
+    found = next((status for status, pattern in own if pattern.search(clause)), None)
+    if found is None and context is None and _RECEIVES_NOW.search(clause):
+        return "decided"  # in a proposal, what a clause says one gets is still proposed
+    return found

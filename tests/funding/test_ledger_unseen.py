@@ -234,3 +234,42 @@ def test_an_anaphor_points_to_the_name_of_the_sentence_before(
     text: str, recipients: tuple[str, ...]
 ) -> None:
     assert [row[1] for row in _rows(text)] == [recipients]
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        pytest.param(
+            "Föreningen Hopp fick 40 000 kronor i fjol och får i år 45 000 kronor.",
+            [
+                (40_000, ("Föreningen Hopp",), "reported"),
+                (45_000, ("Föreningen Hopp",), "decided"),
+            ],
+            id="last-year-and-this-year-in-one-sentence",
+        ),
+        pytest.param(
+            "Ekby IF har sökt 90 000 kronor men förvaltningen föreslår 60 000 kronor.",
+            [(90_000, ("Ekby IF",), "applied"), (60_000, ("Ekby IF",), "proposed")],
+            id="applied-but-proposed-less",
+        ),
+        pytest.param(
+            "Ekby Kvinnojour ska få 300 000 kronor nästa år.",
+            [(300_000, ("Ekby Kvinnojour",), "decided")],
+            id="ska-fa",
+        ),
+        pytest.param(
+            "Moderaterna vill ge Ekby Kvinnojour 500 000 kronor.",
+            [(500_000, ("Ekby Kvinnojour",), "proposed")],
+            id="a-sentence-alone-on-its-line-is-no-table-row",
+        ),
+        pytest.param(
+            "Statsbidraget på 4 miljoner kronor betalas ut i juni.",
+            [(4_000_000, (), "decided")],
+            id="betalas-ut",
+        ),
+    ],
+)
+def test_two_clauses_and_lines_of_their_own(
+    text: str, rows: list[tuple[int, tuple[str, ...], str]]
+) -> None:
+    assert _rows(text) == rows
