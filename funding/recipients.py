@@ -10,6 +10,7 @@ leaves out the ones the sentence shows deciding, giving, assessing or paying
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 _DISTRICTS = (
     "Rinkeby-Kista", "Spånga-Tensta", "Hässelby-Vällingby", "Bromma", "Kungsholmen",
@@ -206,6 +207,39 @@ def deciding_bodies(text: str) -> list[tuple[int, str]]:
 # kind of body followed by its name ("föreningen Dans i Ring"), or a body-shaped compound
 # ("socialnämnden", "Kvinnojouren").
 
+
+class _Lazy:
+    """A pattern compiled on first use: the name patterns below take a few tenths of a second
+    to compile, which a CLI start that never reads a grant should not pay."""
+
+    __slots__ = ("_compiled", "_flags", "_source")
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self._source, self._flags = source, flags
+        self._compiled: re.Pattern[str] | None = None
+
+    def _get(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self._source, self._flags)
+        return self._compiled
+
+    def search(self, text: str, *span: int) -> re.Match[str] | None:
+        return self._get().search(text, *span)
+
+    def match(self, text: str, *span: int) -> re.Match[str] | None:
+        return self._get().match(text, *span)
+
+    def fullmatch(self, text: str, *span: int) -> re.Match[str] | None:
+        return self._get().fullmatch(text, *span)
+
+    def finditer(self, text: str, *span: int) -> Iterator[re.Match[str]]:
+        return self._get().finditer(text, *span)
+
+
+def _lazy(source: str, flags: int = 0) -> _Lazy:
+    return _Lazy(source, flags)
+
+
 _CAP_WORD = r"(?:[A-ZÅÄÖ][\w’'&.–-]*\w|[A-ZÅÄÖ]|\d+[A-ZÅÄÖ][\w-]*)"
 _NAME_LINK = r"(?:i|för|på|av|mot|med|de|la|von|&)"
 _NAME_TAIL = (
@@ -275,7 +309,7 @@ _GIVE = (
 )
 # "Ekby kommun har fått medel i tre år, 2021 cirka 8 miljoner": a comma may end a gap word.
 _GAP_WORDS = r"(?:[^\W\d][\w-]*,?\s+|\d{4}\s+){0,8}?"
-_NAMES_THEN_RECEIVE = re.compile(
+_NAMES_THEN_RECEIVE = _lazy(
     rf"(?:^(?:\d{{1,2}}[.)]\s+)?|[,;:–—]\s*|\b(?:att|och|men|som|där)\s+){_NAME_LIST}"
     r"(?:\s*,\s*(?:som|vilka|vars)\b[^,.;]{0,100},)?\s+"
     r"(?:(?:har|hade|skulle|ska|kan|kommer\s+att|nu|sammanlagt|totalt|redan|också|även|föreslås)"
@@ -283,76 +317,76 @@ _NAMES_THEN_RECEIVE = re.compile(
     rf"{_RECEIVE}\s+"
     rf"{_GAP_WORDS}$"
 )
-_RECEIVE_THEN_NAMES = re.compile(
+_RECEIVE_THEN_NAMES = _lazy(
     rf"\b(?:får|fick|beviljas|beviljades|tilldelas|tilldelades|erhåller)\s+{_NAME_LIST}\s+"
     rf"{_GAP_WORDS}$"
 )
 # "och Region Västerfors 1,1 miljoner": the name of a second amount after the first.
-_AND_NAMES = re.compile(rf"^\s*(?:,|och|samt)\s+{_NAME_LIST}\s+$")
+_AND_NAMES = _lazy(rf"^\s*(?:,|och|samt)\s+{_NAME_LIST}\s+$")
 # "Ungdomens Hus, som får 90 000 kronor"
-_NAMES_WHO_RECEIVE = re.compile(
+_NAMES_WHO_RECEIVE = _lazy(
     rf"{_NAME_LIST}\s*,\s*som\s+(?:(?:har|nu|också|även)\s+)?{_RECEIVE}\s+{_GAP_WORDS}$"
 )
 # "Ekby Schackklubbs ansökan om 15 000 kr", "ansökan från Ekby IF om 15 000 kr": the applicant.
-_APPLICANT = re.compile(
+_APPLICANT = _lazy(
     rf"(?P<list>{_CAP_WORD}(?:\s+{_CAP_WORD})*?)(?::s|s)\s+(?:ansökan|begäran|äskande)\s+"
     rf"{_GAP_WORDS}$"
 )
-_APPLICATION_FROM = re.compile(
+_APPLICATION_FROM = _lazy(
     rf"\b(?:ansökan|ansökningen|begäran)\s+från\s+{_NAME_LIST}\s+om\s+{_GAP_WORDS}$"
 )
 # "Enligt modellen skulle Ekby kommun få 18,7 miljoner": the subject after the auxiliary.
-_AUX_NAMES_RECEIVE = re.compile(
+_AUX_NAMES_RECEIVE = _lazy(
     rf"\b(?:skulle|ska|skall|kan|kommer|kunde)\s+{_NAME_LIST}\s+(?:att\s+)?"
     rf"(?:få|ha\s+fått|erhålla|tilldelas|beviljas)\s+{_GAP_WORDS}$"
 )
 # "Kvinnojourerna är fortsatt prioriterade och får 2 miljoner": the sentence's subject
 # receives, through a second verb joined by "och".
-_SUBJECT_AND_RECEIVE = re.compile(
+_SUBJECT_AND_RECEIVE = _lazy(
     rf"^{_NAME_LIST}\s+(?:är|var|blir|har|hade|fortsätter|prioriteras)\s+"
     rf"(?:[^\W\d][\w-]*\s+){{0,5}}?och\s+(?:har\s+)?{_RECEIVE}\s+{_GAP_WORDS}$"
 )
 # "att socialtjänsten prioriteras med ett tillskott på N", "Socialjouren förstärks med N",
 # "Underskotten i socialtjänsten täpps till med N": the body strengthened receives.
-_STRENGTHENED = re.compile(
+_STRENGTHENED = _lazy(
     rf"(?:^|\batt\s+|[,;:–—]\s*){_NAME_LIST}\s+(?:prioriteras|förstärks|stärks|tillförs)\s+"
     r"(?:[^\W\d][\w-]*\s+){0,8}?(?:med|på)\s+(?:ett\s+)?(?:tillskott|förstärkning)?\s*(?:på|om)?\s*$"
 )
-_DEFICIT_FILLED = re.compile(
+_DEFICIT_FILLED = _lazy(
     rf"\b[Uu]nderskott\w*\s+(?:i|inom|hos)\s+{_NAME_LIST}\s+täpps\s+till\s+med\s+(?:totalt\s+)?$"
 )
 # "Verksamheten drivs av Stiftelsen Ljus och får 500 000 kr": who runs it receives.
-_RUN_BY = re.compile(
+_RUN_BY = _lazy(
     rf"\b(?:drivs|drevs)\s+av\s+{_NAME_LIST}\s*,?\s+(?:och|som)\s+(?:(?:har|nu|också|även)\s+)?"
     rf"{_RECEIVE}\s+{_GAP_WORDS}$"
 )
-_GIVE_THEN_NAMES = re.compile(rf"\b{_GIVE}\s+{_NAME_LIST}\s+{_GAP_WORDS}$")
-_TO_NAMES_AFTER = re.compile(
+_GIVE_THEN_NAMES = _lazy(rf"\b{_GIVE}\s+{_NAME_LIST}\s+{_GAP_WORDS}$")
+_TO_NAMES_AFTER = _lazy(
     # "40 000 kr och till Norrby BK 30 000 kr": the next amount's receiver is not this one's
     # "2 mnkr för investeringar vid Ekbacken": the place named is the unit that gets it
     rf"[\s,]*(?:(?!och\b|samt\b)[\w-]+\s+){{0,3}}?(?:till|åt|mellan|vid|til|to(?:\s+the)?)\s+"
     rf"{_NAME_LIST}(?!\w)"
 )
 # "de 8 miljoner som Ekby kommun får under året"
-_WHICH_NAMES_RECEIVE = re.compile(
+_WHICH_NAMES_RECEIVE = _lazy(
     rf"[ \t]*(?:kronor[ \t]+)?som[ \t]+{_NAME_LIST}[ \t]+(?:nu[ \t]+|har[ \t]+)?"
     r"(?:får|fick|fått|erhåller|erhöll|beviljas|beviljats|tilldelas)\b"
 )
 # "Till Ekby fritidsgård går 200 000 kronor", "Bidrag till Ekby IF, 40 000 kronor"
-_TO_NAMES_BEFORE = re.compile(
+_TO_NAMES_BEFORE = _lazy(
     rf"\b[Tt]ill\s+{_NAME_LIST}(?:\s+(?:går|gick|ges|gavs|delas\s+ut|betalas\s+ut)\s+{_GAP_WORDS}"
     r"|\s+med\s+|[\s,:–—-]*)$"
 )
 # "till Ekby IF (40 000 kr), Norrby BK (30 000 kr)", "föreningar: Ekby IF, 40 000 kr, ...":
 # the name just before the amount, set off by a bracket or a comma, owns it.
-_NAME_THEN_AMOUNT = re.compile(
+_NAME_THEN_AMOUNT = _lazy(
     rf"(?:^[ \t]*|[,;:(]\s*|\b(?:till|och|samt|til)\s+){_NAME_LIST}\s*(?:\(|,|\s[–—-])\s*$"
 )
 # "ansökan om 40 000 kr från Norrby BK": the applicant after the amount.
 _APPLICATION_OF = re.compile(r"\b(?:ansökan|ansökningen|begäran)\s+om\s+$", re.IGNORECASE)
-_FROM_NAMES_AFTER = re.compile(rf"\s*(?:kronor\s+|kr\s+)?från\s+{_NAME_LIST}(?!\w)")
+_FROM_NAMES_AFTER = _lazy(rf"\s*(?:kronor\s+|kr\s+)?från\s+{_NAME_LIST}(?!\w)")
 # "Bidraget till Ekby IF höjs till 60 000 kronor": the grant's receiver, named before.
-_GRANT_TO_NAMES = re.compile(
+_GRANT_TO_NAMES = _lazy(
     rf"\b(?:[\w-]*[Bb]idrag\w*|[Ss]töd\w*|[Aa]nslag\w*)\s+till\s+{_NAME_LIST}\s+"
     r"(?:höjs|sänks|ökas|minskas|blir|uppgår)\s+(?:till|med|från)\s+$"
 )
@@ -411,11 +445,11 @@ def _is_body(name: str) -> bool:
     return bool(_BODY_SHAPE.fullmatch(name) or _STADSMISSION.fullmatch(name) or _is_kind(plain))
 
 
-_NAMES_RECEIVE_ANYWHERE = re.compile(
+_NAMES_RECEIVE_ANYWHERE = _lazy(
     rf"(?:^(?:\d{{1,2}}[.)]\s+)?|[,;:–—]\s*|\b(?:att|och|men|som|där)\s+){_NAME_LIST}\s+"
     rf"(?:(?:har|hade|nu|också|även)\s+)?{_RECEIVE}\b"
 )
-_GIVE_NAMES_ANYWHERE = re.compile(
+_GIVE_NAMES_ANYWHERE = _lazy(
     rf"\b(?:(?:går|gick)\s+till|{_GIVE}|får|fick|beviljas|beviljades|tilldelas)\s+{_NAME_LIST}"
     r"(?=[\s.,;]|$)(?:\s+(?:ekonomiskt\s+)?(?:stöd|bidrag|medel|pengar|verksamhetsbidrag|"
     r"projektmedel)\b)?"
@@ -434,8 +468,8 @@ def receivers_in(text: str, start: int, end: int) -> list[str]:
 
 
 # "Ekby Kvinnojour har funnits sedan 1985.": the name a sentence opens with is its subject.
-_SUBJECT = re.compile(rf"[\"”»–—•-]?[ \t]*{_NAME_LIST}[ \t]+(?:[a-zåäö]|\d)")
-_FROM_APPLICANT = re.compile(rf"\b(?:ansökan|ansökningar|begäran)\s+från\s+{_NAME_LIST}(?!\w)")
+_SUBJECT = _lazy(rf"[\"”»–—•-]?[ \t]*{_NAME_LIST}[ \t]+(?:[a-zåäö]|\d)")
+_FROM_APPLICANT = _lazy(rf"\b(?:ansökan|ansökningar|begäran)\s+från\s+{_NAME_LIST}(?!\w)")
 
 
 def named_subjects(text: str, start: int, end: int) -> list[str]:
