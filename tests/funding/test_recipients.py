@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -228,5 +230,9 @@ def test_the_name_patterns_compile_on_first_use_not_at_import() -> None:
         "lazy = [p for p in vars(r).values() if isinstance(p, r._Lazy)]; "
         "assert lazy and all(p._compiled is None for p in lazy)"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    root = str(Path(__file__).resolve().parents[2])
+    env = {**os.environ, "PYTHONPATH": root}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False
+    )
     assert done.returncode == 0, done.stderr
