@@ -460,7 +460,9 @@ def _lead_in(indexed: _Text, line_start: int, lines: int = 2, chars: int = 200) 
             break  # a line longer than a row's: prose, read as prose elsewhere
         line = text[start:end]
         stated = [a.end for a in indexed.amounts_in(start, end)]
-        row_like = "|" in line or "\t" in line or len(line.split()) < 3
+        # "Beviljade bidrag:" is a short caption, not a header: its colon introduces the rows
+        caption = line.rstrip().endswith(":")
+        row_like = not caption and ("|" in line or "\t" in line or len(line.split()) < 3)
         if line.strip() and not row_like and start + len(line.rstrip(" \t.;:")) not in stated:
             taken.append(line)
         end = start - 1

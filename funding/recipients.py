@@ -388,7 +388,7 @@ _FROM_NAMES_AFTER = _lazy(rf"\s*(?:kronor\s+|kr\s+)?från\s+{_NAME_LIST}(?!\w)")
 # "Bidraget till Ekby IF höjs till 60 000 kronor": the grant's receiver, named before.
 _GRANT_TO_NAMES = _lazy(
     rf"\b(?:[\w-]*[Bb]idrag\w*|[Ss]töd\w*|[Aa]nslag\w*)\s+till\s+{_NAME_LIST}\s+"
-    r"(?:höjs|sänks|ökas|minskas|blir|uppgår)\s+(?:till|med|från)\s+$"
+    r"(?:(?:höjs|sänks|ökas|minskas|blir|uppgår)\s+(?:till|med|från)|är|var|blir)\s+$"
 )
 _EACH = re.compile(r"\s*(?:kr\s+|kronor\s+)?(?:vardera|var\s+och\s+en|per\s+styck|styck|var)\b")
 _SPLIT_LIST = re.compile(r"\s*,\s*|\s*,?\s+(?:och|samt)\s+")

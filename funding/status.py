@@ -99,7 +99,10 @@ _GIVEN = re.compile(
     # "Bidraget höjs till 60 000 kronor": a grant changed, which is a decision too.
     r"|\b(?:höjs|ökas|sänks|minskas|räknas\s+upp)\s+(?:från\s+[^.]{1,30}?\s+)?(?:till|med)\b"
     # "Verksamhetsbidragen uppgår till 11 miljoner": grants, summed.
-    r"|\b\w*(?:bidrag|bidragen|anslag|anslagen|stödet)\s+(?:[\w-]+\s+){0,6}?uppgår\s+till\b",
+    r"|\b\w*(?:bidrag|bidragen|anslag|anslagen|stödet)\s+(?:[\w-]+\s+){0,6}?uppgår\s+till\b"
+    # "Bidraget till Ekby IF är 30 000 kronor": a grant to a named receiver, stated.
+    r"|\b\w*(?:bidraget|anslaget|stödet)\s+till\s+(?:[\w-]+\s+){1,6}?(?:är|blir)\b"
+    r"|\b(?:awards?|grants|gives|allocates|receives)\b",
     re.IGNORECASE,
 )
 # "X får höjda anslag om 1,6 miljoner": a receiver gets money, whatever it is called.

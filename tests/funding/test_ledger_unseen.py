@@ -273,3 +273,29 @@ def test_two_clauses_and_lines_of_their_own(
     text: str, rows: list[tuple[int, tuple[str, ...], str]]
 ) -> None:
     assert _rows(text) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        pytest.param(
+            "Beviljade bidrag:\nEkby IF – 40 000 kr\nNorrby BK – 30 000 kr",
+            [(40_000, ("Ekby IF",), "decided"), (30_000, ("Norrby BK",), "decided")],
+            id="a-short-caption-with-a-colon-gives-the-rows-status",
+        ),
+        pytest.param(
+            "The city awards SEK 2 million to Ekby Women's Shelter.",
+            [(2_000_000, ("Ekby Women's Shelter",), "decided")],
+            id="english-awards",
+        ),
+        pytest.param(
+            "Bidraget till RFSL Ekby är 300 000 kronor.",
+            [(300_000, ("RFSL Ekby",), "decided")],
+            id="bidraget-till-x-ar",
+        ),
+    ],
+)
+def test_captions_english_and_stated_grants(
+    text: str, rows: list[tuple[int, tuple[str, ...], str]]
+) -> None:
+    assert _rows(text) == rows
