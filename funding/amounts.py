@@ -31,7 +31,10 @@ _NUM = (
     # "27, 1 miljoner": a PDF's stray space after the decimal comma, before a scale word.
     rf"(?:\d{{1,3}},{_SP}\d{{1,2}}(?={_SP}?(?:milj|mdr|md\b|mn\b))"
     # "1 200\n000 kronor": a PDF line break inside the last group, only before the unit.
-    rf"|\d{{1,3}}(?:{_SP}\d{{3}})*{_SP}*\n{_SP}*\d{{3}}(?={_SP}?(?:kr\b|kronor|SEK\b|tkr\b))"
+    # "17\n077 000 kronor": a next line may go on with more groups when it starts with a 0
+    # (no figure does), never otherwise: "Ekby 200\n300 000 kr" is two rows of a table.
+    rf"|\d{{1,3}}(?:{_SP}\d{{3}})*{_SP}*\n{_SP}*(?:0\d\d(?:{_SP}\d{{3}})*|\d{{3}})"
+    rf"(?={_SP}?(?:kr\b|kronor|SEK\b|tkr\b))"
     rf"|\d{{1,3}}(?:{_SP}\d{{3}})+(?!\d)|\d{{1,3}}(?:\.\d{{3}})+(?!\d)"
     r"|\d{1,3}(?:,\d{3}){2,}(?!\d|,\d)|\d+)"
     rf"(?:,\d+|\.\d{{1,2}}(?={_SP}?(?:milj|mill|bill|mn|md)))?"

@@ -122,7 +122,7 @@ EXTRACTOR_VERSION = 4
 def extract_grants(doc: Document) -> list[Grant]:
     """Every SEK allocation the document states, each with its exact supporting span."""
     amounts = bare_cell_amounts(doc.text, find_amounts(doc.text))
-    indexed = _Text(doc.text, tuple(_sentences(doc.text)), tuple(amounts))
+    indexed = _Text(doc.text, tuple(_sentences(doc.text, tuple(amounts))), tuple(amounts))
     context = doc_context(doc)
     found: list[_Evidence] = []
     for amount in indexed.amounts:
@@ -242,11 +242,16 @@ _QUOTE_START = tuple('–—-”"»')
 _LINE_ENDS_SENTENCE = re.compile(r"(?:[.!?:;…|]|\d|\bkr|\bkronor|\btkr|\bmnkr|\bSEK)$")
 
 
-def _sentences(text: str) -> list[_Sentence]:
-    """Split into sentences; PDF line wraps inside a sentence do not split it."""
+def _sentences(text: str, amounts: tuple[Amount, ...] = ()) -> list[_Sentence]:
+    """Split into sentences; PDF line wraps inside a sentence, or inside an amount ("17\n077
+    000 kronor"), do not split it."""
     pieces: list[tuple[int, int, int]] = []
     start, paragraph = 0, 0
+    starts = [a.start for a in amounts]
     for match in _BREAK.finditer(text):
+        at = bisect_right(starts, match.start()) - 1
+        if at >= 0 and amounts[at].end > match.end():
+            continue
         if not _splits(text, match):
             continue
         pieces.append((start, match.start(), paragraph))
@@ -566,7 +571,8 @@ _STOP_TOPICS = frozenset({
 
 # "de 15 miljoner kronor som är avsatta till ...": a frame set aside, named as such.
 _SET_ASIDE_AFTER = re.compile(
-    r"\s*(?:kronor|kr)?,?\s+som\s+(?:(?:är|har)\s+)?(?:avsatta|avsatts|budgeterats|reserverats)\b",
+    r"\s*(?:kronor|kr)?,?\s+som\s+(?:(?:är|har|tidigare|redan)\s+){0,2}"
+    r"(?:avsatta|avsatts|budgeterats|reserverats)\b",
     re.IGNORECASE,
 )
 

@@ -41,6 +41,7 @@ def _rows(text: str) -> list[tuple[int, tuple[str, ...], str]]:
         pytest.param("Föreningen får 0,5 miljoner kronor.", 500_000, id="leading-zero"),
         pytest.param("Nämnden beviljar 1 200\n000 kronor i år.", 1_200_000, id="wrapped-at-a-line"),
         pytest.param("Stiftelsen får 27, 1 miljoner kronor.", 27_100_000, id="space-after-comma"),
+        pytest.param("de 12\n034 000 kronor ska fördelas", 12_034_000, id="wrapped-before-a-0"),
     ],
 )
 def test_figures_written_in_other_ways(text: str, value: int) -> None:
@@ -299,3 +300,11 @@ def test_captions_english_and_stated_grants(
     text: str, rows: list[tuple[int, tuple[str, ...], str]]
 ) -> None:
     assert _rows(text) == rows
+
+
+def test_an_amount_wrapped_at_a_line_keeps_its_sentence() -> None:
+    text = (
+        "Nämnden har godkänt förvaltningens förslag om hur de 12\n"
+        "034 000 kronor, som tidigare avsatts för föreningar, ska fördelas."
+    )
+    assert _rows(text) == [(12_034_000, (), "budget")]
