@@ -31,6 +31,11 @@ _EARLIER = re.compile(
     r"(?:\bförra\s+året\b|\bförra\s+årets\b|\bi\s+fjol\b|\bföregående\s+år\b)",
     re.IGNORECASE,
 )
+# "Under september betalades 4 miljoner ut": what was paid out is an outcome, reported.
+_PAID_OUT = re.compile(
+    r"\bbetalades\s+(?:[\w-]+\s+){0,5}?ut\b|\butbetala(?:t|ts|des)\b|\bhar\s+betalats\s+ut\b",
+    re.IGNORECASE,
+)
 _RESULT = re.compile(r"\bresultat\w*|\bprognos\w*|\butfall\w*|\bbokslut\w*", re.IGNORECASE)
 # "kan söka högst 25 000 kronor": a cap on what may be applied for.
 _CAP = re.compile(rf"\b(?:{cues.MAY_APPLY}|{cues.TO_DISTRIBUTE}|{cues.CAP})\b", re.IGNORECASE)
@@ -40,7 +45,7 @@ _DECIDED_PAST = re.compile(
     r"\bbeslutat\b|\bbeslutats\b|\bbeslutade\b|\bfatta(?:t|de)\b[^.]{0,60}\bbeslut"
     r"|\bbevilja(?:t|de|des|ts)\b|\btilldela(?:t|de|des|ts)\b|\bhar fördelat\b"
     r"|\bfått\b|\bfick\b|\bdelades\s+ut\b|\bgavs\b|\bhar\s+getts\b|\bgått\s+till\b"
-    r"|\bbetalades\s+ut\b|\butbetala(?:t|ts|des)\b|\bfördela(?:t|de|des)\b"
+    r"|\bfördela(?:t|de|des)\b"
     r"|\bsatsade\b|\bbetalade\b"
     r"|\btog\b[^.]{0,40}\bbeslut\b|\bgodkän(?:t|de|ts|des)\b|\bfattades\b[^.]{0,40}\bbeslut"
     r"|\b(?:granted|awarded|received|allocated|paid\s+out)\b",
@@ -201,6 +206,7 @@ def cued_status(support: str, context: str | None, rows: bool = False) -> str | 
         ("reported", _COUNTERFACTUAL),
         ("reported", _RESULT),
         ("reported", _EARLIER),
+        ("reported", _PAID_OUT),
         ("applied", _REQUESTED),
         ("budget", _CAP),
         ("decided", _DECIDED_PAST),
@@ -242,6 +248,7 @@ def clause_status(clause: str, context: str | None = None) -> str | None:
     own = (
         ("refused", _REFUSED),
         ("reported", _EARLIER),
+        ("reported", _PAID_OUT),
         ("applied", _APPLIED),
         ("decided", _DECIDED_PAST),
         ("reported", _NOW_AT),
