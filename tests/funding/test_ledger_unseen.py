@@ -92,6 +92,11 @@ def test_a_capitalised_qualifier_inside_a_name_is_part_of_the_name() -> None:
             "decided",
             id="sanks-till",
         ),
+        pytest.param(
+            "Under mars månad betalades 3 412 000 kronor ut i ekonomiskt bistånd.",
+            "reported",
+            id="paid-out-is-an-outcome",
+        ),
     ],
 )
 def test_status_of_constructions(text: str, status: str) -> None:
