@@ -148,7 +148,7 @@ def extract_grants(doc: Document) -> list[Grant]:
     sections = proposal_sections(indexed.text) if context != "adopted" else []
     found = [
         replace(e, status="proposed")
-        if e.status == "decided" and in_sections(sections, e.amount.start)
+        if e.status in ("decided", "budget") and in_sections(sections, e.amount.start)
         else e
         for e in found
     ]

@@ -313,3 +313,12 @@ def test_an_amount_wrapped_at_a_line_keeps_its_sentence() -> None:
         "034 000 kronor, som tidigare avsatts för föreningar, ska fördelas."
     )
     assert _rows(text) == [(12_034_000, (), "budget")]
+
+
+def test_a_frame_under_forslag_till_beslut_is_proposed_too() -> None:
+    text = (
+        "Förslag till beslut\n"
+        "Socialnämnden avsätter högst 2 miljoner kronor för sommarlovsaktiviteter.\n\n"
+        "Beslut\nNämnden beslutade enligt förslaget."
+    )
+    assert [(row[0], row[2]) for row in _rows(text)] == [(2_000_000, "proposed")]
