@@ -396,6 +396,16 @@ _SPLIT_LIST = re.compile(r"\s*,\s*|\s*,?\s+(?:och|samt)\s+")
 _LOOKBACK = 220
 
 
+# A lowercase word that ends a clause after a one-word name is the rest of the name.
+_LOWER_TAIL = re.compile(r"[ \t]+(?P<word>[a-zåäö][\w-]{2,})(?=[.,;:!?)])")
+_NOT_A_TAIL = frozenset({
+    "under", "med", "för", "inom", "från", "per", "vardera", "var", "kronor", "också", "även",
+    "igen", "extra", "totalt", "sammanlagt", "direkt", "årligen", "nu", "därefter", "sedan",
+    "och", "samt", "respektive", "resp", "men", "att", "som", "idag", "igår", "imorgon",
+    "ännu", "tillsammans", "framöver", "fortsatt", "istället",
+})  # fmt: skip
+
+
 def receivers_by_syntax(
     text: str, start: int, amount_start: int, amount_end: int, end: int
 ) -> list[str]:
@@ -412,6 +422,9 @@ def receivers_by_syntax(
         to = _FROM_NAMES_AFTER.match(after)
     if to:
         found = _listed(to["list"])
+        tail = _LOWER_TAIL.match(after, to.end())
+        if len(found) == 1 and " " not in found[0] and tail and tail["word"] not in _NOT_A_TAIL:
+            found = [f"{found[0]} {tail['word']}"]  # "till Maria ungdom.": never cut a name short
     patterns = (
         _AND_NAMES,
         _GIVE_THEN_NAMES,

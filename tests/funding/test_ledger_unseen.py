@@ -322,3 +322,18 @@ def test_a_frame_under_forslag_till_beslut_is_proposed_too() -> None:
         "Beslut\nNämnden beslutade enligt förslaget."
     )
     assert [(row[0], row[2]) for row in _rows(text)] == [(2_000_000, "proposed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "recipients"),
+    [
+        pytest.param(
+            "Nämnden ger 2 miljoner kronor till Ekby ungdom.", ("Ekby ungdom",), id="lower-tail"
+        ),
+        pytest.param(
+            "Nämnden ger 2 miljoner kronor till Ekby idag.", ("Ekby",), id="a-time-word-is-no-tail"
+        ),
+    ],
+)
+def test_a_one_word_name_keeps_its_lowercase_rest(text: str, recipients: tuple[str, ...]) -> None:
+    assert [row[1] for row in _rows(text)] == [recipients]
