@@ -45,7 +45,7 @@ _DECIDED_PAST = re.compile(
     r"\bbeslutat\b|\bbeslutats\b|\bbeslutade\b|\bfatta(?:t|de)\b[^.]{0,60}\bbeslut"
     r"|\bbevilja(?:t|de|des|ts)\b|\btilldela(?:t|de|des|ts)\b|\bhar fördelat\b"
     r"|\bfått\b|\bfick\b|\bdelades\s+ut\b|\bgavs\b|\bhar\s+getts\b|\bgått\s+till\b"
-    r"|\bfördela(?:t|de|des)\b"
+    r"|\bfördela(?:t|de|des)\b|\bförmedla(?:t|de|des|ts)\b"
     r"|\bsatsade\b|\bbetalade\b"
     r"|\btog\b[^.]{0,40}\bbeslut\b|\bgodkän(?:t|de|ts|des)\b|\bfattades\b[^.]{0,40}\bbeslut"
     r"|\b(?:granted|awarded|received|allocated|paid\s+out)\b",
@@ -96,7 +96,7 @@ _BUDGET = re.compile(
 _GIVEN = re.compile(
     r"\b(?:fördela[rs]?|ges|ger|tilldela[rs]|får|beviljas|beviljar|går till|satsa[rs]?"
     r"|investera[rs]|läggs?|lägga|delas\s+ut|tillför|tillförs|förstärks|täpps\s+till"
-    r"|stöttar|stödjer|stöder|delar\s+på|(?:ska|skall|kommer\s+att)\s+få|betalas\s+ut)\b"
+    r"|stöttar|stödjer|stöder|delar\s+på|förmedla[rs]|(?:ska|skall|kommer\s+att)\s+få|betalas\s+ut)\b"
     # "35 miljoner till trygghetsarbete": an amount given to something, without a verb.
     r"|\b(?:miljon|miljoner|miljard|miljarder|kronor|kr|mnkr|mkr|tkr)\s+(?:extra\s+)?till\b"
     # "Till Ekby IF går 40 000 kr": given, the receiver first.

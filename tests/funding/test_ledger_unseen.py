@@ -93,6 +93,11 @@ def test_a_capitalised_qualifier_inside_a_name_is_part_of_the_name() -> None:
             id="sanks-till",
         ),
         pytest.param(
+            "Vid dagens sammanträde förmedlades drygt två miljoner kronor.",
+            "decided",
+            id="formedlades",
+        ),
+        pytest.param(
             "Under mars månad betalades 3 412 000 kronor ut i ekonomiskt bistånd.",
             "reported",
             id="paid-out-is-an-outcome",
