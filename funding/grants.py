@@ -189,7 +189,8 @@ def _of_an_earlier_year(indexed: _Text, amount: Amount, doc: Document) -> bool:
 _ITEM_START = re.compile(r"^[ \t]*\d{1,2}[.)][ \t]+(?=[A-ZÅÄÖ0-9])", re.MULTILINE)
 # "Förvaltningen föreslår att bevilja föreningen 30 000 kr": the association named before.
 _ANAPHOR = re.compile(
-    r"\b(?:föreningen|organisationen|stiftelsen|förbundet|klubben|sökanden)\b(?!\s+[A-ZÅÄÖ])"
+    r"\b(?:föreningen|organisationen|stiftelsen|förbundet|klubben|sökanden|[Jj]ouren)\b"
+    r"(?!\s+[A-ZÅÄÖ])|\b(?:får|fick|beviljas|beviljades|tilldelas)\s+(?:den|de)\b"
 )
 _ITEM_REACH = 2000  # characters an item's name carries over to its later amounts
 _ANAPHOR_REACH = 800

@@ -342,3 +342,11 @@ def test_a_frame_under_forslag_till_beslut_is_proposed_too() -> None:
 )
 def test_a_one_word_name_keeps_its_lowercase_rest(text: str, recipients: tuple[str, ...]) -> None:
     assert [row[1] for row in _rows(text)] == [recipients]
+
+
+def test_far_den_after_a_sentence_with_its_own_amount() -> None:
+    text = "Föreningen Blå Dörren fick förra året 200 000 kronor. I år får den 300 000 kronor."
+    assert _rows(text) == [
+        (200_000, ("Föreningen Blå Dörren",), "reported"),
+        (300_000, ("Föreningen Blå Dörren",), "decided"),
+    ]
