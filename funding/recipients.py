@@ -298,7 +298,7 @@ _ONE_NAME = (
 )
 _NAME_LIST = rf"(?P<list>{_ONE_NAME}(?:\s*,\s*{_ONE_NAME})*(?:\s*,?\s+(?:och|samt)\s+{_ONE_NAME})?)"
 _RECEIVE = (
-    r"(?:får|fick|få|söka|ansöka|delar\s+på|delade\s+på|har\s+fått|hade\s+fått|beviljas|beviljades|har\s+beviljats|tilldelas|"
+    r"(?:får|fick|få|söka|ansöka|delar\s+på|delade\s+på|hemställer\s+om|begär|äskar|har\s+fått|hade\s+fått|beviljas|beviljades|har\s+beviljats|tilldelas|"
     r"tilldelades|har\s+tilldelats|erhåller|erhöll|har\s+erhållit|ansöker|ansökte|söker|sökte|"
     r"har\s+sökt|har\s+ansökt|beviljats|tilldelats|fått|erhållit|receives|received|gets|got)"
 )

@@ -360,3 +360,8 @@ def test_far_den_after_a_sentence_with_its_own_amount() -> None:
         (200_000, ("Föreningen Blå Dörren",), "reported"),
         (300_000, ("Föreningen Blå Dörren",), "decided"),
     ]
+
+
+def test_a_body_asking_for_money_is_its_would_be_receiver() -> None:
+    text = "Ekby stadsdelsförvaltning hemställer om 1,5 miljoner kronor från kommunstyrelsen."
+    assert _rows(text) == [(1_500_000, ("Ekby stadsdelsförvaltning",), "applied")]
