@@ -159,7 +159,7 @@ def extract_grants(doc: Document) -> list[Grant]:
 
 # "Under 2023 fick Ekby IF 90 000 kr" in a paper of 2024: money of an earlier year, reported.
 _PAST_GIVEN = re.compile(
-    r"\b(?:fick|beviljades|tilldelades|delades\s+ut|betalades\s+ut|gick\s+till|erhöll|gavs"
+    r"\b(?:fick|beviljades|beviljade|tilldelade|gav|tilldelades|delades\s+ut|betalades\s+ut|gick\s+till|erhöll|gavs"
     r"|avsattes|fördelades|utbetalades|fått|beviljats|tilldelats)\b",
     re.IGNORECASE,
 )
@@ -608,7 +608,11 @@ def _clause_status(
     before = before[breaks[-1].end() :] if breaks else before
     stop = _CLAUSE_BREAK.search(after)
     after = after[: stop.start()] if stop else after
-    return clause_status(before + after, context)
+    whole = clause_status(before + after, context)
+    if whole == "applied" and clause_status(after, context) == "applied":
+        # "beviljas 40 000 kr av sökta 60 000 kr": the sum applied for is the next one
+        return clause_status(before, context) or whole
+    return whole
 
 
 def _prose_evidence(indexed: _Text, amount: Amount, context: str | None) -> _Evidence:
@@ -640,6 +644,8 @@ def _prose_evidence(indexed: _Text, amount: Amount, context: str | None) -> _Evi
     if k + 1 < len(inside) and _changed_from(text, inside, k + 1):
         status = "reported"  # what the grant was before it changed
     status = status or cued_status(text[start : _own_clause_end(text, amount, end)], context)
+    if status == "applied" and _refused_next(indexed, index):
+        status = "refused"  # "X har sökt 50 000 kr. Ansökan avslås."
     if _SET_ASIDE_AFTER.match(text, amount.end, sentence.end):
         status = "budget"  # the amount's own clause says what it is, whatever else is said
     if status is None and _ITEM_MARK.search(text, max(0, sentence.start - 12), sentence.start):
@@ -656,6 +662,23 @@ _POINTS_BACK = re.compile(
     r"|\b(?:får|fick|beviljas|beviljades|tilldelas|tilldelades|erhåller)\s+(?:den|de|hon|han)\b"
     r"|^(?:Den|De|Hon|Han)\s+(?:får|fick|beviljas|beviljades|tilldelas|erhåller)\b"
 )
+
+
+_APPLICATION_REFUSED = re.compile(
+    r"\bansökan\w*\s+(?:[\w-]+\s+){0,3}?(?:avslås|avslogs|har\s+avslagits|beviljas\s+inte)\b"
+    r"|\bavslå\w*\s+(?:[\w-]+\s+){0,2}?ansökan",
+    re.IGNORECASE,
+)
+
+
+def _refused_next(indexed: _Text, index: int) -> bool:
+    """The next sentence of the paragraph, stating no amount, refuses the application."""
+    if index + 1 >= len(indexed.sentences):
+        return False
+    own, following = indexed.sentences[index], indexed.sentences[index + 1]
+    if following.paragraph != own.paragraph or indexed.amounts_in(following.start, following.end):
+        return False
+    return _APPLICATION_REFUSED.search(indexed.text, following.start, following.end) is not None
 
 
 def _own_recipients(

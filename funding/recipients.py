@@ -312,7 +312,7 @@ _GAP_WORDS = r"(?:[^\W\d][\w-]*,?\s+|\d{4}\s+){0,8}?"
 _NAMES_THEN_RECEIVE = _lazy(
     rf"(?:^(?:\d{{1,2}}[.)]\s+)?|[,;:–—]\s*|\b(?:att|och|men|som|där)\s+){_NAME_LIST}"
     r"(?:\s*,\s*(?:som|vilka|vars)\b[^,.;]{0,100},)?\s+"
-    r"(?:(?:har|hade|skulle|ska|kan|kommer\s+att|nu|sammanlagt|totalt|redan|också|även|föreslås)"
+    r"(?:(?:har|hade|skulle|ska|kan|bör|kommer\s+att|nu|sammanlagt|totalt|redan|också|även|föreslås)"
     r"\s+){0,2}"
     rf"{_RECEIVE}\s+"
     rf"{_GAP_WORDS}$"
@@ -382,6 +382,8 @@ _TO_NAMES_BEFORE = _lazy(
 _NAME_THEN_AMOUNT = _lazy(
     rf"(?:^[ \t]*|[,;:(]\s*|\b(?:till|och|samt|til)\s+){_NAME_LIST}\s*(?:\(|,|\s[–—-])\s*$"
 )
+# "följande organisationer: Ekby IF 40 000 kr, ...": the first of a list after a colon.
+_COLON_NAME_THEN_AMOUNT = _lazy(rf":[ \t]*{_NAME_LIST}[ \t]+$")
 # "ansökan om 40 000 kr från Norrby BK": the applicant after the amount.
 _APPLICATION_OF = re.compile(r"\b(?:ansökan|ansökningen|begäran)\s+om\s+$", re.IGNORECASE)
 _FROM_NAMES_AFTER = _lazy(rf"\s*(?:kronor\s+|kr\s+)?från\s+{_NAME_LIST}(?!\w)")
@@ -440,6 +442,7 @@ def receivers_by_syntax(
         _APPLICATION_FROM,
         _TO_NAMES_BEFORE,
         _NAME_THEN_AMOUNT,
+        _COLON_NAME_THEN_AMOUNT,
         _GRANT_TO_NAMES,
     )
     for pattern in patterns:
@@ -448,7 +451,7 @@ def receivers_by_syntax(
         match = pattern.search(before)
         if match:
             found = _listed(match["list"])
-            if pattern is _NAME_THEN_AMOUNT:  # no verb says so: only what reads as a name
+            if pattern in (_NAME_THEN_AMOUNT, _COLON_NAME_THEN_AMOUNT):  # no verb: only names
                 found = [name for name in found if len(name.split()) > 1 or _is_body(name)]
     return found
 

@@ -52,7 +52,9 @@ _DECIDED_PAST = re.compile(
     re.IGNORECASE,
 )
 _PROPOSED_VERB = re.compile(
-    r"\bföreslå(?:r|s)?\b|\bföreslog\b|\bföreslagit\b|\bföreslagna\b|förslag\s+till\s+beslut",
+    r"\bföreslå(?:r|s)?\b|\bföreslog\b|\bföreslagit\b|\bföreslagna\b|förslag\s+till\s+beslut"
+    # "bedömer att Ekby IF bör beviljas 40 000 kr": what should be given is proposed
+    r"|\bbör\s+(?:\w+\s+)?(?:beviljas|tilldelas|få|ges|erhålla)\b",
     re.IGNORECASE,
 )
 _APPLIED = re.compile(rf"\b(?:{cues.APPLYING}|{cues.APPLICATION})\b", re.IGNORECASE)

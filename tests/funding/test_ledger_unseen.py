@@ -365,3 +365,43 @@ def test_far_den_after_a_sentence_with_its_own_amount() -> None:
 def test_a_body_asking_for_money_is_its_would_be_receiver() -> None:
     text = "Ekby stadsdelsförvaltning hemställer om 1,5 miljoner kronor från kommunstyrelsen."
     assert _rows(text) == [(1_500_000, ("Ekby stadsdelsförvaltning",), "applied")]
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        pytest.param(
+            "Nämnden beviljar bidrag till följande organisationer: Ekby IF 40 000 kr, "
+            "Norrby BK 30 000 kr och Väster SK 20 000 kr.",
+            [
+                (40_000, ("Ekby IF",), "decided"),
+                (30_000, ("Norrby BK",), "decided"),
+                (20_000, ("Väster SK",), "decided"),
+            ],
+            id="a-list-after-a-colon",
+        ),
+        pytest.param(
+            "Nämnden beviljade 2023 Föreningen Ekby Hopp 45 000 kronor.",
+            [(45_000, ("Föreningen Ekby Hopp",), "reported")],
+            id="beviljade-an-earlier-year",
+        ),
+        pytest.param(
+            "Förvaltningen bedömer att Ekby Hopp bör beviljas 40 000 kronor.",
+            [(40_000, ("Ekby Hopp",), "proposed")],
+            id="bor-beviljas",
+        ),
+        pytest.param(
+            "Ekby Hopp beviljas 40 000 kronor av sökta 60 000 kronor.",
+            [(40_000, ("Ekby Hopp",), "decided"), (60_000, (), "applied")],
+            id="granted-of-the-sum-applied-for",
+        ),
+        pytest.param(
+            "Föreningen Ekby Hopp har sökt 50 000 kronor för läger. Ansökan avslås eftersom "
+            "verksamheten inte uppfyller kraven.",
+            [(50_000, ("Föreningen Ekby Hopp",), "refused")],
+            id="applied-then-refused-in-the-next-sentence",
+        ),
+    ],
+)
+def test_decision_papers(text: str, rows: list[tuple[int, tuple[str, ...], str]]) -> None:
+    assert _rows(text) == rows
