@@ -279,6 +279,12 @@ _NOT_A_NAME = frozenset({
     "förskolan", "skolan", "grundskolan", "gymnasiet", "äldreomsorgen", "omsorgen",
     "hemtjänsten", "fritiden", "kulturen", "idrotten", "vården", "polisen", "ekonomin",
     "projektet", "satsningen", "verksamheten", "arbetet", "insatsen", "programmet", "planen",
+    # sentence adverbs and words for money that open a clause and name no one
+    "därtill", "därutöver", "härutöver", "vidare", "slutligen", "sammantaget", "framförallt",
+    "därmed", "således", "alltså", "likaså", "inledningsvis", "avslutningsvis", "först",
+    "sist", "idag", "igår", "nyligen", "tidigare", "senare", "redan", "fortfarande", "dock",
+    "bara", "endast", "just", "bidrag", "stöd", "medel", "pengar", "anslag", "ersättning",
+    "stödet", "anslaget", "ersättningen", "tillskottet",
 })  # fmt: skip
 # "Myndigheten för delaktighet", "Enheten för hemlösa": a body and what it is for.
 _BODY_FOR = (
@@ -339,6 +345,13 @@ _APPLICATION_FROM = _lazy(
 _AUX_NAMES_RECEIVE = _lazy(
     rf"\b(?:skulle|ska|skall|kan|kommer|kunde)\s+{_NAME_LIST}\s+(?:att\s+)?"
     rf"(?:få|ha\s+fått|erhålla|tilldelas|beviljas)\s+{_GAP_WORDS}$"
+)
+# "Kamratföreningen spelberoende beviljas 312 000 kr": a body's compound and the lowercase
+# words of its name, opening the sentence before the receiving verb.
+_KIND_WORDS_RECEIVE = _lazy(
+    r"^(?P<list>[A-ZÅÄÖ][a-zåäö]+(?:föreningen|förbundet|stiftelsen|jouren)"
+    r"(?:[ \t][a-zåäö]{3,}){1,2})"
+    rf"\s+(?:har\s+)?{_RECEIVE}\s+{_GAP_WORDS}$"
 )
 # "Kvinnojourerna är fortsatt prioriterade och får 2 miljoner": the sentence's subject
 # receives, through a second verb joined by "och".
@@ -434,6 +447,7 @@ def receivers_by_syntax(
         _AUX_NAMES_RECEIVE,
         _NAMES_WHO_RECEIVE,
         _NAMES_THEN_RECEIVE,
+        _KIND_WORDS_RECEIVE,
         _SUBJECT_AND_RECEIVE,
         _RUN_BY,
         _STRENGTHENED,

@@ -405,3 +405,25 @@ def test_a_body_asking_for_money_is_its_would_be_receiver() -> None:
 )
 def test_decision_papers(text: str, rows: list[tuple[int, tuple[str, ...], str]]) -> None:
     assert _rows(text) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "recipients"),
+    [
+        pytest.param(
+            "Kamratföreningen spelstopp beviljas 312 000 kronor i bidrag.",
+            ("Kamratföreningen spelstopp",),
+            id="a-compound-body-and-its-lowercase-name",
+        ),
+        pytest.param(
+            "Därtill tilldelas föreningsbidrag på 17 miljoner kronor till 45 föreningar.",
+            (),
+            id="a-sentence-adverb-is-no-name",
+        ),
+        pytest.param(
+            "Bidrag beviljas med 40 000 kronor per förening.", (), id="a-word-for-money-is-no-name"
+        ),
+    ],
+)
+def test_what_opens_a_sentence_before_the_verb(text: str, recipients: tuple[str, ...]) -> None:
+    assert [row[1] for row in _rows(text)] == [recipients]
