@@ -294,8 +294,15 @@ _BODY_FOR = (
 )
 _PLACED_BODY = r"(?:[a-zåäö]*jouren|föreningen|församlingen|kyrkan|stadsmissionen)"
 _SP = r"[ \t\u00a0]+"  # within a name: never across a line break (a heading above is not it)
+# "Iranska pensionärs- och äldreföreningen i Stockholm": a capitalised word, compound parts
+# joined by "och", and the body's word; never cut after the first word.
+_JOINED_BODY = (
+    rf"{_CAP_WORD}(?:{_SP}[a-zåäö]+-{_SP}(?:och|&|eller))?{_SP}"
+    r"[a-zåäö]+(?:föreningen|förbundet|stiftelsen|jouren|förening|förbund|stiftelse)"
+    rf"(?:{_SP}i{_SP}{_CAP_WORD})?(?!\w)"
+)
 _ONE_NAME = (
-    rf"(?:{_BODY_FOR}|{_KIND_LEAD}{_SP}{_CAP_WORD}(?:{_SP}(?:{_NAME_LINK}{_SP})?{_CAP_WORD})*"
+    rf"(?:{_BODY_FOR}|{_JOINED_BODY}|{_KIND_LEAD}{_SP}{_CAP_WORD}(?:{_SP}(?:{_NAME_LINK}{_SP})?{_CAP_WORD})*"
     rf"(?:{_SP}{_NAME_TAIL})?"
     rf"|{_CAP_WORD}(?:{_SP}(?:{_NAME_LINK}{_SP})?{_CAP_WORD})*(?:s?{_SP}{_NAME_TAIL})?"
     # "kvinnojouren i Ekby", "församlingen i Norrby": a body known by its place.
@@ -406,7 +413,7 @@ _GRANT_TO_NAMES = _lazy(
     r"(?:(?:höjs|sänks|ökas|minskas|blir|uppgår)\s+(?:till|med|från)|är|var|blir)\s+$"
 )
 _EACH = re.compile(r"\s*(?:kr\s+|kronor\s+)?(?:vardera|var\s+och\s+en|per\s+styck|styck|var)\b")
-_SPLIT_LIST = re.compile(r"\s*,\s*|\s*,?\s+(?:och|samt)\s+")
+_SPLIT_LIST = re.compile(r"\s*,\s*|(?<![-\s])\s*,?\s+(?:och|samt)\s+")  # not "pensionärs- och"
 # The name patterns are case-sensitive on purpose: a name starts with a capital letter.
 _LOOKBACK = 220
 

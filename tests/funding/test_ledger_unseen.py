@@ -427,3 +427,22 @@ def test_decision_papers(text: str, rows: list[tuple[int, tuple[str, ...], str]]
 )
 def test_what_opens_a_sentence_before_the_verb(text: str, recipients: tuple[str, ...]) -> None:
     assert [row[1] for row in _rows(text)] == [recipients]
+
+
+@pytest.mark.parametrize(
+    ("text", "recipients"),
+    [
+        pytest.param(
+            "Nämnden beviljar Assyriska barn- och ungdomsföreningen i Ekby 27 300 kronor.",
+            ("Assyriska barn- och ungdomsföreningen i Ekby",),
+            id="compound-parts-joined-by-och",
+        ),
+        pytest.param(
+            "Nämnden beviljar Syriska ungdomsföreningen 20 000 kronor.",
+            ("Syriska ungdomsföreningen",),
+            id="an-adjective-and-a-body-compound",
+        ),
+    ],
+)
+def test_a_name_is_never_cut_after_its_first_word(text: str, recipients: tuple[str, ...]) -> None:
+    assert [row[1] for row in _rows(text)] == [recipients]
