@@ -45,7 +45,7 @@ _DECIDED_PAST = re.compile(
     r"\bbeslutat\b|\bbeslutats\b|\bbeslutade\b|\bfatta(?:t|de)\b[^.]{0,60}\bbeslut"
     r"|\bbevilja(?:t|de|des|ts)\b|\btilldela(?:t|de|des|ts)\b|\bhar fördelat\b"
     r"|\bfått\b|\bfick\b|\bdelades\s+ut\b|\bgavs\b|\bhar\s+getts\b|\bgått\s+till\b"
-    r"|\bfördela(?:t|de|des)\b|\bförmedla(?:t|de|des|ts)\b"
+    r"|\bfördela(?:t|de|des|ts)\b|\bförmedla(?:t|de|des|ts)\b"
     r"|\bsatsade\b|\bbetalade\b"
     r"|\btog\b[^.]{0,40}\bbeslut\b|\bgodkän(?:t|de|ts|des)\b|\bfattades\b[^.]{0,40}\bbeslut"
     r"|\b(?:granted|awarded|received|allocated|paid\s+out)\b",
@@ -90,7 +90,7 @@ _REPORTED = re.compile(
 )
 _BUDGET = re.compile(
     r"budget|\bavsätt|\bavsatt|\banslag|\banslå|\banvisa\w*|\bram(?:en|ar|arna)?\b|\bpott|\breserver"
-    r"|\bkostnad|\bkostar\b|\bsparkrav|\bbesparing|\berbjuder\b|\btak(?:et)?\b"
+    r"|\bkostnad|\bkostar\b|\bomfattar\b|\bsparkrav|\bbesparing|\berbjuder\b|\btak(?:et)?\b"
     # "det samarbete som finns i stadsdelen" exists somewhere; "det finns 2 mnkr" is money.
     r"|\bfinns\b(?!\s+(?:i|på|inom|hos|mellan|bland|för)\b)",
     re.IGNORECASE,

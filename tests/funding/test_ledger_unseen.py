@@ -93,6 +93,12 @@ def test_a_capitalised_qualifier_inside_a_name_is_part_of_the_name() -> None:
             id="sanks-till",
         ),
         pytest.param(
+            "Totalt 60 miljoner kronor har fördelats till 25 kommuner.", "decided", id="fordelats"
+        ),
+        pytest.param(
+            "Satsningen omfattar 150 miljoner kronor per år.", "budget", id="a-frame-omfattar"
+        ),
+        pytest.param(
             "Vid dagens sammanträde förmedlades drygt två miljoner kronor.",
             "decided",
             id="formedlades",
