@@ -313,7 +313,7 @@ _PROSE_LABEL = re.compile(
     r"beviljades|beviljade|beviljat|ansöker|söker|sökt|tilldelas|tilldelade|fördelade|går|gick|"
     r"delas|erhåller|erhöll|granted|awarded|receives|received|gets|got|gave|gives|is|was|were|"
     r"will|vill|ville|tilldelar|stöttar|stödjer|stöder|delar|betalar|betalas|investerar|lägger|"
-    r"läggs)\b"
+    r"läggs|omfattar|uppgår|uppgick|kostar|kostade)\b"
     r"|\b(?:på|om|av|till|med|att|för|och|i|cirka|ca|drygt|totalt|sammanlagt)\s*$",
     re.IGNORECASE,
 )
