@@ -186,7 +186,10 @@ def _of_an_earlier_year(indexed: _Text, amount: Amount, doc: Document) -> bool:
 
 # ---- receivers named earlier -----------------------------------------------------------
 
-_ITEM_START = re.compile(r"^[ \t]*\d{1,2}[.)][ \t]+(?=[A-ZÅÄÖ0-9])", re.MULTILINE)
+# "1. Ekby IF", "3.2 Ekby Kvinnojour": a numbered item or sub-item of a paper.
+_ITEM_START = re.compile(
+    r"^[ \t]*\d{1,2}(?:[.)]|(?:\.\d{1,2})+\.?)[ \t]+(?=[A-ZÅÄÖ0-9])", re.MULTILINE
+)
 # "Förvaltningen föreslår att bevilja föreningen 30 000 kr": the association named before.
 _ANAPHOR = re.compile(
     r"\b(?:föreningen|organisationen|stiftelsen|förbundet|klubben|sökanden|[Jj]ouren)\b"
@@ -213,10 +216,16 @@ def _with_items_and_anaphora(text: str, found: list[_Evidence]) -> list[_Evidenc
             # The name must open the item ("1. Ekby IF ansöker ..."), not stand somewhere in a
             # numbered section.
             opening_end = text.find("\n", items[item - 1]) if item > 0 else -1
+            # ... or the name the item's heading gives ("3.2 Ekby IF\nEkby IF ansöker ...")
+            heading = text[items[item - 1] : opening_end] if item > 0 and opening_end > 0 else ""
             same_item = (
                 item > 0
                 and bisect_right(items, last.start) == item
-                and (opening_end < 0 or last.start < opening_end)
+                and (
+                    opening_end < 0
+                    or last.start < opening_end
+                    or any(name in heading for name in last.recipients)
+                )
             )
             pointed = _ANAPHOR.search(text, evidence.start, evidence.end) is not None
             if (same_item and distance <= _ITEM_REACH) or (pointed and distance <= _ANAPHOR_REACH):

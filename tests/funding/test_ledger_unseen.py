@@ -452,3 +452,29 @@ def test_what_opens_a_sentence_before_the_verb(text: str, recipients: tuple[str,
 )
 def test_a_name_is_never_cut_after_its_first_word(text: str, recipients: tuple[str, ...]) -> None:
     assert [row[1] for row in _rows(text)] == [recipients]
+
+
+def test_a_table_aligned_with_spaces_names_its_rows_and_columns() -> None:
+    text = (
+        "Förslag till fördelning\n"
+        "Organisation                 Sökt belopp       Förslag\n"
+        "Ekby Kvinnojour              400 000           300 000\n"
+        "Norrby Tjejjour              200 000           150 000\n"
+    )
+    assert _rows(text) == [
+        (400_000, ("Ekby Kvinnojour",), "applied"),
+        (300_000, ("Ekby Kvinnojour",), "proposed"),
+        (200_000, ("Norrby Tjejjour",), "applied"),
+        (150_000, ("Norrby Tjejjour",), "proposed"),
+    ]
+
+
+def test_a_sub_item_heading_carries_its_name_to_the_proposal() -> None:
+    text = (
+        "3.2 Ekby Kvinnojour\n"
+        "Ekby Kvinnojour ansöker om 400 000 kr för 2025. Förvaltningen föreslår 300 000 kr."
+    )
+    assert _rows(text) == [
+        (400_000, ("Ekby Kvinnojour",), "applied"),
+        (300_000, ("Ekby Kvinnojour",), "proposed"),
+    ]
