@@ -661,6 +661,8 @@ def _prose_evidence(indexed: _Text, amount: Amount, context: str | None) -> _Evi
         # A list item without a cue of its own is what the list's introduction says it is.
         line_start = text.rfind("\n", 0, sentence.start) + 1
         status = _lead_status(indexed, line_start, context)
+    if status is None and recipients and context in ("decision", "adopted"):
+        status = "decided"  # in minutes, a sum named for a receiver without a cue was decided
     return _Evidence(amount, start, end, recipients, purpose, status or "reported")
 
 

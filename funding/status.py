@@ -28,7 +28,8 @@ _COUNTERFACTUAL = re.compile(
 # "6 miljoner mer än i fjol", "jämfört med förra året" only compare this year's with it.
 _EARLIER = re.compile(
     r"(?<!jämfört\smed\s)(?<!\bän\s)(?<!\bmot\s)(?<!\bfrån\s)(?<!\bän\si\s)"
-    r"(?:\bförra\s+året\b|\bförra\s+årets\b|\bi\s+fjol\b|\bföregående\s+år\b)",
+    r"(?:\bförra\s+året\b|\bförra\s+årets\b|\bi\s+fjol\b|\bföregående\s+år\b|\bfjolår\w*"
+    r"|\b(?:förra|föregående)\s+mandatperiod\w*)",
     re.IGNORECASE,
 )
 # "Under september betalades 4 miljoner ut": what was paid out is an outcome, reported.

@@ -478,3 +478,19 @@ def test_a_sub_item_heading_carries_its_name_to_the_proposal() -> None:
         (400_000, ("Ekby Kvinnojour",), "applied"),
         (300_000, ("Ekby Kvinnojour",), "proposed"),
     ]
+
+
+def test_in_minutes_a_sum_named_for_a_receiver_without_a_cue_is_decided() -> None:
+    text = (
+        "Protokoll fört vid sammanträde\n\n§ 4 Organisationsbidrag\n"
+        "Till Ekby Kvinnojour 300 000 kronor för jourverksamhet i Ekby under hela året."
+    )
+    grants = extract_grants(_doc(text, kind="decision"))
+    assert [(g.amount, g.recipients, g.status) for g in grants] == [
+        (300_000, ("Ekby Kvinnojour",), "decided")
+    ]
+
+
+def test_money_of_the_last_term_of_office_is_reported() -> None:
+    text = "Föreningen Hopp fick under förra mandatperioden 90 000 kronor."
+    assert [row[2] for row in _rows(text)] == ["reported"]
