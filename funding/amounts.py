@@ -30,6 +30,11 @@ _SP = "[ \u00a0\u2009\u202f]"  # space, no-break, thin and narrow no-break space
 _NUM = (
     # "27, 1 miljoner": a PDF's stray space after the decimal comma, before a scale word.
     rf"(?:\d{{1,3}},{_SP}\d{{1,2}}(?={_SP}?(?:milj|mdr|md\b|mn\b))"
+    # "1 200\n000 kronor": a PDF line break inside the last group, only before the unit.
+    # "17\n077 000 kronor": a next line may go on with more groups when it starts with a 0
+    # (no figure does), never otherwise: "Ekby 200\n300 000 kr" is two rows of a table.
+    rf"|\d{{1,3}}(?:{_SP}\d{{3}})*{_SP}*\n{_SP}*(?:0\d\d(?:{_SP}\d{{3}})*|\d{{3}})"
+    rf"(?={_SP}?(?:kr\b|kronor|SEK\b|tkr\b))"
     rf"|\d{{1,3}}(?:{_SP}\d{{3}})+(?!\d)|\d{{1,3}}(?:\.\d{{3}})+(?!\d)"
     r"|\d{1,3}(?:,\d{3}){2,}(?!\d|,\d)|\d+)"
     rf"(?:,\d+|\.\d{{1,2}}(?={_SP}?(?:milj|mill|bill|mn|md)))?"
@@ -65,7 +70,10 @@ _TAIL = (
     rf"(?:{_SP}?(?P<cur>{_CUR}))?"
     rf"(?P<per>{_SP}?(?:/|per{_SP})(?:år|månad|mån)(?!\w))?"
 )
+_PREFIX_CODE = r"(?-i:SEK|EUR|USD|NOK|DKK|ISK|GBP|CHF)|€|\$|£"
 _DIGIT_AMOUNT = re.compile(
+    # "SEK 500,000": a currency written first makes "500,000" English thousands, as after.
+    rf"(?:(?<!\w)(?P<pre>{_PREFIX_CODE}){_SP}?)?"
     rf"(?<![\w,.])(?P<num>{_NUM})"
     rf"(?:{_SP}?(?P<unit>(?:milj|mdr|mio|mia|mill)\.(?={_SP}?\w)|(?:{_UNIT})(?!\w)))?{_TAIL}",
     re.IGNORECASE,
@@ -114,6 +122,11 @@ _SHARED_SCALE = re.compile(
 )
 # "250 miljoner extra till sociala insatser": a scaled figure given to something is money.
 _GIVEN_TO = re.compile(rf"{_SP}+(?:extra{_SP}+|mer{_SP}+)?(?:till|åt){_SP}+(?!\d)\w", re.IGNORECASE)
+_RECEIVED_BEFORE = re.compile(
+    r"\b(?:får|fick|fått|beviljas|beviljades|tilldelas|tilldelades|erhåller|erhöll)"
+    rf"(?:{_SP}+[^\W\d][\w-]*){{0,5}}{_SP}+$",
+    re.IGNORECASE,
+)
 _DIGIT_NEXT_TO = re.compile(rf"\d[{_SP[1:-1]}\-–/.,]?$")
 _ID_BEFORE = re.compile(r"(?:tel|telefon|fax|nr|dnr|box|sid|s\.)\.?:?\s*$", re.IGNORECASE)
 _PLAIN_NUMBER = re.compile(r"(?<![\w,.])\d+(?:,\d+)?(?!\d)")
@@ -134,6 +147,7 @@ _QUALIFIER_WORDS = (
     r"högst|about|approximately|approx\.|around|over|more than|less than|almost|nearly|"
     r"roughly|up to|at least"
 )
+_IN_A_NAME = re.compile(r"[\w,]\s+$")
 _QUALIFIER = re.compile(rf"(?<![\w:.])(?:{_QUALIFIER_WORDS})\s+$", re.IGNORECASE)
 _BARE_PHRASE = re.compile(rf"\s*(?:(?:{_QUALIFIER_WORDS})\s+)?(?P<num>{_NUM})\s*", re.IGNORECASE)
 _SCALE_NAMES: tuple[tuple[int, tuple[str, ...], tuple[str, ...]], ...] = (
@@ -147,7 +161,7 @@ _SCALE_NAMES: tuple[tuple[int, tuple[str, ...], tuple[str, ...]], ...] = (
 )
 _FORM_WORDS = tuple((word, n) for word, n in _SMALL.items() if word not in ("ett", "aderton"))
 _HEAD_NUMBER = re.compile(_NUM)
-_GROUP = re.compile(rf"(?:{_SP}|\.)\d{{3}}")
+_GROUP = re.compile(rf"(?:{_SP}|\.|\n)\d{{3}}")
 
 
 @dataclass(frozen=True)
@@ -300,7 +314,7 @@ def _joined(text: str, hits: list[_Hit]) -> list[_Hit]:
 def _digit_hit(match: re.Match[str]) -> _Hit | None:
     unit = (match["unit"] or "").lower().rstrip(".")
     factor, unit_currency = _UNITS.get(unit, (1, None))
-    currency = _currency(match["cur"]) or unit_currency
+    currency = _currency(match["cur"]) or _currency(match["pre"]) or unit_currency
     grouped = _is_grouped(match["num"])
     if not (unit or currency or grouped):
         return None  # a bare "2013" or "30": never money on its own
@@ -332,6 +346,9 @@ def _extend_left(text: str, hit: _Hit) -> _Hit:
     hit = _with_range(text, hit)
     before = text[max(0, hit.start - 40) : hit.start]
     qualifier = _QUALIFIER.search(before)
+    capital = qualifier is not None and before[qualifier.start()].isupper()
+    if qualifier and capital and _IN_A_NAME.search(before, 0, qualifier.start()):
+        qualifier = None  # "Lunk i Kring 40 000 kr": a capital mid-sentence is part of a name
     if qualifier:
         hit = replace(hit, start=hit.start - len(before) + qualifier.start(), approximate=True)
     return hit
@@ -377,6 +394,8 @@ def _is_money(text: str, hit: _Hit) -> bool:
         return False
     if hit.scaled and _GIVEN_TO.match(text, hit.end):
         return True
+    if hit.scaled and _RECEIVED_BEFORE.search(text, max(0, hit.start - 80), hit.start):
+        return True  # "Stiftelsen Ek får 2 miljoner": what a receiver gets is money
     return bool(_MONEY_CUE.search(text[max(0, hit.start - 300) : hit.end + 200]))
 
 
@@ -440,7 +459,7 @@ def _below_hundred(word: str) -> int | None:
 
 
 def _number(token: str, english: bool = False) -> Decimal:
-    digits = re.sub(_SP, "", token)
+    digits = re.sub(rf"{_SP}|\n", "", token)
     if _COMMA_GROUPS.fullmatch(digits) and (english or digits.count(",") > 1):
         return Decimal(digits.replace(",", ""))
     if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", digits):

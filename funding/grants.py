@@ -40,6 +40,7 @@ from funding.recipients import (
     find_recipients,
     gives_or_decides,
     is_place,
+    named_subjects,
     receivers_by_syntax,
     receivers_in,
 )
@@ -115,13 +116,13 @@ class _Evidence:
 
 # Bump when extraction changes what it finds: documents read by another version are re-read
 # from their stored text on the next `fou-bot ingest` or `fou-bot grants --rebuild`.
-EXTRACTOR_VERSION = 3
+EXTRACTOR_VERSION = 4
 
 
 def extract_grants(doc: Document) -> list[Grant]:
     """Every SEK allocation the document states, each with its exact supporting span."""
     amounts = bare_cell_amounts(doc.text, find_amounts(doc.text))
-    indexed = _Text(doc.text, tuple(_sentences(doc.text)), tuple(amounts))
+    indexed = _Text(doc.text, tuple(_sentences(doc.text, tuple(amounts))), tuple(amounts))
     context = doc_context(doc)
     found: list[_Evidence] = []
     for amount in indexed.amounts:
@@ -135,6 +136,10 @@ def extract_grants(doc: Document) -> list[Grant]:
         )
         if no_one:
             evidence = replace(evidence, recipients=(), status=no_one)
+        if evidence.status in ("decided", "budget", "proposed") and _of_an_earlier_year(
+            indexed, amount, doc
+        ):
+            evidence = replace(evidence, status="reported")
         if len(evidence.recipients) > 1 and each_receives(indexed.text, amount.end):
             found += [replace(evidence, recipients=(name,)) for name in evidence.recipients]
         else:
@@ -143,7 +148,7 @@ def extract_grants(doc: Document) -> list[Grant]:
     sections = proposal_sections(indexed.text) if context != "adopted" else []
     found = [
         replace(e, status="proposed")
-        if e.status == "decided" and in_sections(sections, e.amount.start)
+        if e.status in ("decided", "budget") and in_sections(sections, e.amount.start)
         else e
         for e in found
     ]
@@ -152,12 +157,43 @@ def extract_grants(doc: Document) -> list[Grant]:
     return [_grant(doc, evidence, bodies) for evidence in kept]
 
 
+# "Under 2023 fick Ekby IF 90 000 kr" in a paper of 2024: money of an earlier year, reported.
+_PAST_GIVEN = re.compile(
+    r"\b(?:fick|beviljades|beviljade|tilldelade|gav|tilldelades|delades\s+ut|betalades\s+ut|gick\s+till|erhöll|gavs"
+    r"|avsattes|fördelades|utbetalades|fått|beviljats|tilldelats)\b",
+    re.IGNORECASE,
+)
+_A_YEAR = re.compile(r"(?<![\d-])((?:19|20)\d\d)(?![\d-])")
+
+
+def _of_an_earlier_year(indexed: _Text, amount: Amount, doc: Document) -> bool:
+    """The amount's own stretch of its sentence (up to the amounts beside it) gives money in
+    the past and names only years before the paper's own (its date, or the year its title is
+    about: a budget 2013 presented in 2012)."""
+    dated = (doc.meta.date or "")[:4]
+    years_of_paper = [int(y) for y in _A_YEAR.findall(f"{dated} {doc.meta.title}")]
+    if not years_of_paper:
+        return False
+    sentence = indexed.sentences[indexed.sentence_at(amount.start)]
+    inside = indexed.amounts_in(sentence.start, sentence.end)
+    k = inside.index(amount) if amount in inside else 0
+    low = inside[k - 1].end if k else sentence.start
+    high = inside[k + 1].start if k + 1 < len(inside) else sentence.end
+    own = indexed.text[low:high]
+    years = {int(y) for y in _A_YEAR.findall(own)}
+    return bool(years) and max(years) < max(years_of_paper) and _PAST_GIVEN.search(own) is not None
+
+
 # ---- receivers named earlier -----------------------------------------------------------
 
-_ITEM_START = re.compile(r"^[ \t]*\d{1,2}[.)][ \t]+(?=[A-ZÅÄÖ0-9])", re.MULTILINE)
+# "1. Ekby IF", "3.2 Ekby Kvinnojour": a numbered item or sub-item of a paper.
+_ITEM_START = re.compile(
+    r"^[ \t]*\d{1,2}(?:[.)]|(?:\.\d{1,2})+\.?)[ \t]+(?=[A-ZÅÄÖ0-9])", re.MULTILINE
+)
 # "Förvaltningen föreslår att bevilja föreningen 30 000 kr": the association named before.
 _ANAPHOR = re.compile(
-    r"\b(?:föreningen|organisationen|stiftelsen|förbundet|klubben|sökanden)\b(?!\s+[A-ZÅÄÖ])"
+    r"\b(?:föreningen|organisationen|stiftelsen|förbundet|klubben|sökanden|[Jj]ouren)\b"
+    r"(?!\s+[A-ZÅÄÖ])|\b(?:får|fick|beviljas|beviljades|tilldelas)\s+(?:den|de)\b"
 )
 _ITEM_REACH = 2000  # characters an item's name carries over to its later amounts
 _ANAPHOR_REACH = 800
@@ -180,10 +216,16 @@ def _with_items_and_anaphora(text: str, found: list[_Evidence]) -> list[_Evidenc
             # The name must open the item ("1. Ekby IF ansöker ..."), not stand somewhere in a
             # numbered section.
             opening_end = text.find("\n", items[item - 1]) if item > 0 else -1
+            # ... or the name the item's heading gives ("3.2 Ekby IF\nEkby IF ansöker ...")
+            heading = text[items[item - 1] : opening_end] if item > 0 and opening_end > 0 else ""
             same_item = (
                 item > 0
                 and bisect_right(items, last.start) == item
-                and (opening_end < 0 or last.start < opening_end)
+                and (
+                    opening_end < 0
+                    or last.start < opening_end
+                    or any(name in heading for name in last.recipients)
+                )
             )
             pointed = _ANAPHOR.search(text, evidence.start, evidence.end) is not None
             if (same_item and distance <= _ITEM_REACH) or (pointed and distance <= _ANAPHOR_REACH):
@@ -210,11 +252,16 @@ _QUOTE_START = tuple('–—-”"»')
 _LINE_ENDS_SENTENCE = re.compile(r"(?:[.!?:;…|]|\d|\bkr|\bkronor|\btkr|\bmnkr|\bSEK)$")
 
 
-def _sentences(text: str) -> list[_Sentence]:
-    """Split into sentences; PDF line wraps inside a sentence do not split it."""
+def _sentences(text: str, amounts: tuple[Amount, ...] = ()) -> list[_Sentence]:
+    """Split into sentences; PDF line wraps inside a sentence, or inside an amount ("17\n077
+    000 kronor"), do not split it."""
     pieces: list[tuple[int, int, int]] = []
     start, paragraph = 0, 0
+    starts = [a.start for a in amounts]
     for match in _BREAK.finditer(text):
+        at = bisect_right(starts, match.start()) - 1
+        if at >= 0 and amounts[at].end > match.end():
+            continue
         if not _splits(text, match):
             continue
         pieces.append((start, match.start(), paragraph))
@@ -274,12 +321,15 @@ _PROSE_LABEL = re.compile(
     r"föreslår|föreslås|fördelar|fördelas|avsätts|avsätter|satsar|satsas|beviljar|beviljas|"
     r"beviljades|beviljade|beviljat|ansöker|söker|sökt|tilldelas|tilldelade|fördelade|går|gick|"
     r"delas|erhåller|erhöll|granted|awarded|receives|received|gets|got|gave|gives|is|was|were|"
-    r"will)\b"
+    r"will|vill|ville|tilldelar|stöttar|stödjer|stöder|delar|betalar|betalas|investerar|lägger|"
+    r"läggs|omfattar|uppgår|uppgick|kostar|kostade)\b"
     r"|\b(?:på|om|av|till|med|att|för|och|i|cirka|ca|drygt|totalt|sammanlagt)\s*$",
     re.IGNORECASE,
 )
 _TOTAL_LABEL = re.compile(r"(?:summa|totalt|total|sammanlagt|sum)\b", re.IGNORECASE)
 _ROW_MARKS = " \t•*·▪–—-:|"
+_SENTENCE_ROW = re.compile(r"[ \t]*\.[ \t]*(?:\n|\Z)")
+_RUNS_ON = re.compile(r"[^\W\d_][ \t]+$")
 _ROW_END = re.compile(r"[ \t.;:]*(?:\n|\Z)")
 _ROW_LABEL_MAX = 400  # a row's label is short; a longer line is prose
 _CELL = re.compile(r"\||\t| {2,}")
@@ -306,6 +356,8 @@ def _row_evidence(indexed: _Text, amount: Amount, context: str | None) -> _Evide
         start += 1
     label = text[start : amount.start]
     cells = "|" in label or "\t" in label  # a PDF table row, whatever its words
+    if _SENTENCE_ROW.match(text, amount.end) and _RUNS_ON.search(label) and len(label.split()) > 2:
+        return None  # "Moderaterna vill ge Ekby IF 50 000 kronor.": a sentence on its own line
     keyed = _AMOUNT_KEY.match(label.strip()) is not None  # "Beviljat belopp:" is a record's key
     if not 0 < len(label.split()) <= 12 or (_PROSE_LABEL.search(label) and not cells and not keyed):
         return None
@@ -423,7 +475,9 @@ def _lead_in(indexed: _Text, line_start: int, lines: int = 2, chars: int = 200) 
             break  # a line longer than a row's: prose, read as prose elsewhere
         line = text[start:end]
         stated = [a.end for a in indexed.amounts_in(start, end)]
-        row_like = "|" in line or "\t" in line or len(line.split()) < 3
+        # "Beviljade bidrag:" is a short caption, not a header: its colon introduces the rows
+        caption = line.rstrip().endswith(":")
+        row_like = not caption and ("|" in line or "\t" in line or len(line.split()) < 3)
         if line.strip() and not row_like and start + len(line.rstrip(" \t.;:")) not in stated:
             taken.append(line)
         end = start - 1
@@ -527,12 +581,14 @@ _STOP_TOPICS = frozenset({
 
 # "de 15 miljoner kronor som är avsatta till ...": a frame set aside, named as such.
 _SET_ASIDE_AFTER = re.compile(
-    r"\s*(?:kronor|kr)?,?\s+som\s+(?:(?:är|har)\s+)?(?:avsatta|avsatts|budgeterats|reserverats)\b",
+    r"\s*(?:kronor|kr)?,?\s+som\s+(?:(?:är|har|tidigare|redan)\s+){0,2}"
+    r"(?:avsatta|avsatts|budgeterats|reserverats)\b",
     re.IGNORECASE,
 )
 
 
 _CLAUSE_BREAK = re.compile(r",|;|\bmen\b|\bmedan\b", re.IGNORECASE)
+_AND_BREAK = re.compile(r",|;|\bmen\b|\bmedan\b|\boch\b", re.IGNORECASE)
 
 
 # "föreslår att A beviljas 25 000 kr och att B:s ansökan avslås": a second decision.
@@ -548,7 +604,7 @@ def _own_clause_end(text: str, amount: Amount, end: int) -> int:
 
 
 def _clause_status(
-    text: str, inside: list[Amount], amount: Amount, sentence: _Sentence
+    text: str, inside: list[Amount], amount: Amount, sentence: _Sentence, context: str | None
 ) -> str | None:
     """With several amounts in a sentence ("sökte 80 000 men fick 50 000"), the status its
     own clause states: between the amounts beside it, cut at a comma or "men"."""
@@ -556,11 +612,16 @@ def _clause_status(
     low = inside[k - 1].end if k else sentence.start
     high = inside[k + 1].start if k + 1 < len(inside) else sentence.end
     before, after = text[low : amount.start], text[amount.end : high]
-    breaks = list(_CLAUSE_BREAK.finditer(before))
+    # after an amount, "och" starts the next one's clause ("40 000 kr i fjol och får i år 45 000")
+    breaks = list((_AND_BREAK if k else _CLAUSE_BREAK).finditer(before))
     before = before[breaks[-1].end() :] if breaks else before
     stop = _CLAUSE_BREAK.search(after)
     after = after[: stop.start()] if stop else after
-    return clause_status(before + after)
+    whole = clause_status(before + after, context)
+    if whole == "applied" and clause_status(after, context) == "applied":
+        # "beviljas 40 000 kr av sökta 60 000 kr": the sum applied for is the next one
+        return clause_status(before, context) or whole
+    return whole
 
 
 def _prose_evidence(indexed: _Text, amount: Amount, context: str | None) -> _Evidence:
@@ -572,6 +633,13 @@ def _prose_evidence(indexed: _Text, amount: Amount, context: str | None) -> _Evi
     used = [sentence]
     if not recipients:
         recipients = _definite_receiver(text, sentence) or _item_label(text, sentence, amount)
+    if not recipients and index and _POINTS_BACK.search(text, sentence.start, amount.start):
+        before = indexed.sentences[index - 1]
+        if before.paragraph == sentence.paragraph and not indexed.amounts_in(
+            before.start, before.end
+        ):
+            recipients = tuple(named_subjects(text, before.start, before.end))
+            used += [before] if recipients else []
     if not recipients and not _COUNTED.search(text, amount.end, sentence.end):
         link = _linked(indexed, index)
         if link is not None:
@@ -580,15 +648,48 @@ def _prose_evidence(indexed: _Text, amount: Amount, context: str | None) -> _Evi
     start = min(amount.start, *(s.start for s in used))
     end = max(amount.end, *(s.end for s in used))
     purpose = _purpose(text, sentence, amount, inside, recipients)
-    status = _clause_status(text, inside, amount, sentence) if len(inside) > 1 else None
+    status = _clause_status(text, inside, amount, sentence, context) if len(inside) > 1 else None
+    k = inside.index(amount)
+    if k + 1 < len(inside) and _changed_from(text, inside, k + 1):
+        status = "reported"  # what the grant was before it changed
     status = status or cued_status(text[start : _own_clause_end(text, amount, end)], context)
+    if status == "applied" and _refused_next(indexed, index):
+        status = "refused"  # "X har sökt 50 000 kr. Ansökan avslås."
     if _SET_ASIDE_AFTER.match(text, amount.end, sentence.end):
         status = "budget"  # the amount's own clause says what it is, whatever else is said
     if status is None and _ITEM_MARK.search(text, max(0, sentence.start - 12), sentence.start):
         # A list item without a cue of its own is what the list's introduction says it is.
         line_start = text.rfind("\n", 0, sentence.start) + 1
         status = _lead_status(indexed, line_start, context)
+    if status is None and recipients and context in ("decision", "adopted"):
+        status = "decided"  # in minutes, a sum named for a receiver without a cue was decided
     return _Evidence(amount, start, end, recipients, purpose, status or "reported")
+
+
+# "Jouren får 400 000 kronor", "I år får den 300 000": the subject named the sentence before.
+_POINTS_BACK = re.compile(
+    r"\b(?:[Ff]öreningen|[Oo]rganisationen|[Ss]tiftelsen|[Ff]örbundet|[Jj]ouren|[Kk]lubben"
+    r"|[Ff]onden|[Bb]olaget|[Ss]ökanden)\b(?![ \t]+[A-ZÅÄÖ])"
+    r"|\b(?:får|fick|beviljas|beviljades|tilldelas|tilldelades|erhåller)\s+(?:den|de|hon|han)\b"
+    r"|^(?:Den|De|Hon|Han)\s+(?:får|fick|beviljas|beviljades|tilldelas|erhåller)\b"
+)
+
+
+_APPLICATION_REFUSED = re.compile(
+    r"\bansökan\w*\s+(?:[\w-]+\s+){0,3}?(?:avslås|avslogs|har\s+avslagits|beviljas\s+inte)\b"
+    r"|\bavslå\w*\s+(?:[\w-]+\s+){0,2}?ansökan",
+    re.IGNORECASE,
+)
+
+
+def _refused_next(indexed: _Text, index: int) -> bool:
+    """The next sentence of the paragraph, stating no amount, refuses the application."""
+    if index + 1 >= len(indexed.sentences):
+        return False
+    own, following = indexed.sentences[index], indexed.sentences[index + 1]
+    if following.paragraph != own.paragraph or indexed.amounts_in(following.start, following.end):
+        return False
+    return _APPLICATION_REFUSED.search(indexed.text, following.start, following.end) is not None
 
 
 def _own_recipients(
@@ -625,7 +726,9 @@ def _own_recipients(
     if syntax:
         return tuple(syntax)
     gap = text[inside[k - 1].end : amount.start] if k else ""
-    if k and (_LIST_GLUE.fullmatch(gap) or _BUT_GOT.fullmatch(gap)):
+    if k and (
+        _LIST_GLUE.fullmatch(gap) or _BUT_GOT.fullmatch(gap) or _changed_from(text, inside, k)
+    ):
         # "X har fått medel, 2021 cirka 8 miljoner och cirka 15 miljoner 2022": one owner.
         earlier = receivers_by_syntax(
             text, sentence.start, inside[k - 1].start, inside[k - 1].end, end
@@ -650,11 +753,28 @@ _RESPECTIVELY = re.compile(r"\brespektive\b|\bresp\.", re.IGNORECASE)
 _LIST_GLUE = re.compile(r"\s*(?:,|och|samt|respektive)\s*", re.IGNORECASE)
 # "Ekby IF sökte 80 000 kronor men fick 50 000": the same subject gets the second amount.
 _BUT_GOT = re.compile(
-    r"\s*(?:kronor|kr)?\s*(?:(?:för\s+)?(?:19|20)\d\d\s*)?,?\s*(?:men|och)\s+(?:har\s+)?"
-    r"(?:fick|fått|får|beviljades|beviljas|"
-    r"tilldelades|tilldelas|erhöll)\s+(?:bara\s+|endast\s+)?",
+    r"\s*(?:kronor|kr)?\s*(?:(?:(?:för\s+)?(?:19|20)\d\d|i\s+fjol|förra\s+året)\s*)?,?\s*"
+    r"(?:men|och)\s+(?:har\s+)?"
+    # "har sökt 90 000 kr men förvaltningen föreslår 60 000 kr": the same applicant's share
+    r"(?:(?:förvaltningen|nämnden|styrelsen|utskottet)\s+(?:föreslår|föreslog|beviljar|beviljade)"
+    r"|fick|fått|får|beviljades|beviljas|"
+    r"tilldelades|tilldelas|erhöll)\s+(?:i\s+år\s+)?(?:bara\s+|endast\s+)?",
     re.IGNORECASE,
 )
+
+
+# "Bidraget till X sänks från 100 000 till 80 000 kronor": one grant, before and after.
+_FROM_BEFORE = re.compile(r"\bfrån\s+$", re.IGNORECASE)
+_TO_GAP = re.compile(r"\s*(?:kronor|kr)?\s*till\s+", re.IGNORECASE)
+
+
+def _changed_from(text: str, inside: list[Amount], k: int) -> bool:
+    """The k-th amount is what the (k-1)-th, written "från A till B", became."""
+    if k == 0 or not _TO_GAP.fullmatch(text, inside[k - 1].end, inside[k].start):
+        return False
+    return (
+        _FROM_BEFORE.search(text, max(0, inside[k - 1].start - 10), inside[k - 1].start) is not None
+    )
 
 
 def _decides_here(text: str, name: str, start: int, end: int) -> bool:
@@ -825,7 +945,7 @@ def _cut(text: str, start: int, end: int, *patterns: re.Pattern[str]) -> int:
 
 # "Brommas budget ligger på 1,5 miljarder": the district owns a frame, nobody receives.
 _OWNS_A_FRAME = re.compile(
-    r"s?\s+(?:budget|budgetram|ram|kostnader|resultat|underskott|överskott|ekonomi|prognos)\b"
+    r"s?\s+(?:har\s+(?:en\s+|ett\s+)?(?:total\s+|samlad\s+)?)?(?:budget|budgetram|ram|kostnader|resultat|underskott|överskott|ekonomi|prognos)\b"
 )
 
 

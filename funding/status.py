@@ -19,8 +19,22 @@ from funding.models import Document
 _REFUSED = cues.REFUSED
 # "hade fått 18,7 miljoner", "skulle ha fått": what would have been, not what is.
 _COUNTERFACTUAL = re.compile(
-    r"\bhade\s+(?:\w+\s+)?(?:fått|kunnat|blivit|varit|gett|behövt|fördelats)\b"
+    # "hade Föreningen Ekby fått": the subject may stand between the auxiliary and the verb
+    r"\bhade\s+(?:[\w-]+\s+){0,4}?(?:fått|kunnat|blivit|varit|gett|behövt|fördelats)\b"
     r"|\bskulle\s+(?:[\w-]+\s+){0,3}?(?:ha|få)\b",
+    re.IGNORECASE,
+)
+# "fick förra året 200 000 kr": last year's money is a figure reported, whatever its verb;
+# "6 miljoner mer än i fjol", "jämfört med förra året" only compare this year's with it.
+_EARLIER = re.compile(
+    r"(?<!jämfört\smed\s)(?<!\bän\s)(?<!\bmot\s)(?<!\bfrån\s)(?<!\bän\si\s)"
+    r"(?:\bförra\s+året\b|\bförra\s+årets\b|\bi\s+fjol\b|\bföregående\s+år\b|\bfjolår\w*"
+    r"|\b(?:förra|föregående)\s+mandatperiod\w*)",
+    re.IGNORECASE,
+)
+# "Under september betalades 4 miljoner ut": what was paid out is an outcome, reported.
+_PAID_OUT = re.compile(
+    r"\bbetalades\s+(?:[\w-]+\s+){0,5}?ut\b|\butbetala(?:t|ts|des)\b|\bhar\s+betalats\s+ut\b",
     re.IGNORECASE,
 )
 _RESULT = re.compile(r"\bresultat\w*|\bprognos\w*|\butfall\w*|\bbokslut\w*", re.IGNORECASE)
@@ -30,16 +44,18 @@ _CAP = re.compile(rf"\b(?:{cues.MAY_APPLY}|{cues.TO_DISTRIBUTE}|{cues.CAP})\b", 
 _REQUESTED = re.compile(r"\bhemställ\w*|\bbegär(?:t|de|s|a|er)?\b|\bäska\w*", re.IGNORECASE)
 _DECIDED_PAST = re.compile(
     r"\bbeslutat\b|\bbeslutats\b|\bbeslutade\b|\bfatta(?:t|de)\b[^.]{0,60}\bbeslut"
-    r"|\bbevilja(?:t|de|des|ts)\b|\btilldela(?:t|de|des|ts)\b|\bhar fördelat\b|\bhar avsatt\b"
+    r"|\bbevilja(?:t|de|des|ts)\b|\btilldela(?:t|de|des|ts)\b|\bhar fördelat\b"
     r"|\bfått\b|\bfick\b|\bdelades\s+ut\b|\bgavs\b|\bhar\s+getts\b|\bgått\s+till\b"
-    r"|\bbetalades\s+ut\b|\butbetala(?:t|ts|des)\b|\bfördela(?:t|de|des)\b"
-    r"|\bsatsade\b|\bavsatte\b|\bbetalade\b"
+    r"|\bfördela(?:t|de|des|ts)\b|\bförmedla(?:t|de|des|ts)\b"
+    r"|\bsatsade\b|\bbetalade\b"
     r"|\btog\b[^.]{0,40}\bbeslut\b|\bgodkän(?:t|de|ts|des)\b|\bfattades\b[^.]{0,40}\bbeslut"
     r"|\b(?:granted|awarded|received|allocated|paid\s+out)\b",
     re.IGNORECASE,
 )
 _PROPOSED_VERB = re.compile(
-    r"\bföreslå(?:r|s)?\b|\bföreslog\b|\bföreslagit\b|\bföreslagna\b|förslag\s+till\s+beslut",
+    r"\bföreslå(?:r|s)?\b|\bföreslog\b|\bföreslagit\b|\bföreslagna\b|förslag\s+till\s+beslut"
+    # "bedömer att Ekby IF bör beviljas 40 000 kr": what should be given is proposed
+    r"|\bbör\s+(?:\w+\s+)?(?:beviljas|tilldelas|få|ges|erhålla)\b",
     re.IGNORECASE,
 )
 _APPLIED = re.compile(rf"\b(?:{cues.APPLYING}|{cues.APPLICATION})\b", re.IGNORECASE)
@@ -70,28 +86,31 @@ _DECIDED = re.compile(r"\bbeslutar\b|\bfattar\b[^.]{0,60}\bbeslut", re.IGNORECAS
 # Results, deficits, comparisons: figures reported, not money given.
 _REPORTED = re.compile(
     r"\bresultat\w*|\bunderskott\w*|\böverskott\w*|\butfall\w*|\bbokslut\w*|\bprognos\w*"
-    r"|\b(?:bättre|sämre|mer|mindre|högre|lägre)\s+än\s+(?:budget|beräknat|väntat|prognos)"
-    r"|\bförra\s+året\b|\bi\s+fjol\b|\bföregående\s+år\b",
+    r"|\b(?:bättre|sämre|mer|mindre|högre|lägre)\s+än\s+(?:budget|beräknat|väntat|prognos)",
     re.IGNORECASE,
 )
 _BUDGET = re.compile(
     r"budget|\bavsätt|\bavsatt|\banslag|\banslå|\banvisa\w*|\bram(?:en|ar|arna)?\b|\bpott|\breserver"
-    r"|\bkostnad|\bkostar\b|\bsparkrav|\bbesparing|\berbjuder\b|\btak(?:et)?\b"
+    r"|\bkostnad|\bkostar\b|\bomfattar\b|\bsparkrav|\bbesparing|\berbjuder\b|\btak(?:et)?\b"
     # "det samarbete som finns i stadsdelen" exists somewhere; "det finns 2 mnkr" is money.
     r"|\bfinns\b(?!\s+(?:i|på|inom|hos|mellan|bland|för)\b)",
     re.IGNORECASE,
 )
 _GIVEN = re.compile(
-    r"\b(?:fördela[rs]?|ges|ger|tilldelas|får|beviljas|beviljar|går till|satsa[rs]?|investera[rs]|"
-    r"läggs?|lägga|delas\s+ut|tillför|tillförs|förstärks|täpps\s+till)\b"
+    r"\b(?:fördela[rs]?|ges|ger|tilldela[rs]|får|beviljas|beviljar|går till|satsa[rs]?"
+    r"|investera[rs]|läggs?|lägga|delas\s+ut|tillför|tillförs|förstärks|täpps\s+till"
+    r"|stöttar|stödjer|stöder|delar\s+på|förmedla[rs]|(?:ska|skall|kommer\s+att)\s+få|betalas\s+ut)\b"
     # "35 miljoner till trygghetsarbete": an amount given to something, without a verb.
     r"|\b(?:miljon|miljoner|miljard|miljarder|kronor|kr|mnkr|mkr|tkr)\s+(?:extra\s+)?till\b"
     # "Till Ekby IF går 40 000 kr": given, the receiver first.
     r"|\b[Tt]ill\s+(?:[\w-]+\s+){1,6}?går\b"
     # "Bidraget höjs till 60 000 kronor": a grant changed, which is a decision too.
-    r"|\b(?:höjs|ökas|räknas\s+upp)\s+(?:till|med)\b"
+    r"|\b(?:höjs|ökas|sänks|minskas|räknas\s+upp)\s+(?:från\s+[^.]{1,30}?\s+)?(?:till|med)\b"
     # "Verksamhetsbidragen uppgår till 11 miljoner": grants, summed.
-    r"|\b\w*(?:bidrag|bidragen|anslag|anslagen|stödet)\s+(?:[\w-]+\s+){0,6}?uppgår\s+till\b",
+    r"|\b\w*(?:bidrag|bidragen|anslag|anslagen|stödet)\s+(?:[\w-]+\s+){0,6}?uppgår\s+till\b"
+    # "Bidraget till Ekby IF är 30 000 kronor": a grant to a named receiver, stated.
+    r"|\b\w*(?:bidraget|anslaget|stödet)\s+till\s+(?:[\w-]+\s+){1,6}?(?:är|blir)\b"
+    r"|\b(?:awards?|grants|gives|allocates|receives)\b",
     re.IGNORECASE,
 )
 # "X får höjda anslag om 1,6 miljoner": a receiver gets money, whatever it is called.
@@ -189,6 +208,8 @@ def cued_status(support: str, context: str | None, rows: bool = False) -> str | 
         ("refused", _REFUSED),
         ("reported", _COUNTERFACTUAL),
         ("reported", _RESULT),
+        ("reported", _EARLIER),
+        ("reported", _PAID_OUT),
         ("applied", _REQUESTED),
         ("budget", _CAP),
         ("decided", _DECIDED_PAST),
@@ -215,17 +236,28 @@ def cued_status(support: str, context: str | None, rows: bool = False) -> str | 
 
 # "ligger i dag på 2 800 kr och höjs till 5 800 kr": what a sum is now, and what it becomes.
 _NOW_AT = re.compile(r"\bligger\s+(?:[\w()]+\s+){0,4}?på\b", re.IGNORECASE)
-_CHANGED_TO = re.compile(r"\b(?:höjs|ökas|räknas\s+upp)\s+(?:till|med)\b", re.IGNORECASE)
+_CHANGED_TO = re.compile(
+    r"\b(?:höjs|ökas|sänks|minskas|räknas\s+upp)\s+(?:till|med)\b", re.IGNORECASE
+)
 
 
-def clause_status(clause: str) -> str | None:
+# "och får i år 45 000 kr": a clause of its own says the money is given now.
+_RECEIVES_NOW = re.compile(r"\b(?:får|beviljas|tilldelas|erhåller)\b", re.IGNORECASE)
+
+
+def clause_status(clause: str, context: str | None = None) -> str | None:
     """The status one clause states outright (refused, applied, decided in the past, a sum
     now and what it is raised to), or None."""
     own = (
         ("refused", _REFUSED),
+        ("reported", _EARLIER),
+        ("reported", _PAID_OUT),
         ("applied", _APPLIED),
         ("decided", _DECIDED_PAST),
         ("reported", _NOW_AT),
         ("decided", _CHANGED_TO),
     )
-    return next((status for status, pattern in own if pattern.search(clause)), None)
+    found = next((status for status, pattern in own if pattern.search(clause)), None)
+    if found is None and context is None and _RECEIVES_NOW.search(clause):
+        return "decided"  # in a proposal, what a clause says one gets is still proposed
+    return found

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from funding.models import Amount
 
-_CELL_SPLIT = re.compile(r"[ \t]*\|[ \t]*|\t+")
+_CELL_SPLIT = re.compile(r"[ \t]*\|[ \t]*|\t+| {3,}")  # a text file aligns columns with spaces
 _HEADER_REACH = 60
 _LINE_MAX = 600
 
@@ -78,7 +78,7 @@ def line_bounds(text: str, offset: int) -> tuple[int, int] | None:
 def cells(text: str, start: int, end: int) -> list[Cell]:
     """The cells of text[start:end], or [] when the line has no cell marks."""
     line = text[start:end]
-    if "|" not in line and "\t" not in line:
+    if "|" not in line and "\t" not in line and "   " not in line.strip():
         return []
     found, cursor = [], 0
     for mark in [*_CELL_SPLIT.finditer(line), None]:

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from funding.recipients import (
@@ -216,3 +221,18 @@ def test_deciding_bodies_are_found_with_their_offsets() -> None:
 def test_gives_or_decides(text: str, name: str, expected: bool) -> None:
     start = text.index(name)
     assert gives_or_decides(text, start, start + len(name)) is expected
+
+
+def test_the_name_patterns_compile_on_first_use_not_at_import() -> None:
+    # A CLI start imports the module without reading a grant: it must not compile them.
+    code = (
+        "import funding.recipients as r; "
+        "lazy = [p for p in vars(r).values() if isinstance(p, r._Lazy)]; "
+        "assert lazy and all(p._compiled is None for p in lazy)"
+    )
+    root = str(Path(__file__).resolve().parents[2])
+    env = {**os.environ, "PYTHONPATH": root}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False
+    )
+    assert done.returncode == 0, done.stderr
