@@ -48,7 +48,7 @@ def answer_amount(question: Question, found: Sequence[Candidate], ledger: Ledger
     ]
     if not tied or _far_below(tied[0][0], pool[0]):
         return _evidence_only(question, want, pool[0], ledger, _carries(pool[0], key, question))
-    lead, (amount, status) = tied[0]
+    lead, (amount, status) = _closest_tie(tied, key_term(question, found, without_names=True))
     draft = Draft(question)
     marker = draft.citations.cite(lead.passage, lead.doc_text, _quote_span(question, lead))
     key = {"granted": "amount", "refused": "refused"}.get(status, status)
@@ -120,15 +120,45 @@ def _known_names(want: Asked, found: Sequence[Candidate]) -> Asked:
     return replace(want, names=known)
 
 
-def key_term(question: Question, found: Sequence[Candidate]) -> str | None:
+def key_term(
+    question: Question, found: Sequence[Candidate], without_names: bool = False
+) -> str | None:
     """The most specific word of the question that the candidate sentences use at all: the
     rarest among them ("skyddsfond", "verksamhetsbidrag"), which an amount's own sentence
-    must carry to be the amount asked about. Years and names are checked apart."""
+    must carry to be the amount asked about. Years are checked apart; `without_names`
+    leaves out the names too, for the word saying what kind of sum is asked."""
     texts = [term_set(c.text) for c in found[:30]]
-    terms = [t for t in question.terms if not t.isdigit() and len(t) >= 5 and t not in _DATE_STEMS]
+    names = term_set(" ".join(named(question))) if without_names else frozenset()
+    terms = [
+        t
+        for t in question.terms
+        if not t.isdigit() and len(t) >= 5 and t not in _DATE_STEMS and t not in names
+    ]
     weights = rarity(terms, texts)
     used = [t for t in terms if any(strength(t, stems) >= 1.0 for stems in texts)]
     return max(used, key=lambda t: weights[t]) if used else None
+
+
+# Tied sentences scoring within this of the best tied one are as likely to be the answer
+# on their scores alone: the one saying the key word itself is then the closer tie.
+_TIE_MARGIN = 0.1
+
+
+def _closest_tie(
+    tied: Sequence[tuple[Candidate, tuple[Amount, str]]], key: str | None
+) -> tuple[Candidate, tuple[Amount, str]]:
+    """The best tied sentence, or a nearly as good one that says the question's key word
+    itself where the best has it only from its paragraph or title ("Förslag till årets
+    budget är ..." over "Mest pengar i förslaget får äldreomsorgen ...")."""
+    best = tied[0]
+    if key is None or _says(best[0], key):
+        return best
+    close = [t for t in tied[1:] if best[0].score - t[0].score <= _TIE_MARGIN]
+    return next((t for t in close if _says(t[0], key)), best)
+
+
+def _says(candidate: Candidate, key: str) -> bool:
+    return strength(key, term_set(candidate.text)) >= 1.0
 
 
 def _carries(candidate: Candidate, key: str | None, question: Question) -> bool:

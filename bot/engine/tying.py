@@ -71,7 +71,7 @@ _PLAN_ASKED = re.compile(
     r"verksamhetsplan\w*|ville|vill)\b",
     re.I,
 )
-_SUM_ASKED = re.compile(r"\b(ihop|summera\w*|add up|combined|together)\b", re.I)
+_SUM_ASKED = re.compile(r"\b(ihop|summera\w*|båda|bägge|add up|combined|together|both)\b", re.I)
 # "gick INTE till", "delades inte ut": the rest of a sum, which no sentence states.
 _NEGATED = re.compile(
     r"\b(gick|delades|fördelades|betalades|användes|fick|went|was|were)\s+(inte|ej|not)\b|"

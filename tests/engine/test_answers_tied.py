@@ -93,6 +93,32 @@ Fiktivt exempel – dokumentet är påhittat för fou-bots tester.
 
 Göteborgs Stad ger 150 000 kronor till läxhjälp i Ekdalen i Göteborg. Göteborgs Stad vill att fler barn i Göteborg klarar skolan.
 """,
+    "skarholmen-budget-2026.txt": """---
+title: Skärholmens budget 2026 är lagd
+date: 2026-01-12
+kind: news
+---
+Fiktivt exempel – dokumentet är påhittat för fou-bots tester.
+
+Stadsdelsnämnden har lagt fram sitt förslag, som snart ska upp i kommunstyrelsen.
+
+Förslag till årets budget är 702 miljoner kronor.
+""",
+    "lindvik-budget-2026.txt": """---
+title: Förslag: Så fördelas Lindviks budget 2026
+date: 2026-01-09
+kind: news
+---
+Fiktivt exempel – dokumentet är påhittat för fou-bots tester.
+
+Stadsdelsnämnden i Lindvik har lagt fram sitt förslag inför det nya året.
+
+Mest pengar i förslaget får hemtjänsten i Lindvik, 212,4 miljoner kronor.
+
+Totalt landar årets budget på 688 miljoner kronor.
+
+Fritidsgårdarna får 31,5 miljoner kronor.
+""",
 }
 
 
@@ -133,6 +159,16 @@ def tied(tmp_path_factory: pytest.TempPathFactory, embeddings: object) -> Iterat
             "Hur mycket får Trygga hem under tre år?", (), id="one-year-is-not-the-three-year-total"
         ),
         pytest.param("Hur mycket pengar får projektet Brobyggarna?", (), id="euro-is-never-kronor"),
+        pytest.param(
+            "Hur stor är Lindviks budget 2026 enligt förslaget?",
+            (688_000_000,),
+            id="the-sentence-saying-the-key-word-over-a-share-tied-by-the-title",
+        ),
+        pytest.param(
+            "Hur stor är Skärholmens budget 2026 enligt förslaget?",
+            (702_000_000,),
+            id="a-district-named-by-the-title-is-where-the-amount-is",
+        ),
     ],
 )
 def test_an_amount_is_stated_only_when_tied_to_the_question(

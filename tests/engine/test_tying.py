@@ -133,6 +133,13 @@ def verdict(
             "part",
             id="what-did-not-go-is-no-stated-amount",
         ),
+        pytest.param(
+            "Hur mycket godkändes sammanlagt för båda projekten i Ekdalen?",
+            "Godkänna projektförslagen 1. Ekdalens läxläsning, 120 000 kr",
+            0,
+            "part",
+            id="one-of-both-projects-is-not-their-sum",
+        ),
     ],
 )
 def test_an_amount_answers_only_when_tied_to_the_question(
