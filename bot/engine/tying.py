@@ -298,6 +298,8 @@ class Where:
         or the topic of the document, named in no sentence stating an amount of its own."""
         if mentions(name, self.window):
             return True
+        if _for_another(self.window, self.others):
+            return False  # "... om 3 400 000 kronor för Crossroads": someone else's amount
         beside = [o for o in self.others if o != name and mentions(o, self.window)]
         if beside and mentions(name, self.paragraph):
             return True
@@ -310,3 +312,22 @@ class Where:
 def _with_amounts(text: str) -> tuple[str, ...]:
     """The sentences of a text that state an amount."""
     return tuple(s for s in re.split(r"(?<=[.!?:])\s+|\n", text) if find_amounts(s))
+
+
+# "för projektet X", "till Föreningen Y": whom an amount is said to be for.
+_FOR_NAMED = re.compile(
+    r"\b(?:för|till|for|to)\s+(?:(?:projekt(?:et)?|verksamhet(?:en)?|föreningen|the project)\s+)?"
+    r"([A-ZÅÄÖ][\wåäöéü-]+)"
+)
+
+
+def _for_another(window: str, asked_names: tuple[str, ...]) -> bool:
+    """The text says its amount is for a named project or organisation that is none of
+    the names asked about: its paragraph or document cannot tie the amount to them."""
+    for match in _FOR_NAMED.finditer(window):
+        name = match.group(1)
+        if name.lower() in _GENERIC or is_body(name) or places_in(name):
+            continue
+        if not any(mentions(name, asked) or mentions(asked, name) for asked in asked_names):
+            return True
+    return False

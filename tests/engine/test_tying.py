@@ -195,3 +195,16 @@ def test_a_name_that_is_the_document_topic_ties_a_sentence_without_it() -> None:
 )
 def test_the_names_a_question_asks_about(question: str, names: tuple[str, ...]) -> None:
     assert named(read_question(question)) == names
+
+
+def test_an_amount_said_to_be_for_another_project_is_not_tied_by_its_paragraph() -> None:
+    paragraph = (
+        "Föreningen Ljusgården driver tre verksamheter: Kvarnen, Bryggan och Lotsen. "
+        "Föreningen Ljusgården har ansökt om 900 000 kronor för Kvarnen."
+    )
+    sentence = "Föreningen Ljusgården har ansökt om 900 000 kronor för Kvarnen."
+    want = asked(read_question("Hur mycket sökte Föreningen Ljusgården för Lotsen?"))
+    amount = find_amounts(sentence)[0]
+    roles = role(sentence, amount)
+    where = Where(sentence, paragraph, paragraph, want.names)
+    assert fits(want, amount, roles, local_status(roles, None), where) == "names"
