@@ -46,7 +46,9 @@ def answer_amount(question: Question, found: Sequence[Candidate], ledger: Ledger
         and _carries(c, key, question)
         and (pick := tied_amount(question, want, c, ledger, key)) is not None
     ]
-    if not tied or _far_below(tied[0][0], pool[0]):
+    if not tied or (
+        _far_below(tied[0][0], pool[0]) and not _names_the_key(tied[0][0], pool[0], key, question)
+    ):
         return _evidence_only(question, want, pool[0], ledger, _carries(pool[0], key, question))
     lead, (amount, status) = _closest_tie(tied, key_term(question, found, without_names=True))
     draft = Draft(question)
@@ -97,8 +99,20 @@ def answer_amount(question: Question, found: Sequence[Candidate], ledger: Ledger
 _RELEVANCE_SHARE = 0.5
 
 
+def _names_the_key(
+    candidate: Candidate, best: Candidate, key: str | None, question: Question
+) -> bool:
+    """The candidate says the question's key word that the best sentence of its document,
+    paragraph and title included, lacks: the best one is about another sum of that document
+    ("Över 14 miljoner ... under 2016" before "Verksamhetsbidragen ... 11,8 miljoner")."""
+    if key is None or candidate.passage.doc_id != best.passage.doc_id:
+        return False
+    return _says(candidate, key) and not _carries(best, key, question)
+
+
 def _far_below(candidate: Candidate, best: Candidate) -> bool:
-    """The candidate is much less about the question than the best sentence with an amount."""
+    """The candidate is much less about the question than the best sentence with an amount
+    (unless it says the question's key word that the best one lacks: see answer_amount)."""
     return candidate.relevance < _RELEVANCE_SHARE * best.relevance
 
 
@@ -108,6 +122,16 @@ _DATE_STEMS = frozenset(
         "januari februari mars april maj juni juli augusti september oktober november december "
         "january february march june july august october våren hösten sommaren vintern "
         "spring autumn summer winter"
+    )
+)
+
+
+# Words that frame a how-much question rather than say what sum it is about: sizes,
+# particles of "lägga undan", prepositions of time and manner.
+_FRAME_STEMS = frozenset(
+    term_set(
+        "stor stort stora storlek undan inför under efter innan sedan enligt exakt ungefär "
+        "mellan genom bland"
     )
 )
 
@@ -132,7 +156,11 @@ def key_term(
     terms = [
         t
         for t in question.terms
-        if not t.isdigit() and len(t) >= 5 and t not in _DATE_STEMS and t not in names
+        if not t.isdigit()
+        and len(t) >= 5
+        and t not in _DATE_STEMS
+        and t not in _FRAME_STEMS
+        and t not in names
     ]
     weights = rarity(terms, texts)
     used = [t for t in terms if any(strength(t, stems) >= 1.0 for stems in texts)]

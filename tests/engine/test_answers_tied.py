@@ -104,6 +104,36 @@ Stadsdelsnämnden har lagt fram sitt förslag, som snart ska upp i kommunstyrels
 
 Förslag till årets budget är 702 miljoner kronor.
 """,
+    "ekdalen-nattvandring.txt": """---
+title: Nattvandring i Ekdalen får stöd
+date: 2025-06-02
+kind: decision
+---
+Fiktivt exempel – dokumentet är påhittat för fou-bots tester.
+
+Stadsdelsnämnden i Stockholms stad avsätter 450 000 kronor för nattvandring i Ekdalen.
+
+Nattvandringen i Ekdalen har hittills skötts av föreningar och grannar på frivillig basis, utan ersättning, och nämnden vill nu att arbetet blir mer stadigvarande under helgerna.
+
+Arbetet följs upp av förvaltningen i slutet av året tillsammans med de föreningar som deltar.
+
+Förra året lades inga pengar undan för detta.
+""",
+    "ensamhet-aldre-2027.txt": """---
+title: Stöd mot ensamhet bland äldre 2027
+date: 2026-11-03
+kind: press_release
+---
+Fiktivt exempel – dokumentet är påhittat för fou-bots tester.
+
+Över 5 miljoner kronor kommer delas ut till föreningar som arbetar mot ensamhet bland äldre under 2027.
+
+Föreningarna ordnar träffpunkter, telefonkedjor och promenadgrupper i flera stadsdelar, och många av dem har funnits i mer än tjugo år med hjälp av frivilliga som ringer upp och besöker äldre som bor ensamma hemma.
+
+Ansökningarna har granskats av förvaltningen under hösten, och föreningarna får besked före jul om vilka verksamheter som kan fortsätta under det kommande året.
+
+Driftsbidragen utgör merparten av summan och uppgår till 3,2 miljoner kronor.
+""",
     "lindvik-budget-2026.txt": """---
 title: Förslag: Så fördelas Lindviks budget 2026
 date: 2026-01-09
@@ -168,6 +198,16 @@ def tied(tmp_path_factory: pytest.TempPathFactory, embeddings: object) -> Iterat
             "Hur stor är Skärholmens budget 2026 enligt förslaget?",
             (702_000_000,),
             id="a-district-named-by-the-title-is-where-the-amount-is",
+        ),
+        pytest.param(
+            "Hur mycket la stadsdelsnämnden undan för nattvandring i Ekdalen?",
+            (450_000,),
+            id="a-particle-of-the-question-is-no-key-word",
+        ),
+        pytest.param(
+            "Hur mycket driftsbidrag gick till föreningar som arbetar mot ensamhet bland äldre 2027?",
+            (3_200_000,),
+            id="the-sentence-saying-the-key-word-over-a-better-one-without-it",
         ),
     ],
 )
