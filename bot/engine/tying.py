@@ -37,9 +37,12 @@ _ANNUAL_AFTER = re.compile(
     r"[^.!?\n]{0,30}\b(per år|årligen|om året|varje år|per year|a year|annually|each year)\b",
     re.I,
 )
+# Asking another body for money is applying for it: "begärt att kommunstyrelsen skjuter till",
+# "hemställer hos kommunstyrelsen om".
+_REQUESTING = r"begär(?:t|de|er|an)?|hemställ\w*|request(?:s|ed)?"
 _STATUS_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("refused", cues.REFUSED),
-    ("applied", re.compile(rf"\b(?:{cues.APPLYING}|{cues.APPLICATION_FOR})\b", re.I)),
+    ("applied", re.compile(rf"\b(?:{cues.APPLYING}|{cues.APPLICATION_FOR}|{_REQUESTING})\b", re.I)),
     ("proposed", re.compile(rf"\b(?:{cues.PROPOSING}|{cues.ALTERNATIVE})\b", re.I)),
 )
 _CAP_ASKED = re.compile(
@@ -83,7 +86,10 @@ _COMPUTED_ASKED = re.compile(r"\b\d+\s*(procent|%)|\bper cent\b|\bpercent\b", re
 _REFUSAL_ASKED = re.compile(r"\b(avslag|avslog|avslå\w*|refus\w*|reject\w*)\b", re.I)
 _PROPOSAL_FIRST = re.compile(r"föresl|förslag|propos|ville|vill\b", re.I)
 # Verbs of applying; "ansökan" the noun names what a grant was asked on, not the status.
-_APPLIED_FIRST = re.compile(r"ansökt|ansöker|ansökte|\bsökt|\bsöker|\bsökte|\bapplie|\bapply", re.I)
+_APPLIED_FIRST = re.compile(
+    rf"ansökt|ansöker|ansökte|\bsökt|\bsöker|\bsökte|\bapplie|\bapply|\b(?:{_REQUESTING})\b",
+    re.I,
+)
 _CAPITALISED = re.compile(
     r"(?<![\w-])([A-ZÅÄÖ][a-zåäöéüA-ZÅÄÖ]*(?:[- ][A-ZÅÄÖ][a-zåäöéüA-ZÅÄÖ]*)*)"
 )

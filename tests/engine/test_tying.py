@@ -140,6 +140,20 @@ def verdict(
             "part",
             id="one-of-both-projects-is-not-their-sum",
         ),
+        pytest.param(
+            "Hur mycket fick Ekdalens kvinnojour av kommunstyrelsen?",
+            "Ekdalens kvinnojour har begärt att kommunstyrelsen skjuter till 3 miljoner kronor.",
+            0,
+            "status",
+            id="a-request-is-not-a-grant",
+        ),
+        pytest.param(
+            "Hur mycket hade Ekdalens kvinnojour begärt att kommunstyrelsen skulle skjuta till?",
+            "Ekdalens kvinnojour har begärt att kommunstyrelsen skjuter till 3 miljoner kronor.",
+            0,
+            None,
+            id="a-request-answers-what-was-requested",
+        ),
     ],
 )
 def test_an_amount_answers_only_when_tied_to_the_question(
