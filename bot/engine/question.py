@@ -51,8 +51,9 @@ _KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "amount",
         re.compile(
-            r"\b(hur (mycket|mkt|stor[at]?|många kronor)|belopp|vad kostade|kostnad|"
-            r"how much|how large|what amount|"
+            r"\b(hur (mycket|mkt|stor[at]?|många (kronor|kr|tkr|mnkr|miljoner|miljarder))|"
+            r"belopp|vad kostade|kostnad|"
+            r"how much|how large|what amount|how many (kronor|millions?|billions?)|"
             r"vad (fick|får|blir|föreslogs|föreslog|föreslås|beviljades|sökte|söker)\b.*"
             r"\b(få|bidrag\w*|stöd\w*|anslag\w*|pengar|budget\w*|medel))\b",
             re.I,

@@ -25,6 +25,12 @@ from bot.engine.question import read_question, search_text
         ),
         pytest.param("Vad kostade MUST-resan till Köpenhamn?", "amount", id="amount-kostade"),
         pytest.param(
+            "Hur många mnkr begärde nämnden för nya boenden?", "amount", id="amount-hur-manga-mnkr"
+        ),
+        pytest.param(
+            "How many millions did the committee ask for?", "amount", id="amount-how-many-millions"
+        ),
+        pytest.param(
             "How much money did the Gothenburg committee allocate to young adults in Frölunda?",
             "amount",
             id="amount-english",
