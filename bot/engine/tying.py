@@ -83,6 +83,12 @@ _NEGATED = re.compile(
 )
 # A share to compute ("om 70 procent ... ska gå till"): no stated amount is that share.
 _COMPUTED_ASKED = re.compile(r"\b\d+\s*(procent|%)|\bper cent\b|\bpercent\b", re.I)
+# "Hur många projekt", "how many grants": a count; "hur många miljoner" asks an amount.
+_COUNT_ASKED = re.compile(
+    r"\b(hur många|how many)\s+(?!(kronor|kr|tkr|mnkr|miljon\w*|miljard\w*|millions?|"
+    r"billions?|thousand\w*|tusen\w*)\b)",
+    re.I,
+)
 _REFUSAL_ASKED = re.compile(r"\b(avslag|avslog|avslå\w*|refus\w*|reject\w*)\b", re.I)
 _PROPOSAL_FIRST = re.compile(r"föresl|förslag|propos|ville|vill\b", re.I)
 # Verbs of applying; "ansökan" the noun names what a grant was asked on, not the status.
@@ -124,6 +130,7 @@ class Asked:
     years: tuple[int, ...] = ()  # years asked about: an amount said to be for another is not
     parts: bool = False  # the sum asked for joins named parts ("A och B, sammanlagt")
     negated: bool = False  # "gick INTE till", "om 70 procent": to compute, not stated
+    counting: bool = False  # "hur många projekt": asks a number of things, not an amount
 
 
 def asked(question: Question, title: str = "") -> Asked:
@@ -149,11 +156,27 @@ def asked(question: Question, title: str = "") -> Asked:
         strict=bool(_GIVEN_ASKED.search(text)),
         given=given,
         years=question.years,
-        parts=bool(_SUM_ASKED.search(text) or re.search(r"\b(och|samt|plus|and)\b", text)),
+        parts=_joins_parts(question, text),
         negated=bool(_NEGATED.search(text) or _COMPUTED_ASKED.search(text)),
+        counting=bool(_COUNT_ASKED.search(text)),
         total=question.kind == "aggregate"
         and bool(_POT_ASKED.search(text) or _SUM_ASKED.search(text)),
     )
+
+
+def _joins_parts(question: Question, text: str) -> bool:
+    """The sum asked for joins parts: "lägg ihop", "båda", or two names or years joined
+    ("Fyrbåken och Ankaret", "2015 och 2016"); "kommuner och landsting" is one receiver."""
+    if _SUM_ASKED.search(text):
+        return True
+    if not re.search(r"\b(och|samt|plus|and)\b", text):
+        return False
+    if _JOINED_PLACES.search(text):
+        return True  # "i A 2010 och i fördelningen B": two sums from two places
+    return len(named(question)) >= 2 or len(question.years) >= 2
+
+
+_JOINED_PLACES = re.compile(r"\b(och|samt|and)\s+(i|till|för|från|in|to|for|from)\b", re.I)
 
 
 def named(question: Question) -> tuple[str, ...]:
@@ -264,6 +287,8 @@ def fits(want: Asked, amount: Amount, roles: set[str], status: str, where: Where
         return "given"
     if want.negated:
         return "part"  # what did not go somewhere is a difference, never a stated amount
+    if want.counting:
+        return "count"  # "hur många projekt": a number of things, never an amount
     if any(not where.names(n) for n in want.names):
         return "names"
     years = {r.removeprefix("year:") for r in roles if r.startswith("year:")}

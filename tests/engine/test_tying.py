@@ -154,6 +154,27 @@ def verdict(
             None,
             id="a-request-answers-what-was-requested",
         ),
+        pytest.param(
+            "Hur mycket fanns totalt för att stödja kommuner och landsting i Ekdalen?",
+            "För Ekdalen finns 40 000 000 kronor för att stödja kommuner och landsting.",
+            0,
+            None,
+            id="two-nouns-joined-are-one-receiver-not-parts",
+        ),
+        pytest.param(
+            "Hur mycket gick till kvinnofrid i föreningsbidragen och i lovpengarna, sammanlagt?",
+            "Till kvinnofrid går 1 200 000 kronor av föreningsbidragen.",
+            0,
+            "part",
+            id="two-places-joined-ask-a-sum-of-parts",
+        ),
+        pytest.param(
+            "Hur många projekt beviljades totalt i satsningen?",
+            "Satsningen omfattar totalt 9 miljoner kronor.",
+            0,
+            "count",
+            id="a-count-is-never-an-amount",
+        ),
     ],
 )
 def test_an_amount_answers_only_when_tied_to_the_question(
