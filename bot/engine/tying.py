@@ -89,6 +89,10 @@ _COUNT_ASKED = re.compile(
     r"billions?|thousand\w*|tusen\w*)\b)",
     re.I,
 )
+# The question asks the figure in kronor: a euro or krone figure, never converted, is not it.
+_KRONOR_ASKED = re.compile(
+    r"\b(i|in|into)\s+(svenska\s+|swedish\s+)?(kronor|kr|sek|crowns)\b|\bomräkna\w*", re.I
+)
 _REFUSAL_ASKED = re.compile(r"\b(avslag|avslog|avslå\w*|refus\w*|reject\w*)\b", re.I)
 _PROPOSAL_FIRST = re.compile(r"föresl|förslag|propos|ville|vill\b", re.I)
 # Verbs of applying; "ansökan" the noun names what a grant was asked on, not the status.
@@ -131,6 +135,7 @@ class Asked:
     parts: bool = False  # the sum asked for joins named parts ("A och B, sammanlagt")
     negated: bool = False  # "gick INTE till", "om 70 procent": to compute, not stated
     counting: bool = False  # "hur många projekt": asks a number of things, not an amount
+    kronor: bool = False  # "i svenska kronor": a figure in another currency does not answer
 
 
 def asked(question: Question, title: str = "") -> Asked:
@@ -159,6 +164,7 @@ def asked(question: Question, title: str = "") -> Asked:
         parts=_joins_parts(question, text),
         negated=bool(_NEGATED.search(text) or _COMPUTED_ASKED.search(text)),
         counting=bool(_COUNT_ASKED.search(text)),
+        kronor=bool(_KRONOR_ASKED.search(text)),
         total=question.kind == "aggregate"
         and bool(_POT_ASKED.search(text) or _SUM_ASKED.search(text)),
     )
@@ -289,6 +295,8 @@ def fits(want: Asked, amount: Amount, roles: set[str], status: str, where: Where
         return "part"  # what did not go somewhere is a difference, never a stated amount
     if want.counting:
         return "count"  # "hur många projekt": a number of things, never an amount
+    if want.kronor and amount.currency != "SEK":
+        return "currency"
     if any(not where.names(n) for n in want.names):
         return "names"
     years = {r.removeprefix("year:") for r in roles if r.startswith("year:")}

@@ -238,6 +238,15 @@ def test_a_proposal_is_answered_with_its_label(tied: Corpus) -> None:
     assert lead(answer).startswith("Det är ett förslag")
 
 
+def test_a_euro_figure_does_not_answer_a_question_asking_kronor(tied: Corpus) -> None:
+    answer = tied.engine.ask("Hur mycket i svenska kronor får projektet Brobyggarna?")
+
+    assert not answer.answered
+    assert answer.amounts_sek == ()
+    assert "annan valuta" in lead(answer)
+    assert any("300 000 euro" in c.quote for c in answer.citations)
+
+
 def test_a_euro_figure_is_answered_as_written(tied: Corpus) -> None:
     answer = tied.engine.ask("Hur mycket pengar får projektet Brobyggarna?")
 
