@@ -23,8 +23,20 @@ from bot.engine.compose import (
 from bot.engine.dates import date_phrase
 from bot.engine.ledger import Ledger
 from bot.engine.question import Question
+from bot.engine.sentences import Span
 from bot.engine.terms import content_terms, coverage, rarity, strength, term_set
-from bot.engine.tying import Asked, Where, asked, fits, local_status, mentions, named, role
+from bot.engine.tying import (
+    Asked,
+    Where,
+    asked,
+    fits,
+    item_heading,
+    item_span,
+    local_status,
+    mentions,
+    named,
+    role,
+)
 from bot.engine.wording import kind_label, phrase
 from funding import Amount
 
@@ -47,7 +59,9 @@ def answer_amount(question: Question, found: Sequence[Candidate], ledger: Ledger
         and (pick := tied_amount(question, want, c, ledger, key)) is not None
     ]
     if not tied or (
-        _far_below(tied[0][0], pool[0]) and not _names_the_key(tied[0][0], pool[0], key, question)
+        _far_below(tied[0][0], pool[0])
+        and not _names_the_key(tied[0][0], pool[0], key, question)
+        and not _names_someone_else(question, want, pool[0])
     ):
         return _evidence_only(question, want, pool[0], ledger, _carries(pool[0], key, question))
     lead, (amount, status) = _closest_tie(tied, key_term(question, found, without_names=True))
@@ -63,6 +77,7 @@ def answer_amount(question: Question, found: Sequence[Candidate], ledger: Ledger
             marker=marker,
         )
     )
+    _cite_item(draft, question, want, lead)
     if amount.currency == "SEK":
         draft.amounts.append(amount.value)  # a euro or krone figure is never kronor
     others = [
@@ -108,6 +123,25 @@ def _names_the_key(
     if key is None or candidate.passage.doc_id != best.passage.doc_id:
         return False
     return _says(candidate, key) and not _carries(best, key, question)
+
+
+def _cite_item(draft: Draft, question: Question, want: Asked, lead: Candidate) -> None:
+    """Quote the heading of the list item that names whom the amount is for, when the
+    amount's own sentence only says "föreningen"."""
+    span = item_span(lead.doc_text, lead.span.start)
+    if span is None or lead.span.start <= span[0] < lead.span.end:
+        return
+    heading = lead.doc_text[span[0] : span[1]]
+    if any(not mentions(n, lead.text) and mentions(n, heading) for n in want.names):
+        draft.citations.cite(lead.passage, lead.doc_text, Span(*span))
+
+
+def _names_someone_else(question: Question, want: Asked, best: Candidate) -> bool:
+    """The best sentence with an amount does not name whom the question asks about: it is
+    about another recipient, so how much more of the question it covers says nothing
+    against a lesser sentence that does name them."""
+    where = _where(question, best)
+    return bool(want.names) and any(not where.names(n) for n in want.names)
 
 
 def _far_below(candidate: Candidate, best: Candidate) -> bool:
@@ -190,11 +224,13 @@ def _says(candidate: Candidate, key: str) -> bool:
 
 
 def _carries(candidate: Candidate, key: str | None, question: Question) -> bool:
-    """The amount's sentence, the sentence naming its recipient, or the title has the key."""
+    """The amount's sentence, the sentence naming its recipient, the heading of its list
+    item, or the title has the key."""
     if key is None:
         return True
     span = _quote_span(question, candidate)
-    window = f"{candidate.doc_text[span.start : span.end]} {candidate.paragraph}"
+    item = item_heading(candidate.doc_text, candidate.span.start)
+    window = f"{candidate.doc_text[span.start : span.end]} {candidate.paragraph} {item}"
     head = f"{candidate.passage.title} {candidate.doc_text[:_HEAD]}"
     return strength(key, term_set(f"{window} {head}")) >= 1.0
 
@@ -266,7 +302,8 @@ def _where(question: Question, candidate: Candidate) -> Where:
     text = candidate.doc_text
     span = _quote_span(question, candidate)
     window = f"{text[span.start : span.end]} {candidate.passage.title}"
-    return Where(window, text, candidate.paragraph, named(question))
+    item = item_heading(text, candidate.span.start)
+    return Where(window, text, candidate.paragraph, named(question), item)
 
 
 def _is_total_row(ledger: Ledger, candidate: Candidate, amount: Amount) -> bool:

@@ -330,6 +330,7 @@ class Where:
 
     paragraph: str = ""
     others: tuple[str, ...] = ()  # the question's other names
+    item: str = ""  # the heading of the numbered list item the amount stands under
 
     def names(self, name: str) -> bool:
         """The name belongs to this amount: in its own sentence or the title; in its paragraph
@@ -339,6 +340,8 @@ class Where:
             return True
         if _for_another(self.window, self.others):
             return False  # "... om 3 400 000 kronor för Crossroads": someone else's amount
+        if self.item and _ANAPHOR.search(self.window) and mentions(name, self.item):
+            return True  # "3. Akalla By ... / Förvaltningen föreslår att bevilja föreningen ..."
         beside = [o for o in self.others if o != name and mentions(o, self.window)]
         if beside and mentions(name, self.paragraph):
             return True
@@ -370,3 +373,26 @@ def _for_another(window: str, asked_names: tuple[str, ...]) -> bool:
         if not any(mentions(name, asked) or mentions(asked, name) for asked in asked_names):
             return True
     return False
+
+
+# "föreningen", "projektet": the one its list item or earlier sentence named.
+_ANAPHOR = re.compile(
+    r"\b(föreningen|organisationen|projektet|stiftelsen|sökanden|"
+    r"the association|the organisation|the organization|the project|the applicant)\b",
+    re.I,
+)
+_ITEM = re.compile(r"(?m)^[ \t]*\d{1,2}[.)][ \t]+(\S[^\n]*)")
+_ITEM_REACH = 800  # how far back a list item's heading still speaks for its sentences
+
+
+def item_heading(text: str, start: int) -> str:
+    """The heading line of the numbered list item a sentence at `start` stands under."""
+    span = item_span(text, start)
+    return text[span[0] : span[1]] if span else ""
+
+
+def item_span(text: str, start: int) -> tuple[int, int] | None:
+    """Where the heading line of the list item a sentence at `start` stands under is."""
+    items = list(_ITEM.finditer(text, max(0, start - _ITEM_REACH), start))
+    # The item's number is left out: quoted, it would read as a figure of the answer.
+    return (items[-1].start(1), items[-1].end(1)) if items else None

@@ -134,6 +134,25 @@ Ansökningarna har granskats av förvaltningen under hösten, och föreningarna 
 
 Driftsbidragen utgör merparten av summan och uppgår till 3,2 miljoner kronor.
 """,
+    "ekdalen-foreningsbidrag-fordelning.txt": """---
+title: Så fördelades föreningsbidragen i Ekdalen
+date: 2026-05-28
+kind: news
+---
+Fiktivt exempel – dokumentet är påhittat för fou-bots tester.
+
+Stadsdelsnämnden i Stockholms stad fördelade föreningsbidragen för året på sitt senaste möte.
+
+1. Gläntan Föreningen ansöker om totalt 60 000 kronor för sommarläger i Ekdalen.
+Målgrupp Barn i närområdet
+
+Förvaltningen föreslår att delvis bevilja föreningen bidrag om 32 000 kr.
+
+2. Stigen Föreningen ansöker om totalt 45 000 kronor för läxhjälp i Ekdalen.
+Målgrupp Skolbarn
+
+Förvaltningen föreslår att bevilja föreningen bidrag om 41 000 kr.
+""",
     "lindvik-budget-2026.txt": """---
 title: Förslag: Så fördelas Lindviks budget 2026
 date: 2026-01-09
@@ -203,6 +222,16 @@ def tied(tmp_path_factory: pytest.TempPathFactory, embeddings: object) -> Iterat
             "Hur mycket la stadsdelsnämnden undan för nattvandring i Ekdalen?",
             (450_000,),
             id="a-particle-of-the-question-is-no-key-word",
+        ),
+        pytest.param(
+            "Vad föreslogs Gläntan få i Ekdalen?",
+            (32_000,),
+            id="the-association-is-the-one-its-list-item-names",
+        ),
+        pytest.param(
+            "Vad föreslogs Stigen få i Ekdalen?",
+            (41_000,),
+            id="the-association-of-the-next-item-is-the-next-one",
         ),
         pytest.param(
             "Hur mycket driftsbidrag gick till föreningar som arbetar mot ensamhet bland äldre 2027?",
