@@ -3,6 +3,7 @@ nearest evidence, shown as evidence with what it does not state, and no amount."
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -49,7 +50,7 @@ def answer_amount(question: Question, found: Sequence[Candidate], ledger: Ledger
     ]
     if not pool or weak(pool[0]):
         return None
-    want = _known_names(asked(question), found)
+    want = _known_names(question, asked(question), found)
     key = key_term(question, found)
     tied = [
         (c, pick)
@@ -170,12 +171,25 @@ _FRAME_STEMS = frozenset(
 )
 
 
-def _known_names(want: Asked, found: Sequence[Candidate]) -> Asked:
-    """Only names some retrieved document uses count: an abbreviation or alias no document
-    writes ("VP" for a plan) says nothing about which amount is meant."""
+def _known_names(question: Question, want: Asked, found: Sequence[Candidate]) -> Asked:
+    """A name no retrieved document writes says nothing about which amount is meant when
+    it may be written otherwise (an acronym, a place); every other name counts."""
     texts = list({c.passage.doc_id: c.doc_text for c in found}.values())
-    known = tuple(n for n in want.names if any(mentions(n, t) for t in texts))
+    known = tuple(
+        n
+        for n in want.names
+        if not _may_be_written_otherwise(n, question.text) or any(mentions(n, t) for t in texts)
+    )
     return replace(want, names=known)
+
+
+def _may_be_written_otherwise(name: str, text: str) -> bool:
+    """An acronym ("VP", "KS") or a place of the question ("i Sörmland"), which documents
+    may write out in full or name otherwise. Any other name no retrieved document uses
+    (the recipient asked about) is one they state nothing about."""
+    if name.isupper() and len(name) <= 5:
+        return True
+    return bool(re.search(rf"\b(i|in|inom|på|within)\s+{re.escape(name)}\b", text))
 
 
 def key_term(

@@ -192,6 +192,11 @@ def tied(tmp_path_factory: pytest.TempPathFactory, embeddings: object) -> Iterat
             "Hur mycket fick Föreningen Solrosen?", (), id="no-figure-for-a-recipient-not-named"
         ),
         pytest.param(
+            "Hur mycket fick Tallen för läxhjälp i Ekdalen?",
+            (),
+            id="a-recipient-no-document-names-gets-no-figure",
+        ),
+        pytest.param(
             "Hur mycket betalades ut till Lärkgårdens sommarfest?", (), id="a-cap-is-not-a-payment"
         ),
         pytest.param(
