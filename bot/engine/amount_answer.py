@@ -239,17 +239,26 @@ def _says(candidate: Candidate, key: str) -> bool:
 
 def _carries(candidate: Candidate, key: str | None, question: Question) -> bool:
     """The amount's sentence, the sentence naming its recipient, the heading of its list
-    item, or the title has the key."""
+    item, or (unless the sentence says what its amount is for) the title or lead has the
+    key."""
     if key is None:
         return True
     span = _quote_span(question, candidate)
     item = item_heading(candidate.doc_text, candidate.span.start)
     window = f"{candidate.doc_text[span.start : span.end]} {candidate.paragraph} {item}"
+    if strength(key, term_set(window)) >= 1.0:
+        return True
+    if _OWN_PURPOSE.search(candidate.text):
+        return False  # "410 000 kronor för samtalsgrupper": its own purpose, not the key's
     head = f"{candidate.passage.title} {candidate.doc_text[:_HEAD]}"
-    return strength(key, term_set(f"{window} {head}")) >= 1.0
+    return strength(key, term_set(head)) >= 1.0
 
 
 _HEAD = 400  # the opening of a document (headline, lead) says what all of it is about
+# An amount said to be for something of its own: "640 000 kronor för läxhjälp".
+_OWN_PURPOSE = re.compile(
+    r"\b(kronor|kr|tkr|mnkr|miljon\w*|miljard\w*|euro)\s+(för|till|for)\s+(?!(år|\d))[a-zåäö]",
+)
 
 
 _TIE_REACH = 12  # how many of the best sentences with amounts are tried for a tied one

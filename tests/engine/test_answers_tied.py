@@ -192,6 +192,11 @@ def tied(tmp_path_factory: pytest.TempPathFactory, embeddings: object) -> Iterat
             "Hur mycket fick Föreningen Solrosen?", (), id="no-figure-for-a-recipient-not-named"
         ),
         pytest.param(
+            "Hur mycket fick Föreningen Ankaret för läxhjälp?",
+            (),
+            id="an-amount-for-another-purpose-than-the-one-asked",
+        ),
+        pytest.param(
             "Hur mycket fick Tallen för läxhjälp i Ekdalen?",
             (),
             id="a-recipient-no-document-names-gets-no-figure",
