@@ -60,7 +60,8 @@ _GIVEN_ASKED = re.compile(
 _POT_ASKED = re.compile(
     r"\b(totalt|sammanlagt|sammantaget|pott\w*|ram\w*|hela|in total|altogether|total|"
     r"pot|budget\w*|fond\w*|fördela\w*|delades ut|dela ut|avsatt\w*|avsätt\w*|avsatte|"
-    r"hur stor|how large|how big|distribut\w*|set aside|satsa\w*|allocat\w*)\b",
+    r"hur stor|how large|how big|distribut\w*|set aside|satsa\w*|allocat\w*|"
+    r"dela på|delar på|share(?! of))\b",
     re.I,
 )
 _SEVERAL_YEARS = re.compile(
@@ -94,6 +95,9 @@ _KRONOR_ASKED = re.compile(
     r"\b(i|in|into)\s+(svenska\s+|swedish\s+)?(kronor|kr|sek|crowns)\b|\bomräkna\w*", re.I
 )
 _REFUSAL_ASKED = re.compile(r"\b(avslag|avslog|avslå\w*|refus\w*|reject\w*)\b", re.I)
+# "ville föreningen få" (its own wish), not "ville oppositionen att föreningen skulle få".
+_WANTS_TO_GET = re.compile(r"\b(ville|vill)\b(?:(?!\batt\b)[^?])*\b(få|erhålla)\b", re.I)
+_PROPOSED_WORD = re.compile(r"föresl|förslag|propos|budget", re.I)
 _PROPOSAL_FIRST = re.compile(r"föresl|förslag|propos|ville|vill\b", re.I)
 # Verbs of applying; "ansökan" the noun names what a grant was asked on, not the status.
 _APPLIED_FIRST = re.compile(
@@ -144,7 +148,9 @@ def asked(question: Question, title: str = "") -> Asked:
     if _REFUSAL_ASKED.search(text):
         status = "refused"
     elif _PROPOSAL_FIRST.search(text):
-        status = "proposed"
+        # "Hur mycket ville föreningen få?": what the recipient wanted is what it applied for.
+        wants = _WANTS_TO_GET.search(text) and not _PROPOSED_WORD.search(text)
+        status = "applied" if wants else "proposed"
     elif _APPLIED_FIRST.search(text):
         status = "applied"
     else:

@@ -210,6 +210,16 @@ def tied(tmp_path_factory: pytest.TempPathFactory, embeddings: object) -> Iterat
             id="the-second-figure-when-it-is-the-one-asked-for",
         ),
         pytest.param(
+            "Hur mycket ville Idrottsklubben Sjöbacken få?",
+            (90_000,),
+            id="what-the-recipient-wanted-is-its-application",
+        ),
+        pytest.param(
+            "How much do the 42 associations in Ekdalen share?",
+            (31_000_000,),
+            id="a-question-about-what-is-shared-asks-the-pot",
+        ),
+        pytest.param(
             "Hur mycket har Idrottsklubben Sjöbacken beviljats?",
             (),
             id="an-application-is-no-grant",
