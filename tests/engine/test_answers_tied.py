@@ -345,6 +345,13 @@ def test_an_english_question_is_answered_in_english_with_swedish_quotes(tied: Co
     assert any("Föreningen Fyrbåken får 640 000 kronor" in c.quote for c in answer.citations)
 
 
+def test_an_english_what_was_question_gets_the_amount_in_english(tied: Corpus) -> None:
+    answer = tied.engine.ask("What grant did Föreningen Fyrbåken receive?")
+
+    assert answer.amounts_sek == (640_000,), answer.text
+    assert "according to" in lead(answer)
+
+
 def test_a_follow_up_keeps_the_topic_and_asks_for_its_own_name(tied: Corpus) -> None:
     first_question = "Hur mycket fick Föreningen Fyrbåken?"
     first = tied.engine.ask(first_question)
