@@ -33,6 +33,9 @@ _POT_AFTER = re.compile(
     r"fördelat på|till \d+ \w+|to be shared|to distribute|varav|därav|of which)\b",
     re.I,
 )
+# "4 miljoner kronor per år avsätts för X, varav 500 000 ...": the amount a later part of
+# its sentence splits is the whole.
+_SPLIT_AFTER = re.compile(r"^[^.!?\n]{0,80}\b(varav|därav|of which)\b", re.I)
 _ANNUAL_AFTER = re.compile(
     r"[^.!?\n]{0,30}\b(per år|årligen|om året|varje år|per year|a year|annually|each year)\b",
     re.I,
@@ -235,7 +238,7 @@ def role(sentence: str, amount: Amount) -> set[str]:
     roles = set()
     if _CAP_BEFORE.search(before):
         roles.add("cap")
-    if _POT_BEFORE.search(before) or _POT_AFTER.search(after):
+    if _POT_BEFORE.search(before) or _POT_AFTER.search(after) or _SPLIT_AFTER.search(after):
         roles.add("pot")
     if _ANNUAL_AFTER.match(after) or _ANNUAL_AFTER.search(amount.raw):
         roles.add("annual")

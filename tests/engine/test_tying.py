@@ -127,6 +127,14 @@ def verdict(
             id="varav-marks-the-total",
         ),
         pytest.param(
+            "Hur mycket avsätts totalt per år till Ekdalens investeringar?",
+            "Fyra miljoner kronor per år avsätts för Ekdalens investeringar, varav högst "
+            "500 000 kronor per år till lov.",
+            0,
+            None,
+            id="varav-later-in-the-sentence-marks-the-whole",
+        ),
+        pytest.param(
             "Hur mycket av Ekdalens pengar gick inte till Lovgruppen?",
             "Av dessa medel har 300 000 kronor gått till Lovgruppen.",
             0,
