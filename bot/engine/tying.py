@@ -64,7 +64,7 @@ _POT_ASKED = re.compile(
     r"\b(totalt|sammanlagt|sammantaget|pott\w*|ram\w*|hela|in total|altogether|total|"
     r"pot|budget\w*|fond\w*|fördela\w*|delades ut|dela ut|avsatt\w*|avsätt\w*|avsatte|"
     r"hur stor|how large|how big|distribut\w*|set aside|satsa\w*|allocat\w*|"
-    r"dela på|delar på|share(?! of))\b",
+    r"dela på|delar på|share(?! of)|med hur mycket|by how much)\b",
     re.I,
 )
 _SEVERAL_YEARS = re.compile(

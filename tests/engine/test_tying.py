@@ -135,6 +135,13 @@ def verdict(
             id="varav-later-in-the-sentence-marks-the-whole",
         ),
         pytest.param(
+            "Med hur mycket höjs anslagen till Ekdalens kvinnojour?",
+            "Ekdalens kvinnojour får höjda anslag om totalt 300 000 kronor.",
+            0,
+            None,
+            id="by-how-much-asks-the-whole-change",
+        ),
+        pytest.param(
             "Hur mycket av Ekdalens pengar gick inte till Lovgruppen?",
             "Av dessa medel har 300 000 kronor gått till Lovgruppen.",
             0,
