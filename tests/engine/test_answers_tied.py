@@ -153,6 +153,19 @@ Målgrupp Skolbarn
 
 Förvaltningen föreslår att bevilja föreningen bidrag om 41 000 kr.
 """,
+    "forskning-foraldrastod.txt": """---
+title: Pågående forskning om stöd till föräldrar
+date: 2025-09-01
+kind: fou_plan
+---
+Fiktivt exempel – dokumentet är påhittat för fou-bots tester.
+
+Stöd till föräldrar vars barn är placerade
+
+Studien följer föräldrar under och efter placeringen.
+
+Projektledare: Karin Melkby, Ekdalens högskola Finansiering: ca 2,4 miljoner kr
+""",
     "lindvik-budget-2026.txt": """---
 title: Förslag: Så fördelas Lindviks budget 2026
 date: 2026-01-09
@@ -190,6 +203,11 @@ def tied(tmp_path_factory: pytest.TempPathFactory, embeddings: object) -> Iterat
         ),
         pytest.param(
             "Hur mycket fick Föreningen Solrosen?", (), id="no-figure-for-a-recipient-not-named"
+        ),
+        pytest.param(
+            "Hur mycket finansiering har Karin Melkbys projekt om stöd till föräldrar fått?",
+            (2_400_000,),
+            id="a-person-named-in-the-genitive",
         ),
         pytest.param(
             "Hur mycket fick Föreningen Ankaret för läxhjälp?",
