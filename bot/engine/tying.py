@@ -23,6 +23,14 @@ _CAP_BEFORE = re.compile(
     r"(belopp\w*|bidrag\w*|summa|amount)?\s*(på|om|of)?\s*$",
     re.I,
 )
+# "Maxbeloppet är", "taket för bidraget ligger på", "det högsta belopp som kan sökas är".
+_CAP_STATED = re.compile(
+    rf"\b({cues.CAP}|{cues.CEILING}|högsta\s+belopp\w*|the\s+most)\b[^.!?\n]{{0,40}}"
+    r"\b(är|blir|ligger på|uppgår till|is|was|of)\s*$",
+    re.I,
+)
+# The amount as read may carry its cap word: "upp till 80 000 kr", "högst 80 000 kronor".
+_CAP_RAW = re.compile(rf"({cues.CAP}|{cues.FLOOR_OR_NEED})\b", re.I)
 _POT_BEFORE = re.compile(
     r"\b(totalt|sammanlagt|dela på|delar på|pott\w*|ram\w*|fördelningen av|"
     r"in total|a total of|share)\b[^.!?\n]{0,30}$",
@@ -236,7 +244,7 @@ def role(sentence: str, amount: Amount) -> set[str]:
     before = sentence[max(0, amount.start - _REACH) : amount.start]
     after = sentence[amount.end : amount.end + 60]
     roles = set()
-    if _CAP_BEFORE.search(before):
+    if _CAP_BEFORE.search(before) or _CAP_STATED.search(before) or _CAP_RAW.match(amount.raw):
         roles.add("cap")
     if _POT_BEFORE.search(before) or _POT_AFTER.search(after) or _SPLIT_AFTER.search(after):
         roles.add("pot")

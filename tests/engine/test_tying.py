@@ -62,6 +62,20 @@ def verdict(
             id="a-cap-answers-a-question-about-the-cap",
         ),
         pytest.param(
+            "Hur mycket fick föreningarna i Ekdalen för sommarfesten?",
+            "Föreningarna i Ekdalen kan få upp till 80 000 kr för sommarfesten.",
+            0,
+            "cap",
+            id="upp-till-read-into-the-amount-is-a-cap",
+        ),
+        pytest.param(
+            "Hur mycket fick föreningarna i Ekdalen för sommarfesten?",
+            "Maxbeloppet för sommarfesten i Ekdalen är 80 000 kronor.",
+            0,
+            "cap",
+            id="the-maximum-stated-as-a-predicate-is-a-cap",
+        ),
+        pytest.param(
             "Hur mycket föreslog förvaltningen att Idrottsklubben Sjöbacken skulle få?",
             "Idrottsklubben Sjöbacken ville få de 90 000 kronor som de ansökt om, och inte "
             "25 000 kronor som förvaltningen föreslagit.",
