@@ -252,7 +252,7 @@ def role(sentence: str, amount: Amount) -> set[str]:
         roles.add("annual")
     if len(find_amounts(sentence)) > 1:
         roles.add("among")  # one of several amounts of its sentence
-    year = _YEAR_AFTER.match(after)
+    year = _YEAR_AFTER.match(after) or _YEAR_BEFORE.search(_own_clause(before))
     if year:
         roles.add(f"year:{year.group(1)}")
     status = _nearest_status(before, after)
@@ -265,6 +265,16 @@ def role(sentence: str, amount: Amount) -> set[str]:
 _YEAR_AFTER = re.compile(
     r"^\W*(?:kronor|kr|miljoner\w*)?\s*(?:för|under|år|in|for)\s+(?:år\s+)?(\d{4})\b"
 )
+# "För 2025 beviljas 90 000 kronor": the year its clause says the amount is for.
+_YEAR_BEFORE = re.compile(r"\b(?:för|under|inför|for|in)\s+(?:år\s+)?(\d{4})\b(?!-)\D*$", re.I)
+
+
+def _own_clause(before: str) -> str:
+    """The words before an amount in its own clause."""
+    cuts = list(_CLAUSE.finditer(before))
+    return before[cuts[-1].end() :] if cuts else before
+
+
 _CLAUSE = re.compile(r"[,;:.!?()–]|\boch\b|\bmen\b|\bbut\b")
 
 

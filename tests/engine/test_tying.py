@@ -134,6 +134,13 @@ def verdict(
             id="the-amount-for-the-year-asked",
         ),
         pytest.param(
+            "Hur mycket fick Ekdalens kvinnojour för 2024?",
+            "För 2025 beviljas Ekdalens kvinnojour 90 000 kronor.",
+            0,
+            "year",
+            id="a-year-opening-the-clause-is-the-amounts-year",
+        ),
+        pytest.param(
             "Hur mycket avsätts totalt till Ekdalens investeringar?",
             "Till Ekdalens investeringar avsätts 4 miljoner kronor, varav 500 000 kronor till lov.",
             0,
