@@ -189,11 +189,15 @@ def _sek(candidate: Candidate) -> bool:
 
 
 def _has_recipients(question: Question, candidate: Candidate) -> bool:
-    """Districts and organisations asked about must be named where the amount is."""
+    """Districts and organisations asked about must be named where the amount is: its
+    paragraph, or for one amount asked (not a sum across documents) the title of a
+    document about them ("Brommas budget 2020")."""
     required = [r for r in question.recipients if not is_body(r)]
     if not required:
         return True
-    present = {name for name, _, _ in find_receivers(candidate.paragraph)}
+    title = candidate.passage.title if question.kind == "amount" else ""
+    where = f"{candidate.paragraph}\n{title}"
+    present = {name for name, _, _ in find_receivers(where)}
     return all(r in present for r in required)
 
 

@@ -33,10 +33,12 @@ _ENGLISH = frozenset(
 
 def detect_language(text: str) -> Language:
     """Say "en" when the text reads as English, otherwise "sv"."""
-    words = [w.casefold() for w in _WORD.findall(text)]
+    raw = _WORD.findall(text)
+    words = [w.casefold() for w in raw]
     swedish = sum(w in _SWEDISH for w in words)
     # å, ä and ö are strong evidence of Swedish, but an English question can name
-    # "Skärholmen", so each such word counts as one Swedish word, no more.
-    swedish += sum(any(c in "åäö" for c in w) for w in words)
+    # "Skärholmen" or "Föreningen Fyrbåken": only a lower-case word with them counts, as
+    # one Swedish word, no more.
+    swedish += sum(any(c in "åäö" for c in w) and not w[:1].isupper() for w in raw)
     english = sum(w in _ENGLISH for w in words)
     return "en" if english > swedish else "sv"

@@ -53,8 +53,14 @@ _KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "amount",
         re.compile(
-            r"\b(hur (mycket|mkt|stor[at]?|många kronor)|belopp|vad kostade|kostnad|"
-            r"how much|how large|what amount|"
+            r"\b(hur (mycket|mkt|stor[at]?|många (kronor|kr|tkr|mnkr|miljoner|miljarder))|"
+            r"belopp|vad kostade|kostnad|"
+            r"how much|how large|how big|what amount|how many (kronor|millions?|billions?)|"
+            r"what (was|were|did)\b[^?]*\b(budget|grant|funding|allocation|amount|cost|"
+            r"subsidy)s?\b|what (budget|grant|funding|amount|allocation|subsidy)s? "
+            r"(was|were|did|does)\b|"
+            r"vad (var|blev)\b[^?]*\b(budget\w*|bidrag\w*|anslag\w*|belopp\w*|"
+            r"kostnad\w*)|"
             r"vad (fick|får|blir|föreslogs|föreslog|föreslås|beviljades|sökte|söker)\b.*"
             r"\b(få|bidrag\w*|stöd\w*|anslag\w*|pengar|budget\w*|medel))\b",
             re.I,

@@ -23,6 +23,14 @@ _CAP_BEFORE = re.compile(
     r"(belopp\w*|bidrag\w*|summa|amount)?\s*(på|om|of)?\s*$",
     re.I,
 )
+# "Maxbeloppet är", "taket för bidraget ligger på", "det högsta belopp som kan sökas är".
+_CAP_STATED = re.compile(
+    rf"\b({cues.CAP}|{cues.CEILING}|högsta\s+belopp\w*|the\s+most)\b[^.!?\n]{{0,40}}"
+    r"\b(är|blir|ligger på|uppgår till|is|was|of)\s*$",
+    re.I,
+)
+# The amount as read may carry its cap word: "upp till 80 000 kr", "högst 80 000 kronor".
+_CAP_RAW = re.compile(rf"({cues.CAP}|{cues.FLOOR_OR_NEED})\b", re.I)
 _POT_BEFORE = re.compile(
     r"\b(totalt|sammanlagt|dela på|delar på|pott\w*|ram\w*|fördelningen av|"
     r"in total|a total of|share)\b[^.!?\n]{0,30}$",
@@ -33,13 +41,19 @@ _POT_AFTER = re.compile(
     r"fördelat på|till \d+ \w+|to be shared|to distribute|varav|därav|of which)\b",
     re.I,
 )
+# "4 miljoner kronor per år avsätts för X, varav 500 000 ...": the amount a later part of
+# its sentence splits is the whole.
+_SPLIT_AFTER = re.compile(r"^[^.!?\n]{0,80}\b(varav|därav|of which)\b", re.I)
 _ANNUAL_AFTER = re.compile(
     r"[^.!?\n]{0,30}\b(per år|årligen|om året|varje år|per year|a year|annually|each year)\b",
     re.I,
 )
+# Asking another body for money is applying for it: "begärt att kommunstyrelsen skjuter till",
+# "hemställer hos kommunstyrelsen om".
+_REQUESTING = r"begär(?:t|de|er|an)?|hemställ\w*|request(?:s|ed)?"
 _STATUS_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("refused", cues.REFUSED),
-    ("applied", re.compile(rf"\b(?:{cues.APPLYING}|{cues.APPLICATION_FOR})\b", re.I)),
+    ("applied", re.compile(rf"\b(?:{cues.APPLYING}|{cues.APPLICATION_FOR}|{_REQUESTING})\b", re.I)),
     ("proposed", re.compile(rf"\b(?:{cues.PROPOSING}|{cues.ALTERNATIVE})\b", re.I)),
 )
 _CAP_ASKED = re.compile(
@@ -57,7 +71,8 @@ _GIVEN_ASKED = re.compile(
 _POT_ASKED = re.compile(
     r"\b(totalt|sammanlagt|sammantaget|pott\w*|ram\w*|hela|in total|altogether|total|"
     r"pot|budget\w*|fond\w*|fördela\w*|delades ut|dela ut|avsatt\w*|avsätt\w*|avsatte|"
-    r"hur stor|how large|how big|distribut\w*|set aside|satsa\w*|allocat\w*)\b",
+    r"hur stor|how large|how big|distribut\w*|set aside|satsa\w*|allocat\w*|"
+    r"dela på|delar på|share(?! of)|med hur mycket|by how much)\b",
     re.I,
 )
 _SEVERAL_YEARS = re.compile(
@@ -101,7 +116,7 @@ _RECEIVER_NAMED = re.compile(
     r"\b(?:till|åt|to)\s+(?:the\s+|[Ff]öreningen\s+)?[\"'”’«]?[A-ZÅÄÖ]"
     r"|\b(?:specifi\w*|särskilt|enbart|bara|endast|only|just)\b"
 )
-_SUM_ASKED = re.compile(r"\b(ihop|summera\w*|add up|combined|together)\b", re.I)
+_SUM_ASKED = re.compile(r"\b(ihop|summera\w*|båda|bägge|add up|combined|together|both)\b", re.I)
 # "gick INTE till", "delades inte ut": the rest of a sum, which no sentence states.
 _NEGATED = re.compile(
     r"\b(gick|delades|fördelades|betalades|användes|fick|went|was|were)\s+(inte|ej|not)\b|"
@@ -110,10 +125,26 @@ _NEGATED = re.compile(
 )
 # A share to compute ("om 70 procent ... ska gå till"): no stated amount is that share.
 _COMPUTED_ASKED = re.compile(r"\b\d+\s*(procent|%)|\bper cent\b|\bpercent\b", re.I)
+# "Hur många projekt", "how many grants": a count; "hur många miljoner" asks an amount.
+_COUNT_ASKED = re.compile(
+    r"\b(hur många|how many)\s+(?!(kronor|kr|tkr|mnkr|miljon\w*|miljard\w*|millions?|"
+    r"billions?|thousand\w*|tusen\w*)\b)",
+    re.I,
+)
+# The question asks the figure in kronor: a euro or krone figure, never converted, is not it.
+_KRONOR_ASKED = re.compile(
+    r"\b(i|in|into)\s+(svenska\s+|swedish\s+)?(kronor|kr|sek|crowns)\b|\bomräkna\w*", re.I
+)
 _REFUSAL_ASKED = re.compile(r"\b(avslag|avslog|avslå\w*|refus\w*|reject\w*)\b", re.I)
+# "ville föreningen få" (its own wish), not "ville oppositionen att föreningen skulle få".
+_WANTS_TO_GET = re.compile(r"\b(ville|vill)\b(?:(?!\batt\b)[^?])*\b(få|erhålla)\b", re.I)
+_PROPOSED_WORD = re.compile(r"föresl|förslag|propos|budget", re.I)
 _PROPOSAL_FIRST = re.compile(r"föresl|förslag|propos|ville|vill\b", re.I)
 # Verbs of applying; "ansökan" the noun names what a grant was asked on, not the status.
-_APPLIED_FIRST = re.compile(r"ansökt|ansöker|ansökte|\bsökt|\bsöker|\bsökte|\bapplie|\bapply", re.I)
+_APPLIED_FIRST = re.compile(
+    rf"ansökt|ansöker|ansökte|\bsökt|\bsöker|\bsökte|\bapplie|\bapply|\b(?:{_REQUESTING})\b",
+    re.I,
+)
 _CAPITALISED = re.compile(
     r"(?<![\w-])([A-ZÅÄÖ][a-zåäöéüA-ZÅÄÖ]*(?:[- ][A-ZÅÄÖ][a-zåäöéüA-ZÅÄÖ]*)*)"
 )
@@ -149,6 +180,8 @@ class Asked:
     parts: bool = False  # the sum asked for joins named parts ("A och B, sammanlagt")
     negated: bool = False  # "gick INTE till", "om 70 procent": to compute, not stated
     groups: tuple[str, ...] = ()  # plural groups asked about ("föreningarna"): a pot is theirs
+    counting: bool = False  # "hur många projekt": asks a number of things, not an amount
+    kronor: bool = False  # "i svenska kronor": a figure in another currency does not answer
 
 
 def asked(question: Question, title: str = "") -> Asked:
@@ -157,7 +190,9 @@ def asked(question: Question, title: str = "") -> Asked:
     if _REFUSAL_ASKED.search(text):
         status = "refused"
     elif _PROPOSAL_FIRST.search(text):
-        status = "proposed"
+        # "Hur mycket ville föreningen få?": what the recipient wanted is what it applied for.
+        wants = _WANTS_TO_GET.search(text) and not _PROPOSED_WORD.search(text)
+        status = "applied" if wants else "proposed"
     elif _APPLIED_FIRST.search(text):
         status = "applied"
     else:
@@ -175,12 +210,29 @@ def asked(question: Question, title: str = "") -> Asked:
         strict=bool(_GIVEN_ASKED.search(text)),
         given=given,
         years=question.years,
-        parts=bool(_SUM_ASKED.search(text) or re.search(r"\b(och|samt|plus|and)\b", text)),
+        parts=_joins_parts(question, text),
         negated=bool(_NEGATED.search(text) or _COMPUTED_ASKED.search(text)),
         groups=tuple(m.group(1).casefold() for m in _GROUP_ASKED.finditer(text)),
+        counting=bool(_COUNT_ASKED.search(text)),
+        kronor=bool(_KRONOR_ASKED.search(text)),
         total=question.kind == "aggregate"
         and bool(_POT_ASKED.search(text) or _SUM_ASKED.search(text)),
     )
+
+
+def _joins_parts(question: Question, text: str) -> bool:
+    """The sum asked for joins parts: "lägg ihop", "båda", or two names or years joined
+    ("Fyrbåken och Ankaret", "2015 och 2016"); "kommuner och landsting" is one receiver."""
+    if _SUM_ASKED.search(text):
+        return True
+    if not re.search(r"\b(och|samt|plus|and)\b", text):
+        return False
+    if _JOINED_PLACES.search(text):
+        return True  # "i A 2010 och i fördelningen B": two sums from two places
+    return len(named(question)) >= 2 or len(question.years) >= 2
+
+
+_JOINED_PLACES = re.compile(r"\b(och|samt|and)\s+(i|till|för|från|in|to|for|from)\b", re.I)
 
 
 def named(question: Question) -> tuple[str, ...]:
@@ -225,9 +277,9 @@ def role(sentence: str, amount: Amount) -> set[str]:
     before = sentence[max(0, amount.start - _REACH) : amount.start]
     after = sentence[amount.end : amount.end + 60]
     roles = set()
-    if _CAP_BEFORE.search(before):
+    if _CAP_BEFORE.search(before) or _CAP_STATED.search(before) or _CAP_RAW.match(amount.raw):
         roles.add("cap")
-    if _POT_BEFORE.search(before) or _POT_AFTER.search(after):
+    if _POT_BEFORE.search(before) or _POT_AFTER.search(after) or _SPLIT_AFTER.search(after):
         roles.add("pot")
     if _ANNUAL_AFTER.match(after) or _ANNUAL_AFTER.search(amount.raw):
         roles.add("annual")
@@ -236,7 +288,7 @@ def role(sentence: str, amount: Amount) -> set[str]:
     # The words right before the amount, for a group that shares it ("till sex sociala
     # stödföreningar på totalt N").
     roles.add("group:" + sentence[max(0, amount.start - _GROUP_REACH) : amount.start].casefold())
-    year = _YEAR_AFTER.match(after)
+    year = _YEAR_AFTER.match(after) or _YEAR_BEFORE.search(_own_clause(before))
     if year:
         roles.add(f"year:{year.group(1)}")
     else:
@@ -277,6 +329,16 @@ def _respective_year(sentence: str, amount: Amount) -> str | None:
 _YEAR_AFTER = re.compile(
     r"^\W*(?:kronor|kr|miljoner\w*)?\s*(?:för|under|år|in|for)\s+(?:år\s+)?(\d{4})\b"
 )
+# "För 2025 beviljas 90 000 kronor": the year its clause says the amount is for.
+_YEAR_BEFORE = re.compile(r"\b(?:för|under|inför|for|in)\s+(?:år\s+)?(\d{4})\b(?!-)\D*$", re.I)
+
+
+def _own_clause(before: str) -> str:
+    """The words before an amount in its own clause."""
+    cuts = list(_CLAUSE.finditer(before))
+    return before[cuts[-1].end() :] if cuts else before
+
+
 _CLAUSE = re.compile(r"[,;:.!?()–]|\boch\b|\bmen\b|\bbut\b")
 
 
@@ -322,6 +384,10 @@ def fits(want: Asked, amount: Amount, roles: set[str], status: str, where: Where
         return "given"
     if want.negated:
         return "part"  # what did not go somewhere is a difference, never a stated amount
+    if want.counting:
+        return "count"  # "hur många projekt": a number of things, never an amount
+    if want.kronor and amount.currency != "SEK":
+        return "currency"
     if any(not where.names(n) for n in want.names):
         return "names"
     years = {r.removeprefix("year:") for r in roles if r.startswith("year:")}
@@ -355,6 +421,7 @@ class Where:
 
     paragraph: str = ""
     others: tuple[str, ...] = ()  # the question's other names
+    item: str = ""  # the heading of the numbered list item the amount stands under
 
     def names(self, name: str) -> bool:
         """The name belongs to this amount: in its own sentence or the title; in its paragraph
@@ -362,6 +429,10 @@ class Where:
         or the topic of the document, named in no sentence stating an amount of its own."""
         if mentions(name, self.window):
             return True
+        if _for_another(self.window, self.others):
+            return False  # "... om 3 400 000 kronor för Crossroads": someone else's amount
+        if self.item and _ANAPHOR.search(self.window) and mentions(name, self.item):
+            return True  # "3. Akalla By ... / Förvaltningen föreslår att bevilja föreningen ..."
         beside = [o for o in self.others if o != name and mentions(o, self.window)]
         if beside and mentions(name, self.paragraph):
             return True
@@ -374,3 +445,45 @@ class Where:
 def _with_amounts(text: str) -> tuple[str, ...]:
     """The sentences of a text that state an amount."""
     return tuple(s for s in re.split(r"(?<=[.!?:])\s+|\n", text) if find_amounts(s))
+
+
+# "för projektet X", "till Föreningen Y": whom an amount is said to be for.
+_FOR_NAMED = re.compile(
+    r"\b(?:för|till|for|to)\s+(?:(?:projekt(?:et)?|verksamhet(?:en)?|föreningen|the project)\s+)?"
+    r"([A-ZÅÄÖ][\wåäöéü-]+)"
+)
+
+
+def _for_another(window: str, asked_names: tuple[str, ...]) -> bool:
+    """The text says its amount is for a named project or organisation that is none of
+    the names asked about: its paragraph or document cannot tie the amount to them."""
+    for match in _FOR_NAMED.finditer(window):
+        name = match.group(1)
+        if name.lower() in _GENERIC or is_body(name) or places_in(name):
+            continue
+        if not any(mentions(name, asked) or mentions(asked, name) for asked in asked_names):
+            return True
+    return False
+
+
+# "föreningen", "projektet": the one its list item or earlier sentence named.
+_ANAPHOR = re.compile(
+    r"\b(föreningen|organisationen|projektet|stiftelsen|sökanden|"
+    r"the association|the organisation|the organization|the project|the applicant)\b",
+    re.I,
+)
+_ITEM = re.compile(r"(?m)^[ \t]*\d{1,2}[.)][ \t]+(\S[^\n]*)")
+_ITEM_REACH = 800  # how far back a list item's heading still speaks for its sentences
+
+
+def item_heading(text: str, start: int) -> str:
+    """The heading line of the numbered list item a sentence at `start` stands under."""
+    span = item_span(text, start)
+    return text[span[0] : span[1]] if span else ""
+
+
+def item_span(text: str, start: int) -> tuple[int, int] | None:
+    """Where the heading line of the list item a sentence at `start` stands under is."""
+    items = list(_ITEM.finditer(text, max(0, start - _ITEM_REACH), start))
+    # The item's number is left out: quoted, it would read as a figure of the answer.
+    return (items[-1].start(1), items[-1].end(1)) if items else None

@@ -54,6 +54,8 @@ PHRASES = {
         "år, inte hela perioden:",
         "untied_currency": "Närmast finns detta, {according} {marker}: beloppet anges i en "
         "annan valuta än kronor och räknas inte om:",
+        "untied_count": "Närmast finns detta, {according} {marker}: där står ett belopp, inte "
+        "det antal du frågar efter:",
         "untied_given": "Dokumenten anger inget annat belopp än det frågan själv nämner; "
         "närmast, {according} {marker}:",
         "untied_applied": "Dokumenten visar bara ett sökt belopp, inget beslut om det du "
@@ -112,6 +114,8 @@ PHRASES = {
         "per year, not for the whole period:",
         "untied_currency": "The nearest evidence is this, {according} {marker}: its amount is "
         "in another currency than kronor and is not converted:",
+        "untied_count": "The nearest evidence is this, {according} {marker}: it states an "
+        "amount, not the number you ask for:",
         "untied_given": "The documents state no other amount than the one the question gives; "
         "nearest, {according} {marker}:",
         "untied_applied": "The documents only show an amount applied for, no decision on what "

@@ -93,6 +93,94 @@ Fiktivt exempel – dokumentet är påhittat för fou-bots tester.
 
 Göteborgs Stad ger 150 000 kronor till läxhjälp i Ekdalen i Göteborg. Göteborgs Stad vill att fler barn i Göteborg klarar skolan.
 """,
+    "skarholmen-budget-2026.txt": """---
+title: Skärholmens budget 2026 är lagd
+date: 2026-01-12
+kind: news
+---
+Fiktivt exempel – dokumentet är påhittat för fou-bots tester.
+
+Stadsdelsnämnden har lagt fram sitt förslag, som snart ska upp i kommunstyrelsen.
+
+Förslag till årets budget är 702 miljoner kronor.
+""",
+    "ekdalen-nattvandring.txt": """---
+title: Nattvandring i Ekdalen får stöd
+date: 2025-06-02
+kind: decision
+---
+Fiktivt exempel – dokumentet är påhittat för fou-bots tester.
+
+Stadsdelsnämnden i Stockholms stad avsätter 450 000 kronor för nattvandring i Ekdalen.
+
+Nattvandringen i Ekdalen har hittills skötts av föreningar och grannar på frivillig basis, utan ersättning, och nämnden vill nu att arbetet blir mer stadigvarande under helgerna.
+
+Arbetet följs upp av förvaltningen i slutet av året tillsammans med de föreningar som deltar.
+
+Förra året lades inga pengar undan för detta.
+""",
+    "ensamhet-aldre-2027.txt": """---
+title: Stöd mot ensamhet bland äldre 2027
+date: 2026-11-03
+kind: press_release
+---
+Fiktivt exempel – dokumentet är påhittat för fou-bots tester.
+
+Över 5 miljoner kronor kommer delas ut till föreningar som arbetar mot ensamhet bland äldre under 2027.
+
+Föreningarna ordnar träffpunkter, telefonkedjor och promenadgrupper i flera stadsdelar, och många av dem har funnits i mer än tjugo år med hjälp av frivilliga som ringer upp och besöker äldre som bor ensamma hemma.
+
+Ansökningarna har granskats av förvaltningen under hösten, och föreningarna får besked före jul om vilka verksamheter som kan fortsätta under det kommande året.
+
+Driftsbidragen utgör merparten av summan och uppgår till 3,2 miljoner kronor.
+""",
+    "ekdalen-foreningsbidrag-fordelning.txt": """---
+title: Så fördelades föreningsbidragen i Ekdalen
+date: 2026-05-28
+kind: news
+---
+Fiktivt exempel – dokumentet är påhittat för fou-bots tester.
+
+Stadsdelsnämnden i Stockholms stad fördelade föreningsbidragen för året på sitt senaste möte.
+
+1. Gläntan Föreningen ansöker om totalt 60 000 kronor för sommarläger i Ekdalen.
+Målgrupp Barn i närområdet
+
+Förvaltningen föreslår att delvis bevilja föreningen bidrag om 32 000 kr.
+
+2. Stigen Föreningen ansöker om totalt 45 000 kronor för läxhjälp i Ekdalen.
+Målgrupp Skolbarn
+
+Förvaltningen föreslår att bevilja föreningen bidrag om 41 000 kr.
+""",
+    "forskning-foraldrastod.txt": """---
+title: Pågående forskning om stöd till föräldrar
+date: 2025-09-01
+kind: fou_plan
+---
+Fiktivt exempel – dokumentet är påhittat för fou-bots tester.
+
+Stöd till föräldrar vars barn är placerade
+
+Studien följer föräldrar under och efter placeringen.
+
+Projektledare: Karin Melkby, Ekdalens högskola Finansiering: ca 2,4 miljoner kr
+""",
+    "lindvik-budget-2026.txt": """---
+title: Förslag: Så fördelas Lindviks budget 2026
+date: 2026-01-09
+kind: news
+---
+Fiktivt exempel – dokumentet är påhittat för fou-bots tester.
+
+Stadsdelsnämnden i Lindvik har lagt fram sitt förslag inför det nya året.
+
+Mest pengar i förslaget får hemtjänsten i Lindvik, 212,4 miljoner kronor.
+
+Totalt landar årets budget på 688 miljoner kronor.
+
+Fritidsgårdarna får 31,5 miljoner kronor.
+""",
 }
 
 
@@ -117,12 +205,37 @@ def tied(tmp_path_factory: pytest.TempPathFactory, embeddings: object) -> Iterat
             "Hur mycket fick Föreningen Solrosen?", (), id="no-figure-for-a-recipient-not-named"
         ),
         pytest.param(
+            "Hur mycket finansiering har Karin Melkbys projekt om stöd till föräldrar fått?",
+            (2_400_000,),
+            id="a-person-named-in-the-genitive",
+        ),
+        pytest.param(
+            "Hur mycket fick Föreningen Ankaret för läxhjälp?",
+            (),
+            id="an-amount-for-another-purpose-than-the-one-asked",
+        ),
+        pytest.param(
+            "Hur mycket fick Tallen för läxhjälp i Ekdalen?",
+            (),
+            id="a-recipient-no-document-names-gets-no-figure",
+        ),
+        pytest.param(
             "Hur mycket betalades ut till Lärkgårdens sommarfest?", (), id="a-cap-is-not-a-payment"
         ),
         pytest.param(
             "Hur mycket föreslog förvaltningen att Idrottsklubben Sjöbacken skulle få?",
             (25_000,),
             id="the-second-figure-when-it-is-the-one-asked-for",
+        ),
+        pytest.param(
+            "Hur mycket ville Idrottsklubben Sjöbacken få?",
+            (90_000,),
+            id="what-the-recipient-wanted-is-its-application",
+        ),
+        pytest.param(
+            "How much do the 42 associations in Ekdalen share?",
+            (31_000_000,),
+            id="a-question-about-what-is-shared-asks-the-pot",
         ),
         pytest.param(
             "Hur mycket har Idrottsklubben Sjöbacken beviljats?",
@@ -133,6 +246,36 @@ def tied(tmp_path_factory: pytest.TempPathFactory, embeddings: object) -> Iterat
             "Hur mycket får Trygga hem under tre år?", (), id="one-year-is-not-the-three-year-total"
         ),
         pytest.param("Hur mycket pengar får projektet Brobyggarna?", (), id="euro-is-never-kronor"),
+        pytest.param(
+            "Hur stor är Lindviks budget 2026 enligt förslaget?",
+            (688_000_000,),
+            id="the-sentence-saying-the-key-word-over-a-share-tied-by-the-title",
+        ),
+        pytest.param(
+            "Hur stor är Skärholmens budget 2026 enligt förslaget?",
+            (702_000_000,),
+            id="a-district-named-by-the-title-is-where-the-amount-is",
+        ),
+        pytest.param(
+            "Hur mycket la stadsdelsnämnden undan för nattvandring i Ekdalen?",
+            (450_000,),
+            id="a-particle-of-the-question-is-no-key-word",
+        ),
+        pytest.param(
+            "Vad föreslogs Gläntan få i Ekdalen?",
+            (32_000,),
+            id="the-association-is-the-one-its-list-item-names",
+        ),
+        pytest.param(
+            "Vad föreslogs Stigen få i Ekdalen?",
+            (41_000,),
+            id="the-association-of-the-next-item-is-the-next-one",
+        ),
+        pytest.param(
+            "Hur mycket driftsbidrag gick till föreningar som arbetar mot ensamhet bland äldre 2027?",
+            (3_200_000,),
+            id="the-sentence-saying-the-key-word-over-a-better-one-without-it",
+        ),
     ],
 )
 def test_an_amount_is_stated_only_when_tied_to_the_question(
@@ -160,6 +303,15 @@ def test_a_proposal_is_answered_with_its_label(tied: Corpus) -> None:
 
     assert answer.answered
     assert lead(answer).startswith("Det är ett förslag")
+
+
+def test_a_euro_figure_does_not_answer_a_question_asking_kronor(tied: Corpus) -> None:
+    answer = tied.engine.ask("Hur mycket i svenska kronor får projektet Brobyggarna?")
+
+    assert not answer.answered
+    assert answer.amounts_sek == ()
+    assert "annan valuta" in lead(answer)
+    assert any("300 000 euro" in c.quote for c in answer.citations)
 
 
 def test_a_euro_figure_is_answered_as_written(tied: Corpus) -> None:
@@ -209,6 +361,13 @@ def test_an_english_question_is_answered_in_english_with_swedish_quotes(tied: Co
     assert answer.amounts_sek == (640_000,)
     assert "according to" in lead(answer)
     assert any("Föreningen Fyrbåken får 640 000 kronor" in c.quote for c in answer.citations)
+
+
+def test_an_english_what_was_question_gets_the_amount_in_english(tied: Corpus) -> None:
+    answer = tied.engine.ask("What grant did Föreningen Fyrbåken receive?")
+
+    assert answer.amounts_sek == (640_000,), answer.text
+    assert "according to" in lead(answer)
 
 
 def test_a_follow_up_keeps_the_topic_and_asks_for_its_own_name(tied: Corpus) -> None:

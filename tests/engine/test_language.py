@@ -18,6 +18,11 @@ from bot.engine.language import detect_language
         pytest.param("How much money did Skärholmen get?", "en", id="english-with-swedish-name"),
         pytest.param("What is MUST?", "en", id="english-short"),
         pytest.param(
+            "What grant did Föreningen Fyrbåken receive?",
+            "en",
+            id="english-with-a-two-word-swedish-name",
+        ),
+        pytest.param(
             "When was the decision on Bostad först in Rinkeby-Kista made?",
             "en",
             id="english-with-swedish-terms",

@@ -25,6 +25,20 @@ from bot.engine.question import read_question, search_text
         ),
         pytest.param("Vad kostade MUST-resan till Köpenhamn?", "amount", id="amount-kostade"),
         pytest.param(
+            "Hur många mnkr begärde nämnden för nya boenden?", "amount", id="amount-hur-manga-mnkr"
+        ),
+        pytest.param(
+            "How many millions did the committee ask for?", "amount", id="amount-how-many-millions"
+        ),
+        pytest.param(
+            "What was Lindvik's budget for 2026?", "amount", id="amount-english-what-was-budget"
+        ),
+        pytest.param(
+            "What grant did the association receive?", "amount", id="amount-english-what-grant"
+        ),
+        pytest.param("Vad var Lindviks budget 2026?", "amount", id="amount-vad-var-budgeten"),
+        pytest.param("Vad är en budget?", "onboarding", id="onboarding-vad-ar-en-budget"),
+        pytest.param(
             "How much money did the Gothenburg committee allocate to young adults in Frölunda?",
             "amount",
             id="amount-english",

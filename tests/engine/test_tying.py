@@ -76,6 +76,20 @@ def verdict(
             id="a-cap-answers-a-question-about-the-cap",
         ),
         pytest.param(
+            "Hur mycket fick föreningarna i Ekdalen för sommarfesten?",
+            "Föreningarna i Ekdalen kan få upp till 80 000 kr för sommarfesten.",
+            0,
+            "cap",
+            id="upp-till-read-into-the-amount-is-a-cap",
+        ),
+        pytest.param(
+            "Hur mycket fick föreningarna i Ekdalen för sommarfesten?",
+            "Maxbeloppet för sommarfesten i Ekdalen är 80 000 kronor.",
+            0,
+            "cap",
+            id="the-maximum-stated-as-a-predicate-is-a-cap",
+        ),
+        pytest.param(
             "Hur mycket föreslog förvaltningen att Idrottsklubben Sjöbacken skulle få?",
             "Idrottsklubben Sjöbacken ville få de 90 000 kronor som de ansökt om, och inte "
             "25 000 kronor som förvaltningen föreslagit.",
@@ -134,11 +148,33 @@ def verdict(
             id="the-amount-for-the-year-asked",
         ),
         pytest.param(
+            "Hur mycket fick Ekdalens kvinnojour för 2024?",
+            "För 2025 beviljas Ekdalens kvinnojour 90 000 kronor.",
+            0,
+            "year",
+            id="a-year-opening-the-clause-is-the-amounts-year",
+        ),
+        pytest.param(
             "Hur mycket avsätts totalt till Ekdalens investeringar?",
             "Till Ekdalens investeringar avsätts 4 miljoner kronor, varav 500 000 kronor till lov.",
             0,
             None,
             id="varav-marks-the-total",
+        ),
+        pytest.param(
+            "Hur mycket avsätts totalt per år till Ekdalens investeringar?",
+            "Fyra miljoner kronor per år avsätts för Ekdalens investeringar, varav högst "
+            "500 000 kronor per år till lov.",
+            0,
+            None,
+            id="varav-later-in-the-sentence-marks-the-whole",
+        ),
+        pytest.param(
+            "Med hur mycket höjs anslagen till Ekdalens kvinnojour?",
+            "Ekdalens kvinnojour får höjda anslag om totalt 300 000 kronor.",
+            0,
+            None,
+            id="by-how-much-asks-the-whole-change",
         ),
         pytest.param(
             "Hur mycket av Ekdalens pengar gick inte till Lovgruppen?",
@@ -211,6 +247,48 @@ def verdict(
             None,
             id="respektive-gives-the-second-amount-the-second-year",
         ),
+        pytest.param(
+            "Hur mycket godkändes sammanlagt för båda projekten i Ekdalen?",
+            "Godkänna projektförslagen 1. Ekdalens läxläsning, 120 000 kr",
+            0,
+            "part",
+            id="one-of-both-projects-is-not-their-sum",
+        ),
+        pytest.param(
+            "Hur mycket fick Ekdalens kvinnojour av kommunstyrelsen?",
+            "Ekdalens kvinnojour har begärt att kommunstyrelsen skjuter till 3 miljoner kronor.",
+            0,
+            "status",
+            id="a-request-is-not-a-grant",
+        ),
+        pytest.param(
+            "Hur mycket hade Ekdalens kvinnojour begärt att kommunstyrelsen skulle skjuta till?",
+            "Ekdalens kvinnojour har begärt att kommunstyrelsen skjuter till 3 miljoner kronor.",
+            0,
+            None,
+            id="a-request-answers-what-was-requested",
+        ),
+        pytest.param(
+            "Hur mycket fanns totalt för att stödja kommuner och landsting i Ekdalen?",
+            "För Ekdalen finns 40 000 000 kronor för att stödja kommuner och landsting.",
+            0,
+            None,
+            id="two-nouns-joined-are-one-receiver-not-parts",
+        ),
+        pytest.param(
+            "Hur mycket gick till kvinnofrid i föreningsbidragen och i lovpengarna, sammanlagt?",
+            "Till kvinnofrid går 1 200 000 kronor av föreningsbidragen.",
+            0,
+            "part",
+            id="two-places-joined-ask-a-sum-of-parts",
+        ),
+        pytest.param(
+            "Hur många projekt beviljades totalt i satsningen?",
+            "Satsningen omfattar totalt 9 miljoner kronor.",
+            0,
+            "count",
+            id="a-count-is-never-an-amount",
+        ),
     ],
 )
 def test_an_amount_answers_only_when_tied_to_the_question(
@@ -266,3 +344,16 @@ def test_a_name_that_is_the_document_topic_ties_a_sentence_without_it() -> None:
 )
 def test_the_names_a_question_asks_about(question: str, names: tuple[str, ...]) -> None:
     assert named(read_question(question)) == names
+
+
+def test_an_amount_said_to_be_for_another_project_is_not_tied_by_its_paragraph() -> None:
+    paragraph = (
+        "Föreningen Ljusgården driver tre verksamheter: Kvarnen, Bryggan och Lotsen. "
+        "Föreningen Ljusgården har ansökt om 900 000 kronor för Kvarnen."
+    )
+    sentence = "Föreningen Ljusgården har ansökt om 900 000 kronor för Kvarnen."
+    want = asked(read_question("Hur mycket sökte Föreningen Ljusgården för Lotsen?"))
+    amount = find_amounts(sentence)[0]
+    roles = role(sentence, amount)
+    where = Where(sentence, paragraph, paragraph, want.names)
+    assert fits(want, amount, roles, local_status(roles, None), where) == "names"
