@@ -39,6 +39,8 @@ def test_every_set_is_found() -> None:
 
 @pytest.mark.parametrize("path", QUESTION_SETS, ids=lambda p: str(p.relative_to(EVAL)))
 def test_a_question_set_names_real_documents_and_known_kinds(path: Path) -> None:
+    if not docs_of(path).is_dir():
+        pytest.skip(f"the shared dev corpus is not here ({DEV_DOCS})")
     questions = load_questions(path)
     ids = [q.id for q in questions]
     assert len(ids) == len(set(ids)), "question ids repeat"
@@ -57,8 +59,10 @@ def _squash(text: str) -> str:
 
 @pytest.mark.parametrize("path", LEDGERS, ids=lambda p: str(p.relative_to(EVAL)))
 def test_a_gold_ledger_quotes_its_documents_verbatim(path: Path) -> None:
-    rows = yaml.safe_load(path.read_text(encoding="utf-8")) or []
     folder = docs_of(path)
+    if not folder.is_dir():
+        pytest.skip(f"the shared dev corpus is not here ({DEV_DOCS})")
+    rows = yaml.safe_load(path.read_text(encoding="utf-8")) or []
     files = {p.stem: p for p in folder.iterdir() if p.is_file()}
     texts: dict[str, str] = {}
     for i, row in enumerate(rows):
