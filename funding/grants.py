@@ -14,8 +14,11 @@ Decisions, so callers can rely on them:
   "beviljades", "fick") > applied ("ansöker") > proposed ("föreslår", "förslag", "vill") >
   what the paper is (a proposal or tjänsteutlåtande: proposed; an application: applied) >
   decided ("beslutar") > budget ("avsätts", "budget") > decided ("får", "ges", "fördelas") >
-  reported. "Enligt förvaltningens förslag" names a proposal and is not one. Table rows take
-  their status from the lines introducing the table, never from a project's name.
+  reported. "Enligt förvaltningens förslag" names a proposal and is not one. Money given in
+  the past for a year before the paper's own is reported; in minutes, a sum named for a
+  receiver without any cue is decided; items under "Förslag till beslut" are proposed.
+  Table rows take their status from the lines introducing the table, never from a
+  project's name.
 - The same figure stated twice with the same recipients and compatible purposes and status
   is one grant (a bare "reported" restatement yields to the decision); a headline repeating
   a figure of the body is dropped. The body is the metadata's, else the nearest body named
