@@ -135,7 +135,7 @@ _RESPECTIVELY = re.compile(r"^\W*(?:kronor|kr|mnkr|tkr|miljoner\w*)?\s*(?:respek
 def _respective(
     text: str, amounts: Sequence[Amount], owners: Sequence[str], sek: list[Amount]
 ) -> list[Amount]:
-    """ "Farsta och Skärholmen får 200 000 respektive 300 000 kronor": the n-th name's amount
+    """ "Norrdal och Sydvik får 200 000 respektive 300 000 kronor": the n-th name's amount
     is the n-th amount; asked about one of the names, only its own amount is left."""
     if len(amounts) != 2 or not owners:
         return sek

@@ -86,7 +86,7 @@ _PLAN_ASKED = re.compile(
     r"verksamhetsplan\w*|ville|vill)\b",
     re.I,
 )
-# "Hur mycket beviljade Arvsfonden?", "How much did the board hand out in 2016?": what a body
+# "Hur mycket beviljade Exempelfonden?", "How much did the board hand out in 2016?": what a body
 # gave in all, its pot, unless a receiver is named after it ("till X", "give X").
 _GIVER_ASKED = re.compile(
     r"\b(?:hur (?:mycket|mkt)(?:\s+\w+)?\s+(?:beviljade|beviljar|delade|delar|fördelade|"
