@@ -255,7 +255,7 @@ _NAME_TAIL = (
 )
 _KIND_LEAD = (
     r"(?:den\s+ideella\s+)?(?:föreningen|organisationen|stiftelsen|kooperativet|förbundet|"
-    r"klubben|nätverket|bolaget|församlingen|kommunen|regionen|stadsdelen|områdena|projektet|"
+    r"klubben|nätverket|bolaget|församlingen|kommunen|regionen|stadsdelen|områdena|"
     r"stadsdelarna|föreningarna|kommunerna)"
 )
 _BODY_WORD = (
@@ -538,8 +538,7 @@ def _listed(names: str) -> list[str]:
     for raw in _SPLIT_LIST.split(names):
         name = _TRAILING_KIND.sub("", " ".join(raw.split()).strip(" ,."))
         words = name.lower().split()
-        named_kind = len(words) > 1 and _is_kind(name[0].lower() + name[1:])
-        if not words or name.lower() in _NOT_A_NAME or (words[0] in _NOT_A_NAME and not named_kind):
+        if not words or name.lower() in _NOT_A_NAME or words[0] in _NOT_A_NAME:
             continue
         if _BARE_KIND.fullmatch(name) or _CATEGORY.fullmatch(name):
             continue  # "bevilja föreningen 30 000 kr": points back to a name, is none itself

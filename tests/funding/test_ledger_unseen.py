@@ -188,16 +188,6 @@ def test_status_of_constructions(text: str, status: str) -> None:
             id="a-bodys-own-budget-has-no-receiver",
         ),
         pytest.param(
-            "Projektet Trygg i Ekby får 2 miljoner kronor.",
-            [(2_000_000, ("Projektet Trygg i Ekby",), "decided")],
-            id="a-named-project-receives",
-        ),
-        pytest.param(
-            "Projektet får 2 miljoner kronor.",
-            [(2_000_000, (), "decided")],
-            id="an-unnamed-project-is-no-name",
-        ),
-        pytest.param(
             "Föreningar kan söka högst 50 000 kr.",
             [(50_000, (), "budget")],
             id="a-plural-kind-is-a-category",
