@@ -348,7 +348,7 @@ def _extend_left(text: str, hit: _Hit) -> _Hit:
     qualifier = _QUALIFIER.search(before)
     capital = qualifier is not None and before[qualifier.start()].isupper()
     if qualifier and capital and _IN_A_NAME.search(before, 0, qualifier.start()):
-        qualifier = None  # "Lunk i Kring 40 000 kr": a capital mid-sentence is part of a name
+        qualifier = None  # "Sol i Dal 40 000 kr": a capital mid-sentence is part of a name
     if qualifier:
         hit = replace(hit, start=hit.start - len(before) + qualifier.start(), approximate=True)
     return hit

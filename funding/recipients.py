@@ -203,7 +203,7 @@ def deciding_bodies(text: str) -> list[tuple[int, str]]:
 # ---- receivers by the syntax around an amount -------------------------------------------
 # A name the gazetteer has never seen is still found by where it stands: "X får N",
 # "bevilja X N", "N till X", "får X disponera N". A name is a run of capitalised words or
-# abbreviations, joined by small words ("Lunk i Kring", "HSO i Stockholms stad"), or a
+# abbreviations, joined by small words ("Sol i Dal", "HSO i Ekby stad"), or a
 # kind of body followed by its name ("föreningen Dans i Ring"), or a body-shaped compound
 # ("socialnämnden", "Kvinnojouren").
 
@@ -353,7 +353,7 @@ _AUX_NAMES_RECEIVE = _lazy(
     rf"\b(?:skulle|ska|skall|kan|kommer|kunde)\s+{_NAME_LIST}\s+(?:att\s+)?"
     rf"(?:få|ha\s+fått|erhålla|tilldelas|beviljas)\s+{_GAP_WORDS}$"
 )
-# "Kamratföreningen spelberoende beviljas 312 000 kr": a body's compound and the lowercase
+# "Grannföreningen trygghet beviljas 312 000 kr": a body's compound and the lowercase
 # words of its name, opening the sentence before the receiving verb.
 _KIND_WORDS_RECEIVE = _lazy(
     r"^(?P<list>[A-ZÅÄÖ][a-zåäö]+(?:föreningen|förbundet|stiftelsen|jouren)"
@@ -446,7 +446,7 @@ def receivers_by_syntax(
         found = _listed(to["list"])
         tail = _LOWER_TAIL.match(after, to.end())
         if len(found) == 1 and " " not in found[0] and tail and tail["word"] not in _NOT_A_TAIL:
-            found = [f"{found[0]} {tail['word']}"]  # "till Maria ungdom.": never cut a name short
+            found = [f"{found[0]} {tail['word']}"]  # "till Sankta ungdom.": never cut a name short
     patterns = (
         _AND_NAMES,
         _GIVE_THEN_NAMES,

@@ -484,3 +484,8 @@ def test_in_minutes_a_sum_named_for_a_receiver_without_a_cue_is_decided() -> Non
 def test_money_of_the_last_term_of_office_is_reported() -> None:
     text = "Föreningen Hopp fick under förra mandatperioden 90 000 kronor."
     assert [row[2] for row in _rows(text)] == ["reported"]
+
+
+def test_the_subject_that_gets_the_money_is_the_receiver_not_the_project_it_is_for() -> None:
+    rows = _rows("Norrdals kommun får 2,5 miljoner kronor till projektet Trygg start i skolan.")
+    assert rows == [(2_500_000, ("Norrdals kommun",), "decided")]
