@@ -141,7 +141,13 @@ def feedback() -> None:
     is_flag=True,
     default=True,
     help="Write CSV: created_at, user_id, verdict, question, answer, sources, answer_id "
-    "(the only format, and the default).",
+    "(the default).",
+)
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Write a JSON array instead, with each answer's cited sources in full.",
 )
 @click.option(
     "--out",
@@ -151,18 +157,19 @@ def feedback() -> None:
     help="File to write; - writes to standard output.",
 )
 @click.pass_context
-def export(ctx: click.Context, as_csv: bool, out: str) -> None:
+def export(ctx: click.Context, as_csv: bool, as_json: bool, out: str) -> None:
     """Export all feedback from the store at FOU_DATABASE_URL."""
     from bot.slack.store import FeedbackStore
 
     settings = _settings(ctx)
     store = FeedbackStore.from_url(settings.database_url)
+    write = store.export_feedback_json if as_json else store.export_feedback_csv
     try:
         if out == "-":
-            count = store.export_feedback_csv(sys.stdout)
+            count = write(sys.stdout)
         else:
             with open(out, "w", newline="", encoding="utf-8") as stream:
-                count = store.export_feedback_csv(stream)
+                count = write(stream)
     finally:
         store.close()
     click.echo(

@@ -227,18 +227,44 @@ class FeedbackStore:
         writer = csv.writer(out)
         writer.writerow(CSV_COLUMNS)
         count = 0
-        with self.engine.connect() as conn:
-            for row in conn.execute(select(feedback).order_by(feedback.c.id)):
-                sources = row.sources if isinstance(row.sources, list) else json.loads(row.sources)
-                cells = [
-                    _utc(row.created_at).isoformat(timespec="seconds"),
-                    row.user_id,
-                    row.verdict,
-                    row.question,
-                    row.answer,
-                    _sources_brief(sources),
-                    row.answer_id,
-                ]
-                writer.writerow([_safe_cell(c) for c in cells])
-                count += 1
+        for row, sources in self._feedback_rows():
+            cells = [
+                _utc(row.created_at).isoformat(timespec="seconds"),
+                row.user_id,
+                row.verdict,
+                row.question,
+                row.answer,
+                _sources_brief(sources),
+                row.answer_id,
+            ]
+            writer.writerow([_safe_cell(c) for c in cells])
+            count += 1
         return count
+
+    def export_feedback_json(self, out: TextIO) -> int:
+        """Write all feedback as a JSON array, oldest first, each answer's cited sources in
+        full; returns the number of rows."""
+        rows = [
+            {
+                "created_at": _utc(row.created_at).isoformat(timespec="seconds"),
+                "user_id": row.user_id,
+                "verdict": row.verdict,
+                "question": row.question,
+                "answer": row.answer,
+                "sources": sources,
+                "answer_id": row.answer_id,
+            }
+            for row, sources in self._feedback_rows()
+        ]
+        json.dump(rows, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return len(rows)
+
+    def _feedback_rows(self) -> list[tuple[Any, list[Any]]]:
+        """Every feedback row, oldest first, with its answer's sources decoded."""
+        with self.engine.connect() as conn:
+            found = list(conn.execute(select(feedback).order_by(feedback.c.id)))
+        return [
+            (row, row.sources if isinstance(row.sources, list) else json.loads(row.sources))
+            for row in found
+        ]

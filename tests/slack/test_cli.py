@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import logging
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -116,6 +117,18 @@ def test_feedback_export_to_stdout(settings: Settings, store: FeedbackStore) -> 
     result = CliRunner().invoke(main_group(), ["feedback", "export"], obj={"settings": settings})
     assert result.exit_code == 0
     assert result.stdout.startswith("created_at,user_id,verdict,question,answer,sources,answer_id")
+
+
+def test_feedback_export_as_json(settings: Settings, store: FeedbackStore) -> None:
+    answer_id = store.save_answer(fakes.answer_for("Hur mycket fick Älvsjö?"))
+    store.record_feedback(answer_id, "UALICE", "not_helpful")
+    result = run(["feedback", "export", "--json"], {"settings": settings})
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert [(r["question"], r["verdict"], r["answer_id"]) for r in rows] == [
+        ("Hur mycket fick Älvsjö?", "not_helpful", answer_id)
+    ]
+    assert rows[0]["sources"] and rows[0]["created_at"].endswith("+00:00")
 
 
 def _all_options(command: click.Command) -> list[click.Option]:
