@@ -470,11 +470,30 @@ def receivers_by_syntax(
         if found:
             break
         match = pattern.search(before)
+        if match and pattern is _GIVE_THEN_NAMES and _gives_inverted(before, match, after):
+            continue  # "Vid mötet beviljade Fonden N till 88 projekt": the name is the giver
         if match:
             found = _listed(match["list"])
             if pattern in (_NAME_THEN_AMOUNT, _COLON_NAME_THEN_AMOUNT):  # no verb: only names
                 found = [name for name in found if len(name.split()) > 1 or _is_body(name)]
     return found
+
+
+# A clause opening on an adverbial puts the subject after the verb (Swedish word order):
+# "Vid årets första sammanträde beviljade Fonden 2 miljoner kronor till 40 projekt".
+_ADVERBIAL_OPENING = _lazy(
+    r"(?:^|[.!?]\s+)\W*(?:(?:vid|i|under|på|efter|inför|genom)\s[^,.;:]{0,60}?|nu|idag|"
+    r"i\s+dag|igår|i\s+går|därför|därtill|sammanlagt|totalt|i\s+år|i\s+fjol)\s*$",
+    re.I,
+)
+_TO_AFTER = _lazy(r"^\W*(?:kronor|kr|miljoner\w*|mnkr|tkr)?\s*(?:\w+\s+){0,2}?till\s", re.I)
+
+
+def _gives_inverted(before: str, match: re.Match[str], after: str) -> bool:
+    """The name after a giving verb is its subject, the giver: the verb follows an adverbial
+    opening and the money goes on "till" someone else."""
+    opening = before[: match.start()]
+    return bool(_ADVERBIAL_OPENING.search(opening) and _TO_AFTER.match(after))
 
 
 def _is_body(name: str) -> bool:

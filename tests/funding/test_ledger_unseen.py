@@ -489,3 +489,27 @@ def test_money_of_the_last_term_of_office_is_reported() -> None:
 def test_the_subject_that_gets_the_money_is_the_receiver_not_the_project_it_is_for() -> None:
     rows = _rows("Norrdals kommun får 2,5 miljoner kronor till projektet Trygg start i skolan.")
     assert rows == [(2_500_000, ("Norrdals kommun",), "decided")]
+
+
+@pytest.mark.parametrize(
+    ("text", "receivers"),
+    [
+        pytest.param(
+            "Vid mötet beviljade Exempelfonden 2 miljoner kronor till 40 projekt.",
+            (),
+            id="inverted-subject-is-the-giver",
+        ),
+        pytest.param(
+            "Nämnden beviljade Föreningen Solbacken 50 000 kronor till läxhjälp.",
+            ("Föreningen Solbacken",),
+            id="object-after-the-verb-is-the-receiver",
+        ),
+        pytest.param(
+            "I dag beviljade nämnden Föreningen Solbacken 50 000 kronor till läxhjälp.",
+            ("Föreningen Solbacken",),
+            id="inverted-subject-then-the-receiver",
+        ),
+    ],
+)
+def test_who_gets_what_a_giving_verb_gives(text: str, receivers: tuple[str, ...]) -> None:
+    assert [r for _, r, _ in _rows(text)] == [receivers]
