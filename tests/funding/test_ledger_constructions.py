@@ -10,27 +10,11 @@ import pytest
 from funding.amounts import find_amounts
 from funding.grants import EXTRACTOR_VERSION, extract_grants
 from funding.models import Grant
-from ingest.models import DocumentMeta, PageSpan, ParsedDocument
-
-
-def _doc(text: str, title: str = "Nyhet", kind: str = "news") -> ParsedDocument:
-    return ParsedDocument(
-        doc_id="doc-test",
-        source="test",
-        path="test.txt",
-        content_hash="hash",
-        text=text,
-        pages=(PageSpan(None, 0, len(text)),),
-        meta=DocumentMeta(title=title, kind=kind, date="2024-05-01"),
-    )
-
-
-def _rows(text: str, **kwargs: str) -> list[tuple[int, tuple[str, ...], str]]:
-    return [(g.amount, g.recipients, g.status) for g in extract_grants(_doc(text, **kwargs))]
+from tests.funding.texts import parsed, rows
 
 
 def _one(text: str, **kwargs: str) -> Grant:
-    grants = extract_grants(_doc(text, **kwargs))
+    grants = extract_grants(parsed(text, **kwargs))
     assert len(grants) == 1, grants
     return grants[0]
 
@@ -140,7 +124,7 @@ def test_the_deciding_body_is_kept_apart_from_the_receiver() -> None:
 
 def test_one_figure_each_for_several_receivers_is_one_row_per_receiver() -> None:
     text = "Sollentuna Kvinnojour, Tjejzonen, Björkgården och Nattvandrarna får 100 000 kr vardera."
-    assert _rows(text) == [
+    assert rows(text) == [
         (100_000, ("Sollentuna Kvinnojour",), "decided"),
         (100_000, ("Tjejzonen",), "decided"),
         (100_000, ("Björkgården",), "decided"),
@@ -150,7 +134,7 @@ def test_one_figure_each_for_several_receivers_is_one_row_per_receiver() -> None
 
 def test_a_cap_for_each_named_area_is_a_budget_row_per_area() -> None:
     text = "Områdena Ekbacken, Norrby och Söderby kan söka ett belopp på 25 000 kronor var."
-    assert _rows(text) == [
+    assert rows(text) == [
         (25_000, ("Områdena Ekbacken",), "budget"),
         (25_000, ("Norrby",), "budget"),
         (25_000, ("Söderby",), "budget"),
@@ -159,7 +143,7 @@ def test_a_cap_for_each_named_area_is_a_budget_row_per_area() -> None:
 
 def test_two_amounts_each_with_its_own_receiver() -> None:
     text = "Enligt beslutet får Ekby kommun 2,3 miljoner kronor och Region Västerfors 1,1 miljoner."
-    assert _rows(text) == [
+    assert rows(text) == [
         (2_300_000, ("Ekby kommun",), "decided"),
         (1_100_000, ("Region Västerfors",), "decided"),
     ]
@@ -169,7 +153,7 @@ def test_names_in_a_relative_clause_each_own_their_amount() -> None:
     text = (
         "Bland mottagarna märks Ungdomens Hus, som får 90 000 kronor, och Ekby BK, som får 60 000."
     )
-    assert [(a, r) for a, r, _ in _rows(text)] == [
+    assert [(a, r) for a, r, _ in rows(text)] == [
         (90_000, ("Ungdomens Hus",)),
         (60_000, ("Ekby BK",)),
     ]
@@ -192,7 +176,7 @@ def test_foreningen_points_back_to_the_association_named_before() -> None:
         "Ekby Schackklubb ansöker om 20 000 kronor för en turnering. Förvaltningen föreslår "
         "att bevilja föreningen bidraget på 15 000 kr."
     )
-    assert _rows(text) == [
+    assert rows(text) == [
         (20_000, ("Ekby Schackklubb",), "applied"),
         (15_000, ("Ekby Schackklubb",), "proposed"),
     ]
@@ -205,7 +189,7 @@ def test_a_numbered_item_carries_its_name_to_the_proposal_below_it() -> None:
         "Förvaltningen föreslår att bevilja 30 000 kronor för lägret.\n\n"
         "2. Ekby Scoutkår Föreningen ansöker om 12 000 kronor."
     )
-    assert _rows(text) == [
+    assert rows(text) == [
         (80_000, ("Ekby IF",), "applied"),
         (30_000, ("Ekby IF",), "proposed"),
         (12_000, ("Ekby Scoutkår",), "applied"),
@@ -222,7 +206,7 @@ def test_a_table_row_names_its_receiver_and_the_header_gives_each_column_its_sta
         "PRO Ekby | 5 000 kr | 1 869 kronor\n"
         "Ekby IF | 12 000 kr | 8 000 kr"
     )
-    assert _rows(text) == [
+    assert rows(text) == [
         (5_000, ("PRO Ekby",), "applied"),
         (1_869, ("PRO Ekby",), "decided"),
         (12_000, ("Ekby IF",), "applied"),
@@ -237,7 +221,7 @@ def test_cells_without_a_unit_take_the_headers_unit() -> None:
         "Ekby IF | 250\n"
         "Ekby BK | 1 200"
     )
-    assert _rows(text) == [
+    assert rows(text) == [
         (250_000, ("Ekby IF",), "decided"),
         (1_200_000, ("Ekby BK",), "decided"),
     ]
@@ -250,7 +234,7 @@ def test_a_category_column_names_no_receiver() -> None:
         "Kvinnofrid | 1 500 000 kr\n"
         "Psykisk hälsa | 2 100 000 kr"
     )
-    assert _rows(text) == [
+    assert rows(text) == [
         (1_500_000, (), "decided"),
         (2_100_000, (), "decided"),
     ]
@@ -263,7 +247,7 @@ def test_a_remark_on_applications_above_a_table_leaves_its_rows_allocations() ->
         "Förening | Belopp\n"
         "Ekby IF | 10 000 kr"
     )
-    assert _rows(text) == [(10_000, ("Ekby IF",), "decided")]
+    assert rows(text) == [(10_000, ("Ekby IF",), "decided")]
 
 
 def test_a_sub_row_names_its_group_and_itself() -> None:
@@ -274,7 +258,7 @@ def test_a_sub_row_names_its_group_and_itself() -> None:
         "- Vuxennämnden | 191 000 kr\n"
         "Västerfors | 357 500 kr"
     )
-    assert _rows(text) == [
+    assert rows(text) == [
         (191_000, ("Ekby", "Vuxennämnden"), "decided"),
         (357_500, ("Västerfors",), "decided"),
     ]
@@ -354,7 +338,7 @@ def test_items_under_forslag_till_beslut_are_proposed_until_the_minutes_decide()
         "Beslut\n"
         "Nämnden beslutar att bevilja Ekby Scoutkår 25 000 kr."
     )
-    assert _rows(text) == [
+    assert rows(text) == [
         (20_000, ("Ekby Scoutkår",), "proposed"),
         (25_000, ("Ekby Scoutkår",), "decided"),
     ]

@@ -4,25 +4,11 @@ from __future__ import annotations
 
 from funding.grants import extract_grants
 from funding.models import Grant
-from ingest.models import DocumentMeta, PageSpan, ParsedDocument
-
-
-def _doc(
-    text: str, title: str = "Nyhet", kind: str = "news", date: str = "2024-05-01"
-) -> ParsedDocument:
-    return ParsedDocument(
-        doc_id="doc-test",
-        source="test",
-        path="test.txt",
-        content_hash="hash",
-        text=text,
-        pages=(PageSpan(None, 0, len(text)),),
-        meta=DocumentMeta(title=title, kind=kind, date=date),
-    )
+from tests.funding.texts import parsed
 
 
 def _grants(text: str, **kwargs: str) -> list[Grant]:
-    return extract_grants(_doc(text, **kwargs))
+    return extract_grants(parsed(text, **kwargs))
 
 
 def _by_amount(text: str, amount: int, **kwargs: str) -> Grant:

@@ -9,25 +9,13 @@ import pytest
 
 from funding.amounts import find_amounts
 from funding.grants import extract_grants
-from ingest.models import DocumentMeta, PageSpan, ParsedDocument
+from tests.funding.texts import parsed, rows
 
 _LEAD = "Nämnden sammanträdde i går och gick igenom ärendena.\n\n"
 
 
-def _doc(text: str, kind: str = "news") -> ParsedDocument:
-    return ParsedDocument(
-        doc_id="doc-test",
-        source="test",
-        path="test.txt",
-        content_hash="hash",
-        text=text,
-        pages=(PageSpan(None, 0, len(text)),),
-        meta=DocumentMeta(title="Nyhet", kind=kind, date="2024-05-01"),
-    )
-
-
 def _rows(text: str) -> list[tuple[int, tuple[str, ...], str]]:
-    return [(g.amount, g.recipients, g.status) for g in extract_grants(_doc(_LEAD + text))]
+    return rows(_LEAD + text)
 
 
 # ---- amounts ---------------------------------------------------------------------------
@@ -475,7 +463,7 @@ def test_in_minutes_a_sum_named_for_a_receiver_without_a_cue_is_decided() -> Non
         "Protokoll fört vid sammanträde\n\n§ 4 Organisationsbidrag\n"
         "Till Ekby Kvinnojour 300 000 kronor för jourverksamhet i Ekby under hela året."
     )
-    grants = extract_grants(_doc(text, kind="decision"))
+    grants = extract_grants(parsed(text, kind="decision"))
     assert [(g.amount, g.recipients, g.status) for g in grants] == [
         (300_000, ("Ekby Kvinnojour",), "decided")
     ]
