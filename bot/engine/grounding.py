@@ -29,7 +29,7 @@ _SCALES: dict[str, int] = {
 _CURRENCY_SCALES = frozenset({"tkr", "tsek", "ksek", "mnkr", "mkr", "msek", "mdkr"})
 _ATTACHED_ONLY = frozenset({"k", "m"})  # "500k", "2.5m" but never "5 m" (metres)
 
-_NUMBER_WORDS: dict[str, int] = {
+NUMBER_WORDS: dict[str, int] = {
     "ett": 1, "en": 1, "one": 1, "a": 1,
     "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9,
     "tio": 10, "elva": 11, "tolv": 12, "tretton": 13, "fjorton": 14, "femton": 15,
@@ -81,7 +81,7 @@ _UNIT = (
     rf"|{_SP}?(?:%|procentenheter|procent|percent|per{_SP}cent)(?![^\W\d_]))?"
 )
 _WORD_AMOUNT = re.compile(
-    rf"(?<![^\W\d_])(?P<word>{_alternation(_NUMBER_WORDS)}|halv|half{_SP}+a)"
+    rf"(?<![^\W\d_])(?P<word>{_alternation(NUMBER_WORDS)}|halv|half{_SP}+a)"
     rf"(?P<half>{_SP}+(?:och{_SP}+en{_SP}+halv|and{_SP}+a{_SP}+half))?"
     rf"(?:{_SP}+(?P<scale>miljoner|miljon|miljarder|miljard|tusen|millions?|billions?|thousand)"
     rf"(?![^\W\d_]){_UNIT})?(?![^\W\d_])",
@@ -185,7 +185,7 @@ def _word_figure(match: re.Match[str]) -> Figure | None:
     scale = (match["scale"] or "").lower()
     if not scale and (word in _ARTICLES or word in ("halv", "half a")):
         return None
-    base = Decimal("0.5") if word in ("halv", "half a") else Decimal(_NUMBER_WORDS[word])
+    base = Decimal("0.5") if word in ("halv", "half a") else Decimal(NUMBER_WORDS[word])
     if match["half"]:
         base += Decimal("0.5")
     value = base * _SCALES.get(scale, 1)

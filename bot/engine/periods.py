@@ -15,17 +15,17 @@ from dataclasses import replace
 from bot.engine.amount_answer import tied_amount
 from bot.engine.candidates import Candidate
 from bot.engine.compose import Draft, add_quotes, weak
+from bot.engine.grounding import NUMBER_WORDS
 from bot.engine.ledger import Ledger
 from bot.engine.question import Question
 from bot.engine.tying import asked, role
 from bot.engine.wording import phrase
 from funding import format_sek
 
-_COUNTS = {
-    "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10,
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10,
-}  # fmt: skip
+_MAX_YEARS = 10
+# The counts of years a period runs, as words: the engine's number words from two to ten,
+# and "six", which that table lacks.
+_COUNTS = {w: n for w, n in NUMBER_WORDS.items() if 2 <= n <= _MAX_YEARS} | {"six": 6}
 _COUNT = rf"(\d{{1,2}}|{'|'.join(_COUNTS)})"
 # "i tre år", "under fem år", "for three years", "alla tre åren", "the three years".
 _YEARS_COUNTED = re.compile(
@@ -44,7 +44,6 @@ _ASKS_WHOLE = re.compile(
     rf"all {_COUNT} years)\b",
     re.I,
 )
-_MAX_YEARS = 10
 _NOTED = ("proposed", "applied")
 
 
