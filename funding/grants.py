@@ -946,7 +946,7 @@ def _cut(text: str, start: int, end: int, *patterns: re.Pattern[str]) -> int:
     return min(cuts, default=end)
 
 
-# "Brommas budget ligger på 1,5 miljarder": the district owns a frame, nobody receives.
+# "Norrdalens budget ligger på 1,5 miljarder": the district owns a frame, nobody receives.
 _OWNS_A_FRAME = re.compile(
     r"s?\s+(?:har\s+(?:en\s+|ett\s+)?(?:total\s+|samlad\s+)?)?(?:budget|budgetram|ram|kostnader|resultat|underskott|överskott|ekonomi|prognos)\b"
 )

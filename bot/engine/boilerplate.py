@@ -28,7 +28,7 @@ _HARD = (
         re.I,
     ),
     re.compile(r"^\W*(https?://|www\.)\S+\W*$", re.I),
-    # Breadcrumbs: "Din position: Hem > Stockholms stad > …", "Startsida > Nyheter > …".
+    # Breadcrumbs: "Din position: Hem > Exempelstad > …", "Startsida > Nyheter > …".
     re.compile(r"^\W*(din position|du är här|you are here)\s*:", re.I),
     re.compile(r"^[^.!?>]{1,60}>[^.!?>]{1,60}>"),
     # Running page headers of PDFs: "Sid 2 (70)", "Sida 3 av 12".

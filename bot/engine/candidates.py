@@ -131,7 +131,7 @@ def satisfies_document(question: Question, passage: Passage, text: str) -> bool:
     haystack = f"{passage.title}\n{passage.date or ''}\n{text}"
     for person in question.persons:
         surname = person.split()[-1]
-        # "Anna Melkes projekt": the genitive -s is not part of the name the document writes.
+        # "Saga Provbergs projekt": the genitive -s is not part of the name the document writes.
         bare = surname[:-1] if surname.endswith("s") and len(surname) > 3 else surname
         if surname not in haystack and bare not in haystack:
             return False

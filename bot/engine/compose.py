@@ -191,7 +191,7 @@ def _sek(candidate: Candidate) -> bool:
 def _has_recipients(question: Question, candidate: Candidate) -> bool:
     """Districts and organisations asked about must be named where the amount is: its
     paragraph, or for one amount asked (not a sum across documents) the title of a
-    document about them ("Brommas budget 2020")."""
+    document about them ("Norrdalens budget 2030")."""
     required = [r for r in question.recipients if not is_body(r)]
     if not required:
         return True

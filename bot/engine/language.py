@@ -37,7 +37,7 @@ def detect_language(text: str) -> Language:
     words = [w.casefold() for w in raw]
     swedish = sum(w in _SWEDISH for w in words)
     # å, ä and ö are strong evidence of Swedish, but an English question can name
-    # "Skärholmen" or "Föreningen Fyrbåken": only a lower-case word with them counts, as
+    # "Norrdalen" or "Föreningen Fyrbåken": only a lower-case word with them counts, as
     # one Swedish word, no more.
     swedish += sum(any(c in "åäö" for c in w) and not w[:1].isupper() for w in raw)
     english = sum(w in _ENGLISH for w in words)

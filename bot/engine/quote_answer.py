@@ -85,7 +85,7 @@ def _introduction(text: str, quote: Quote) -> str:
 
 
 # A speech or an opinion piece says whose it is at its opening: "Anförande hållet av
-# Stockholms stads socialborgarråd, Anna Exempel (L), vid …", "Debattartikel av Per Prov (S)".
+# Exempelstads socialborgarråd, Anna Exempel (L), vid …", "Debattartikel av Per Prov (S)".
 _AUTHORED = re.compile(
     r"\b(?i:anförande|tal|debattartikel|debattinlägg|krönika|insändare|speech|op-ed)\b"
     r"[^.\n]{0,120}?\b(?i:av|by)\b[^.\n]{0,80}?"

@@ -430,9 +430,9 @@ class Where:
         if mentions(name, self.window):
             return True
         if _for_another(self.window, self.others):
-            return False  # "... om 3 400 000 kronor för Crossroads": someone else's amount
+            return False  # "... om 3 400 000 kronor för Vägskälet": someone else's amount
         if self.item and _ANAPHOR.search(self.window) and mentions(name, self.item):
-            return True  # "3. Akalla By ... / Förvaltningen föreslår att bevilja föreningen ..."
+            return True  # "3. Ekby Byalag ... / Förvaltningen föreslår att bevilja föreningen ..."
         beside = [o for o in self.others if o != name and mentions(o, self.window)]
         if beside and mentions(name, self.paragraph):
             return True
