@@ -98,7 +98,7 @@ class Settings(BaseSettings):
         min_length=2,
         description="The municipality the index belongs to: a document that names no "
         "municipality (a district's minutes) is taken to be about it, so it never answers "
-        "for another one a question names.",
+        "for another one a question names; quote drafts are written for it.",
     )
 
     # --- Language model (optional) --------------------------------------------

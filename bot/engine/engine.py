@@ -20,10 +20,11 @@ from bot.engine.general_answer import answer_general
 from bot.engine.grounding import ungrounded_figures
 from bot.engine.ledger import Ledger
 from bot.engine.onboarding import answer_onboarding, glossary_entry
+from bot.engine.places import HOME_MUNICIPALITY
 from bot.engine.question import Question, read_question, search_text
 from bot.engine.quote_answer import answer_quote
-from bot.engine.quotes import HOME_MUNICIPALITIES, find_politician, topic_facts, with_status
 from bot.engine.quotes import draft_quote as compose_draft
+from bot.engine.quotes import find_politician, topic_facts, with_status
 from bot.engine.recipients_answer import answer_recipients
 from bot.engine.tying import named
 from bot.engine.types import Answer, Citation, Filters, Passage, Retriever, Turn
@@ -73,7 +74,7 @@ class Engine:
     llm: LlmAnswerer | None = None
     max_question_chars: int = 2000
     top_k: int = 5
-    home_municipality: str = "Stockholm"
+    home_municipality: str = HOME_MUNICIPALITY
 
     def ask(
         self, question: str, history: Sequence[Turn] = (), filters: Filters | None = None
@@ -125,15 +126,15 @@ class Engine:
         """A marked quote draft: cited facts on the topic, the politician's quotes as style."""
         started = time.perf_counter()
         self._checked(f"{politician} {topic}")
-        read = read_question(topic)
+        read = replace(read_question(topic), home=self.home_municipality)
         named = self.retriever.retrieve(politician, RETRIEVE_K)
         person = find_politician(politician, named, self.retriever.document_text)
         passages = self.retriever.retrieve(search_text(read), RETRIEVE_K)
         own = [p for p in named if p.doc_id in person.documents]
         found = candidates(read, [*passages, *own], self.retriever)
         # Neither the topic nor the politician's documents name a municipality: the bot's
-        # users draft for the City of Stockholm, so another city's facts are left out.
-        places = read.places or person.places or HOME_MUNICIPALITIES
+        # users draft for the home municipality, so another city's facts are left out.
+        places = read.places or person.places or (read.home,)
         facts = topic_facts(read, found, places, person.documents)
         draft = compose_draft(read, topic, person, facts)
         answer = self._finish(read, draft, passages)

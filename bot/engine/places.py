@@ -11,6 +11,10 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+# Whose documents the index holds, unless the settings say otherwise (FOU_HOME_MUNICIPALITY):
+# a document that names no municipality is about it, and quote drafts are written for it.
+HOME_MUNICIPALITY = "Stockholm"
+
 # Larger Swedish municipalities whose names are not ordinary words, by canonical name,
 # with the English spellings a question may use.
 _NAMES = {
@@ -333,7 +337,7 @@ def about(title: str, link: str, text: str) -> frozenset[str]:
 
 
 def elsewhere(
-    places: tuple[str, ...], title: str, link: str, text: str, home: str = "Stockholm"
+    places: tuple[str, ...], title: str, link: str, text: str, home: str = HOME_MUNICIPALITY
 ) -> bool:
     """True when a document is about other municipalities than `places`.
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from bot.engine.language import detect_language
-from bot.engine.places import places_in
+from bot.engine.places import HOME_MUNICIPALITY, places_in
 from bot.engine.terms import content_terms
 from funding import find_receivers, parse_amount
 from prompts import load_lexicon
@@ -126,7 +126,7 @@ class Question:
     asks_proposal: bool = False
     places: tuple[str, ...] = ()  # municipalities named: "Stockholms stad", "Gothenburg"
     focus: tuple[str, ...] = ()  # a follow-up's own names, which an amount must be tied to
-    home: str = "Stockholm"  # whose documents the index holds (settings: home_municipality)
+    home: str = HOME_MUNICIPALITY  # whose documents the index holds (settings)
 
 
 def read_question(text: str) -> Question:

@@ -63,10 +63,6 @@ class Politician:
         return bool(self.documents)
 
 
-# Whose press staff the drafts are for, when nothing else says which municipality is meant.
-HOME_MUNICIPALITIES = ("Stockholm",)
-
-
 def find_politician(
     name: str, passages: Sequence[Passage], text_of: Callable[[str], str]
 ) -> Politician:
@@ -159,7 +155,7 @@ def draft_quote(
             draft.lines.append(words["unknown_place"])
     else:
         draft.answered = False
-        where = ", ".join(question.places or politician.places or HOME_MUNICIPALITIES)
+        where = ", ".join(question.places or politician.places or (question.home,))
         key = "no_facts_in" if where else "no_facts"
         draft.lines.append(words[key].format(topic=topic, places=where))
     if politician.quotes:

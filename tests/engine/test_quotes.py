@@ -8,6 +8,7 @@ engine, so both obey the same rules.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 from langchain_core.embeddings import Embeddings
@@ -139,6 +140,16 @@ def test_without_a_known_municipality_no_other_citys_facts_are_offered(
     assert GOTEBORG not in sources(answer)
     assert not [line for line in answer.text.splitlines() if line.startswith("• ")]
     assert SV["no_facts_in"].format(topic=PARK_TEAM, places="Stockholm") in answer.text
+
+
+def test_drafts_are_for_the_home_municipality_the_settings_name(quote_corpus: Corpus) -> None:
+    # FOU_HOME_MUNICIPALITY=Göteborg: the drafts are for Göteborg's press staff instead.
+    engine = replace(quote_corpus.engine, home_municipality="Göteborg")
+    answer = engine.draft_quote(ABSENT, PARK_TEAM)
+
+    assert sources(answer) == {GOTEBORG}
+    assert " ".join(GOTEBORG_FACT.split()) in answer.text
+    check_no_words_put_in_a_mouth(answer, ABSENT)
 
 
 def test_an_english_topic_is_drafted_in_english_from_the_swedish_facts(
