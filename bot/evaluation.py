@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import statistics
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
@@ -203,14 +204,20 @@ def _grounding(row: dict[str, Any]) -> str:
             found = figures_in(line)
             if found:
                 results.add(found[0].written)  # the sum or difference leads its line
+            # "N per år × 3 år": the count of years fou-bot read off a span ("2024–2026").
+            results.update(f.written for f in found if _MULTIPLIER.search(line[: f.start]))
     return "ungrounded" if any(f not in results for f in outside) else "computed"
 
 
+_MULTIPLIER = re.compile(r"×\s*$")
+
+
 def _outside_sources(row: dict[str, Any]) -> list[str]:
-    """Figures of an answered question found in no cited quote, title or date."""
+    """Figures of an answered question found in no cited quote, title or date, nor in the
+    question itself (the asker's own threshold, restated: "Belopp över 1 000 000 kr:")."""
     if not row["answered"]:
         return []
-    material: list[str] = []
+    material: list[str] = [row.get("question") or ""]
     for c in row["citations"]:
         date = c.get("date") or ""
         phrases = [date_phrase(date, lang) or "" for lang in ("sv", "en")] if date else []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.engine.periods import period_years
+from bot.evaluation import EvalQuestion, result_row, summarise
 from tests.engine.corpus import Corpus, check_answer, ingest_corpus
 from tests.engine.dialog_texts import write_documents
 
@@ -114,3 +115,16 @@ def test_a_proposed_yearly_amount_is_multiplied_as_a_proposal(corpus: Corpus) ->
     assert answer.amounts_sek == (8_000_000,), answer.text
     assert answer.text.startswith("Det är ett förslag, inte ett beslut:"), answer.text
     check_answer(answer, corpus, computed=[8_000_000, 4])
+
+
+def test_the_eval_counts_a_period_total_and_its_count_of_years_as_computed(
+    corpus: Corpus,
+) -> None:
+    text = "Hur mycket får kvinnojourerna i Norrbotten sammanlagt under hela perioden?"
+    question = EvalQuestion("p", text, "amount", ("lansstyrelsen-kvinnojourer-2021",), None, ())
+    row = result_row(question, corpus.engine.ask(text))
+    assert "× 4 år" in row["answer"], row["answer"]  # the quote says "mellan 2021 och 2024"
+
+    summary = summarise([question], [row])
+
+    assert (summary["ungrounded_answers"], summary["computed_answers"]) == (0, 1)
