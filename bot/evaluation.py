@@ -221,5 +221,7 @@ def _outside_sources(row: dict[str, Any]) -> list[str]:
     for c in row["citations"]:
         date = c.get("date") or ""
         phrases = [date_phrase(date, lang) or "" for lang in ("sv", "en")] if date else []
-        material.extend([c["quote"], c.get("title") or "", date, *phrases])
+        # The quote read as the answer shows it, on one line: a PDF may wrap "17\n077 000 kr".
+        quote = " ".join(c["quote"].split())
+        material.extend([quote, c.get("title") or "", date, *phrases])
     return ungrounded_figures(row["answer"], material)

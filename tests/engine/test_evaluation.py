@@ -64,6 +64,13 @@ def test_a_marked_sum_is_computed_but_its_parts_must_be_quoted() -> None:
     assert counts(_row(wrong_part, quotes)) == (1, 0)
 
 
+def test_a_figure_a_pdf_wrapped_in_its_quote_is_grounded() -> None:
+    row = _row(
+        "Enligt beslutet [1]:\n> ”fördela 12 045 000 kronor” [1]", ["fördela 12\n045 000 kronor"]
+    )
+    assert counts(row) == (0, 0)
+
+
 def test_the_askers_own_threshold_restated_is_grounded() -> None:
     answer = "Dessa belopp över 1 000 000 kr finns i dokumenten:\n• Fyrbåken: 1 200 000 kr [1]"
     row = _row(answer, ["Fyrbåken får 1 200 000 kr"])
