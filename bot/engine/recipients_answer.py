@@ -31,7 +31,7 @@ def answer_recipients(
     pool = [c for c in found if not weak(c)]
     if not pool:
         return None
-    best = _naming_sentence(pool, wanted)
+    best = _naming_sentence(pool, wanted, ledger)
     draft = Draft(question)
     rows = _table_rows(question, best, ledger, wanted)
     if rows:
@@ -41,18 +41,18 @@ def answer_recipients(
         ]
         marker = " ".join(markers)
     else:
-        names = list(dict.fromkeys(_names(best, wanted)))
+        names = list(dict.fromkeys(_names(best, wanted, ledger)))
         span = _with_list(question, best)
         more = _also_receiving(best, span, wanted)
         if more is not None:
             span, added = more
             names = list(dict.fromkeys([*names, *added]))
         marker = draft.citations.cite(best.passage, best.doc_text, span)
-        named_first = bool(_names(best, wanted))
-        for other in _more_receivers(question, best, pool[1:12], span, wanted):
+        named_first = bool(_names(best, wanted, ledger))
+        for other in _more_receivers(best, pool[1:12], span, wanted, ledger):
             # Names of other sentences add to the lead's; alone they may be anyone's.
             if named_first:
-                names = list(dict.fromkeys([*names, *_names(other, wanted)]))
+                names = list(dict.fromkeys([*names, *_names(other, wanted, ledger)]))
             listed = _with_list(question, other)
             marker += " " + draft.citations.cite(other.passage, other.doc_text, listed)
     names = [n for n in names if _receives(n, wanted)]
@@ -90,19 +90,26 @@ def _listing(text: str) -> bool:
     return bool(_ENUMERATION.search(text)) and not _ATTRIBUTION.search(text)
 
 
-def _naming_sentence(pool: Sequence[Candidate], wanted: str | None) -> Candidate:
+def _naming_sentence(
+    pool: Sequence[Candidate], wanted: str | None, ledger: Ledger | None
+) -> Candidate:
     """The best sentence naming recipients of the kind asked for, or listing what is asked
     for, when it scores close to the best sentence; else the best naming one, else the best."""
     close = [c for c in pool if c.score >= pool[0].score - _NAMING_MARGIN]
     for candidate in close:
-        if _names(candidate, wanted) or _listing(candidate.text):
+        if _names(candidate, wanted, ledger) or _listing(candidate.text):
             return candidate
-    return next((c for c in pool if _names(c, wanted)), pool[0])
+    return next((c for c in pool if _names(c, wanted, ledger)), pool[0])
 
 
-def _names(candidate: Candidate, wanted: str | None) -> list[str]:
+def _names(candidate: Candidate, wanted: str | None, ledger: Ledger | None) -> list[str]:
     """The recipients a sentence names, of the kind asked for, deciding bodies left out; an
-    administration ("socialförvaltningen ska ...") only where the sentence gives it money."""
+    administration ("socialförvaltningen ska ...") only where the sentence gives it money.
+    Where the ledger holds the sentence's allocations, their recipients are the names: the
+    ledger reads a name in full ("Föreningen Solbacken i Ekby") and keeps the giver apart."""
+    granted = _granted_to(candidate, wanted, ledger)
+    if granted:
+        return granted
     names = [n for n in receivers_of_type(candidate.text, wanted) if _receives(n, wanted)]
     if candidate.amounts:
         return names
@@ -117,13 +124,38 @@ def _receives(name: str, wanted: str | None) -> bool:
     return wanted == "nämnd" or not is_body(name)
 
 
+def _granted_to(candidate: Candidate, wanted: str | None, ledger: Ledger | None) -> list[str]:
+    """The recipients of the ledger's allocations in a sentence, of the kind asked for;
+    an application or a refusal gives nobody anything."""
+    if ledger is None:
+        return []
+    span = candidate.span
+    rows = ledger.in_span(candidate.passage.doc_id, span.start, span.end)
+    names = [
+        name
+        for g in sorted(rows, key=lambda g: g.start)
+        if g.status not in ("applied", "refused")
+        for name in g.recipients
+    ]
+    return [
+        n
+        for n in dict.fromkeys(names)
+        if _receives(n, wanted)
+        and (wanted in (None, "organisation") or receivers_of_type(n, wanted))
+    ]
+
+
 def _more_receivers(
-    question: Question, best: Candidate, others: Sequence[Candidate], span: Span, wanted: str | None
+    best: Candidate,
+    others: Sequence[Candidate],
+    span: Span,
+    wanted: str | None,
+    ledger: Ledger | None,
 ) -> list[Candidate]:
     """Other sentences of the best document naming recipients tied to the question."""
     kept = []
     for other in supporting(best, others, [span], _ANY, limit=4):
-        if _names(other, wanted) or other.amounts or _listing(other.text):
+        if _names(other, wanted, ledger) or other.amounts or _listing(other.text):
             kept.append(other)
     return kept[:2]
 
