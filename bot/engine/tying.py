@@ -44,6 +44,13 @@ _POT_AFTER = re.compile(
 # "4 miljoner kronor per år avsätts för X, varav 500 000 ...": the amount a later part of
 # its sentence splits is the whole.
 _SPLIT_AFTER = re.compile(r"^[^.!?\n]{0,80}\b(varav|därav|of which)\b", re.I)
+# "Av de 28 miljonerna går 19 miljoner till ...": the amount a clause opens with "av" is the
+# whole the rest of the clause takes a part of.
+_WHOLE_BEFORE = re.compile(r"(?:^|[.!?:;,]\s*|\n)\s*(?:av|of)\s+(?:de|dessa|the)?\s*$", re.I)
+# The receivers an amount goes to, right after it: "N till 47 etniska organisationer".
+_TO_RECEIVERS = re.compile(
+    r"^\W*(?:till|to)\s+([^,.;:!?\n]{1,50}?)(?=\s+(?:och|samt|and)\s|[,.;:!?\n]|$)", re.I
+)
 _ANNUAL_AFTER = re.compile(
     r"[^.!?\n]{0,30}\b(per år|årligen|om året|varje år|per year|a year|annually|each year)\b",
     re.I,
@@ -182,6 +189,7 @@ class Asked:
     groups: tuple[str, ...] = ()  # plural groups asked about ("föreningarna"): a pot is theirs
     counting: bool = False  # "hur många projekt": asks a number of things, not an amount
     kronor: bool = False  # "i svenska kronor": a figure in another currency does not answer
+    givers: tuple[str, ...] = ()  # who gave it ("fick X av Y"): named in the document only
 
 
 def asked(question: Question, title: str = "") -> Asked:
@@ -198,8 +206,12 @@ def asked(question: Question, title: str = "") -> Asked:
     else:
         status = "granted"
     given = frozenset(int(f) for f in figures_in(text) if f >= 1000 and f == int(f))
+    names = named(question)
+    groups = tuple(m.group(1).casefold() for m in _GROUP_ASKED.finditer(text))
+    givers = _givers(text, names, groups)
     return Asked(
-        names=named(question),
+        names=tuple(n for n in names if n not in givers),
+        givers=givers,
         status=status,
         cap=bool(_CAP_ASKED.search(text)),
         pot=bool(_POT_ASKED.search(text))
@@ -212,12 +224,26 @@ def asked(question: Question, title: str = "") -> Asked:
         years=question.years,
         parts=_joins_parts(question, text),
         negated=bool(_NEGATED.search(text) or _COMPUTED_ASKED.search(text)),
-        groups=tuple(m.group(1).casefold() for m in _GROUP_ASKED.finditer(text)),
+        groups=groups,
         counting=bool(_COUNT_ASKED.search(text)),
         kronor=bool(_KRONOR_ASKED.search(text)),
         total=question.kind == "aggregate"
         and bool(_POT_ASKED.search(text) or _SUM_ASKED.search(text)),
     )
+
+
+# "Hur mycket fick föreningarna av Exempelfonden?": the name after "av" gave the money.
+_RECEIVED = re.compile(r"\b(fick|får|fått|erhöll|erhållit|tog emot|got|get|gets|received?)\b", re.I)
+_FROM = r"\b(?:av|från|from|by)\s+(?:the\s+)?"
+
+
+def _givers(text: str, names: tuple[str, ...], groups: tuple[str, ...]) -> tuple[str, ...]:
+    """The names the question gives as who gave the money ("fick X av Y", "got from Y"),
+    when it names a receiver too: the giver is the document's, not the amount's sentence's."""
+    if not _RECEIVED.search(text):
+        return ()
+    givers = tuple(n for n in names if re.search(_FROM + re.escape(n) + r"(?!\w)", text))
+    return givers if groups or len(givers) < len(names) else ()
 
 
 def _joins_parts(question: Question, text: str) -> bool:
@@ -258,8 +284,17 @@ def mentions(name: str, text: str) -> bool:
     folded = _folded(text)
     if name.casefold() in folded:
         return True
-    stems = [w.casefold()[: max(3, min(len(w), 6))] for w in re.split(r"[ -]", name) if w]
-    return all(_stem_pattern(s).search(folded) for s in stems if len(s) >= 2)
+    words = [w.casefold() for w in re.split(r"[ -]", name) if w]
+    return all(_word_pattern(w).search(folded) for w in words if len(w) >= 2)
+
+
+@lru_cache(maxsize=1024)
+def _word_pattern(word: str) -> re.Pattern[str]:
+    """A name word by its first six letters; a short word in the genitive ("Anna Melkes
+    projekt") as the whole word, with or without its -s."""
+    if 5 <= len(word) <= 6 and word.endswith("s"):
+        return re.compile(rf"(?<!\w){re.escape(word[:-1])}s?(?!\w)")
+    return _stem_pattern(word[: max(3, min(len(word), 6))])
 
 
 @lru_cache(maxsize=256)
@@ -279,15 +314,23 @@ def role(sentence: str, amount: Amount) -> set[str]:
     roles = set()
     if _CAP_BEFORE.search(before) or _CAP_STATED.search(before) or _CAP_RAW.match(amount.raw):
         roles.add("cap")
-    if _POT_BEFORE.search(before) or _POT_AFTER.search(after) or _SPLIT_AFTER.search(after):
+    if (
+        _POT_BEFORE.search(before)
+        or _WHOLE_BEFORE.search(before)
+        or _POT_AFTER.search(after)
+        or _SPLIT_AFTER.search(after)
+    ):
         roles.add("pot")
     if _ANNUAL_AFTER.match(after) or _ANNUAL_AFTER.search(amount.raw):
         roles.add("annual")
     if len(find_amounts(sentence)) > 1:
         roles.add("among")  # one of several amounts of its sentence
     # The words right before the amount, for a group that shares it ("till sex sociala
-    # stödföreningar på totalt N").
-    roles.add("group:" + sentence[max(0, amount.start - _GROUP_REACH) : amount.start].casefold())
+    # stödföreningar på totalt N"), or the receivers right after it ("N till 47 etniska
+    # organisationer").
+    receivers = _TO_RECEIVERS.match(after)
+    group = sentence[max(0, amount.start - _GROUP_REACH) : amount.start]
+    roles.add("group:" + (group + " " + (receivers.group(1) if receivers else "")).casefold())
     year = _YEAR_AFTER.match(after) or _YEAR_BEFORE.search(_own_clause(before))
     if year:
         roles.add(f"year:{year.group(1)}")
@@ -389,6 +432,8 @@ def fits(want: Asked, amount: Amount, roles: set[str], status: str, where: Where
     if want.kronor and amount.currency != "SEK":
         return "currency"
     if any(not where.names(n) for n in want.names):
+        return "names"
+    if any(not mentions(g, where.document) for g in want.givers):
         return "names"
     years = {r.removeprefix("year:") for r in roles if r.startswith("year:")}
     if want.years and years and not years & {str(y) for y in want.years}:

@@ -41,6 +41,34 @@ def verdict(
             id="a-pot-is-not-a-share",
         ),
         pytest.param(
+            "Hur mycket har Lisa Holms projekt om fältarbete fått?",
+            "Projektledare: Lisa Holm, Ekdalens kommun. Finansiering: 2,4 miljoner kronor.",
+            0,
+            None,
+            id="a-genitive-name-is-the-name",
+        ),
+        pytest.param(
+            "Hur mycket har Lisa Holms projekt om fältarbete fått?",
+            "Projektledare: Lisa Holmberg, Ekdalens kommun. Finansiering: 2,4 miljoner kronor.",
+            0,
+            "names",
+            id="a-genitive-name-is-not-a-longer-name",
+        ),
+        pytest.param(
+            "Hur mycket fick kvinnojourerna i Ekdalen?",
+            "Av de 12 miljonerna fördelas totalt 7 miljoner kronor till 30 kvinnojourer i Ekdalen.",
+            0,
+            "pot",
+            id="the-whole-a-clause-takes-a-part-of-is-no-share",
+        ),
+        pytest.param(
+            "Hur mycket fick kvinnojourerna i Ekdalen?",
+            "Av de 12 miljonerna fördelas totalt 7 miljoner kronor till 30 kvinnojourer i Ekdalen.",
+            1,
+            None,
+            id="a-pot-is-what-the-group-it-goes-to-got",
+        ),
+        pytest.param(
             "Hur mycket fick föreningarna i Ekdalen?",
             "De 42 föreningarna i Ekdalen får dela på totalt 31 miljoner kronor.",
             0,
@@ -357,3 +385,17 @@ def test_an_amount_said_to_be_for_another_project_is_not_tied_by_its_paragraph()
     roles = role(sentence, amount)
     where = Where(sentence, paragraph, paragraph, want.names)
     assert fits(want, amount, roles, local_status(roles, None), where) == "names"
+
+
+def test_the_giver_asked_about_is_named_by_the_document_not_the_sentence() -> None:
+    question = "Hur mycket fick kvinnojourerna av Ekfonden 2024?"
+    sentence = "Av dem går 9 miljoner kronor till kvinnojourerna i länet."
+    document = f"Ekfonden fördelar 30 miljoner kronor 2024.\n\n{sentence}"
+    assert asked(read_question(question)).givers == ("Ekfonden",)
+    assert verdict(question, sentence, 0, document) is None
+    assert verdict(question, sentence, 0, document.replace("Ekfonden", "Länsfonden")) == "names"
+
+
+def test_a_giver_alone_is_what_the_question_names() -> None:
+    want = asked(read_question("Hur mycket fick man av Ekfonden 2024?"))
+    assert (want.names, want.givers) == (("Ekfonden",), ())
