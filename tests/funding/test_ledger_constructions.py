@@ -111,6 +111,26 @@ def _one(text: str, **kwargs: str) -> Grant:
             ("Ekby kommun",),
             id="name-skulle-fa",
         ),
+        pytest.param(
+            "I går beviljade Ekby kommun Föreningen Solstrålen 200 000 kronor.",
+            ("Föreningen Solstrålen",),
+            id="inverted-giver-then-receiver",
+        ),
+        pytest.param(
+            "I dag ger socialnämnden Norrby Brukarförening 50 000 kronor för lokalhyra.",
+            ("Norrby Brukarförening",),
+            id="inverted-body-word-giver-then-receiver",
+        ),
+        pytest.param(
+            "Kommunstyrelsen beviljade Ekby Brukarförening 80 000 kronor.",
+            ("Ekby Brukarförening",),
+            id="giver-before-verb-one-name-after",
+        ),
+        pytest.param(
+            "En miljon går till Föreningen Solstrålen för lovaktiviteter.",
+            ("Föreningen Solstrålen",),
+            id="words-amount-gar-till",
+        ),
     ],
 )
 def test_receivers_the_syntax_names(text: str, recipients: tuple[str, ...]) -> None:
