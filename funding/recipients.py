@@ -301,8 +301,13 @@ _JOINED_BODY = (
     r"[a-zåäö]+(?:föreningen|förbundet|stiftelsen|jouren|förening|förbund|stiftelse)"
     rf"(?:{_SP}i{_SP}{_CAP_WORD})?(?!\w)"
 )
+# "Ekby Norrby regionen AB": a company's legal form closes its name, lowercase words and all.
+_COMPANY = (
+    rf"{_CAP_WORD}(?:{_SP}(?:{_CAP_WORD}|(?!(?:och|samt|eller|till|för|med|att|som|har|får|fick"
+    rf"|ger|gav|ska|kan)\b)[a-zåäö]+)){{0,4}}?{_SP}(?-i:AB|HB|KB)(?!\w)"
+)
 _ONE_NAME = (
-    rf"(?:{_BODY_FOR}|{_JOINED_BODY}|{_KIND_LEAD}{_SP}{_CAP_WORD}(?:{_SP}(?:{_NAME_LINK}{_SP})?{_CAP_WORD})*"
+    rf"(?:{_BODY_FOR}|{_COMPANY}|{_JOINED_BODY}|{_KIND_LEAD}{_SP}{_CAP_WORD}(?:{_SP}(?:{_NAME_LINK}{_SP})?{_CAP_WORD})*"
     rf"(?:{_SP}{_NAME_TAIL})?"
     rf"|{_CAP_WORD}(?:{_SP}(?:{_NAME_LINK}{_SP})?{_CAP_WORD})*(?:s?{_SP}{_NAME_TAIL})?"
     # "kvinnojouren i Ekby", "församlingen i Norrby": a body known by its place.

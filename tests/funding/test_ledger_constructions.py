@@ -131,6 +131,16 @@ def _one(text: str, **kwargs: str) -> Grant:
             ("Föreningen Solstrålen",),
             id="words-amount-gar-till",
         ),
+        pytest.param(
+            "Ekby Norrby regionen AB får 24 miljoner kronor till projektet Växthuset.",
+            ("Ekby Norrby regionen AB",),
+            id="company-with-lowercase-word-far",
+        ),
+        pytest.param(
+            "Nämnden beviljar Ekby IF bidrag och 40 000 kr går till Norrby Bygg AB.",
+            ("Norrby Bygg AB",),
+            id="company-name-never-spans-a-clause",
+        ),
     ],
 )
 def test_receivers_the_syntax_names(text: str, recipients: tuple[str, ...]) -> None:
