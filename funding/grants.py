@@ -394,6 +394,8 @@ _KEY_STATUS = (
     ("applied", re.compile(r"\b(?:sökt|ansökt|ansökan|begärt)", re.IGNORECASE)),
     ("proposed", re.compile(r"förslag|föreslag", re.IGNORECASE)),
     ("decided", re.compile(r"bevilj|finansiering|tilldel", re.IGNORECASE)),
+    # "Utlyst belopp: 5 miljoner": what a call offers is a pot still to be given out
+    ("budget", re.compile(r"utlys|tillgänglig|budget", re.IGNORECASE)),
 )
 _RECEIVER_KEY = re.compile(
     r"^[ \t]*(?:mottagare|bidragsmottagare|sökande|huvudsökande|organisation|förening|"

@@ -32,6 +32,13 @@ _EARLIER = re.compile(
     r"|\b(?:förra|föregående)\s+mandatperiod\w*)",
     re.IGNORECASE,
 )
+# "Sedan 2015 har fonden delat ut 40 miljoner", "Under perioden har fonden fördelat ...": a
+# running total over years, a statistic reported, whatever its verb.
+_CUMULATIVE = re.compile(
+    r"\b(?:sedan\s+(?:starten|(?:år\s+)?(?:19|20)\d\d)|under\s+(?:hela\s+)?\w*perioden)"
+    r"(?:\s+(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d)?[\s,]+har\b",
+    re.IGNORECASE,
+)
 # "Under september betalades 4 miljoner ut": what was paid out is an outcome, reported.
 _PAID_OUT = re.compile(
     r"\bbetalades\s+(?:[\w-]+\s+){0,5}?ut\b|\butbetala(?:t|ts|des)\b|\bhar\s+betalats\s+ut\b",
@@ -210,6 +217,7 @@ def cued_status(support: str, context: str | None, rows: bool = False) -> str | 
         ("reported", _RESULT),
         ("reported", _EARLIER),
         ("reported", _PAID_OUT),
+        ("reported", _CUMULATIVE),
         ("applied", _REQUESTED),
         ("budget", _CAP),
         ("decided", _DECIDED_PAST),

@@ -324,6 +324,25 @@ def test_a_sub_row_names_its_group_and_itself() -> None:
             "Resultat för hela året väntas bli 5 miljoner kronor.", "reported", id="result"
         ),
         pytest.param(
+            "Sedan 2015 har Ekbyfonden delat ut cirka 40 miljoner kronor till 120 projekt.",
+            "reported",
+            id="running-total-since-a-year",
+        ),
+        pytest.param(
+            "Under perioden har Ekbyfonden fördelat 2 miljarder kronor.",
+            "reported",
+            id="running-total-over-the-period",
+        ),
+        pytest.param(
+            "Under perioden 2021-2027 fördelar Ekbyfonden över 2 miljarder kronor.",
+            "budget",
+            id="programme-frame-for-a-period",
+        ),
+        pytest.param("Utlyst belopp: 15 miljoner kronor", "budget", id="call-amount-key"),
+        pytest.param(
+            "Ekbyfonden utlyser 3 miljoner kronor för lokala projekt.", "budget", id="call-verb"
+        ),
+        pytest.param(
             "Nämnden beslutar att bevilja Ekby Scoutkår 20 000 kr.", "decided", id="minutes"
         ),
         pytest.param(
