@@ -61,6 +61,7 @@ from funding.tables import (
     column_status,
     header_above,
     label_kind,
+    lead_in_amounts,
     line_bounds,
 )
 
@@ -119,12 +120,12 @@ class _Evidence:
 
 # Bump when extraction changes what it finds: documents read by another version are re-read
 # from their stored text on the next `fou-bot ingest` or `fou-bot grants --rebuild`.
-EXTRACTOR_VERSION = 6
+EXTRACTOR_VERSION = 7
 
 
 def extract_grants(doc: Document) -> list[Grant]:
     """Every SEK allocation the document states, each with its exact supporting span."""
-    amounts = bare_cell_amounts(doc.text, find_amounts(doc.text))
+    amounts = lead_in_amounts(doc.text, bare_cell_amounts(doc.text, find_amounts(doc.text)))
     indexed = _Text(doc.text, tuple(_sentences(doc.text, tuple(amounts))), tuple(amounts))
     context = doc_context(doc)
     found: list[_Evidence] = []

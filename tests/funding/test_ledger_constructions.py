@@ -257,6 +257,37 @@ def test_cells_without_a_unit_take_the_headers_unit() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Nämnden beslutade om följande bidrag (tkr):\nFöreningen Solstrålen 120\n"
+            "Ekby Brukarförening 80\n\nÖvrigt: inget.",
+            [
+                (120_000, ("Föreningen Solstrålen",), "decided"),
+                (80_000, ("Ekby Brukarförening",), "decided"),
+            ],
+            id="tkr-in-brackets",
+        ),
+        pytest.param(
+            "Följande föreningar beviljas bidrag, belopp i kronor:\n- Ekby IF: 4 500\n"
+            "- Norrby BK: 3 000",
+            [(4_500, ("Ekby IF",), "decided"), (3_000, ("Norrby BK",), "decided")],
+            id="belopp-i-kronor-dashed-list",
+        ),
+        pytest.param(
+            "Bidrag beviljades (kr):\nEkby IF 2024\nKontakt (tel):\nAnna 0701",
+            [],
+            id="a-year-and-no-unit-are-no-money",
+        ),
+    ],
+)
+def test_list_rows_take_the_unit_of_their_lead_in(
+    text: str, expected: list[tuple[int, tuple[str, ...], str]]
+) -> None:
+    assert rows(text) == expected
+
+
 def test_a_category_column_names_no_receiver() -> None:
     text = (
         "Idag tog nämnden beslut om fördelningen.\n\n"
