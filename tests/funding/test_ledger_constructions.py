@@ -288,6 +288,18 @@ def test_list_rows_take_the_unit_of_their_lead_in(
     assert rows(text) == expected
 
 
+def test_in_an_annual_report_money_given_is_reported() -> None:
+    text = (
+        "Ekbyfonden fördelade 300 miljoner kronor till 200 projekt. "
+        "Nästa år ska fonden fördela 20 miljoner kronor."
+    )
+    assert rows(text, title="Ekbyfondens verksamhetsberättelse 2023", kind="report") == [
+        (300_000_000, (), "reported"),
+        (20_000_000, (), "budget"),
+    ]
+    assert rows(text)[0][2] == "decided"
+
+
 def test_a_category_column_names_no_receiver() -> None:
     text = (
         "Idag tog nämnden beslut om fördelningen.\n\n"
@@ -370,6 +382,17 @@ def test_a_sub_row_names_its_group_and_itself() -> None:
             id="programme-frame-for-a-period",
         ),
         pytest.param("Utlyst belopp: 15 miljoner kronor", "budget", id="call-amount-key"),
+        pytest.param(
+            "Fondens årsredovisning har lämnats in. Den visar att Ekbyfonden fördelade "
+            "närmare 300 miljoner kronor till 200 projekt.",
+            "reported",
+            id="what-a-report-shows",
+        ),
+        pytest.param(
+            "Beslutet visar att nämnden beviljar 40 000 kr till Ekby IF.",
+            "decided",
+            id="a-decision-shown-is-decided",
+        ),
         pytest.param(
             "Ekbyfonden utlyser 3 miljoner kronor för lokala projekt.", "budget", id="call-verb"
         ),
