@@ -18,7 +18,7 @@ NOT_GRANTED = r"(?:beviljas|beviljades|beviljats)\s+inte|inte\s+(?:beviljas|bevi
 # for a ledger row ("Ansökan: 40 000 kr"), but not for an amount a passage calls granted
 # "enligt ansökan"; there only "ansökan om 40 000 kr" applies.
 APPLYING = r"ansök(?:er|t\w*|te|a)|sök(?:t\w*|er|te)|applie[sd]"
-APPLICATION = r"ansökan"
+APPLICATION = r"ansökan|ansökningar(?:na)?"
 APPLICATION_FOR = r"ansökan\s+om"
 # "föreslår", "förslag", "vill", "yrkar", a motion, an opposition's budget, "väntas".
 # "motion" only as the noun of politics: "motionsaktiviteter" are exercise.

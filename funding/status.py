@@ -35,6 +35,13 @@ _EARLIER = re.compile(
 # "Årsredovisningen visar att fonden fördelade 30 miljoner", "Den visar att ...": what a
 # report or a statistic shows is reported, not given by the sentence.
 _SHOWN = re.compile(r"\b(?!beslut)\w+\s+(?:[\w-]+\s+){0,3}?visa(?:r|de)\s+att\b", re.IGNORECASE)
+# "Det kom in 30 ansökningar på 900 000 kr", "fick in ansökningar om 2 miljoner": the sum of
+# the applications received is applied for, whatever "fick" says elsewhere.
+_APPLICATIONS_IN = re.compile(
+    r"\b(?:inkom|inkommit|kom\s+in|fick\s+in|har\s+kommit\s+in)\b[^.]{0,60}?\bansökning\w*"
+    r"|\bansökning\w*\s+(?:[\w-]+\s+){0,3}?(?:inkom|kom\s+in|har\s+kommit\s+in)\b",
+    re.IGNORECASE,
+)
 # "Sedan 2015 har fonden delat ut 40 miljoner", "Under perioden har fonden fördelat ...": a
 # running total over years, a statistic reported, whatever its verb.
 _CUMULATIVE = re.compile(
@@ -230,6 +237,7 @@ def cued_status(support: str, context: str | None, rows: bool = False) -> str | 
         ("reported", _CUMULATIVE),
         ("reported", _SHOWN),
         ("applied", _REQUESTED),
+        ("applied", _APPLICATIONS_IN),
         ("budget", _CAP),
         ("decided", _DECIDED_PAST),
         ("proposed", _PROPOSED_VERB),

@@ -383,6 +383,21 @@ def test_a_sub_row_names_its_group_and_itself() -> None:
         ),
         pytest.param("Utlyst belopp: 15 miljoner kronor", "budget", id="call-amount-key"),
         pytest.param(
+            "Totalt inkom ett 40-tal ansökningar som motsvarade över 1,5 miljoner kronor.",
+            "applied",
+            id="applications-received-inkom",
+        ),
+        pytest.param(
+            "Nämnden fick in ansökningar om totalt 2 miljoner kronor.",
+            "applied",
+            id="applications-received-fick-in",
+        ),
+        pytest.param(
+            "Av 40 ansökningar beviljades 12, totalt 900 000 kronor.",
+            "decided",
+            id="applications-granted-are-decided",
+        ),
+        pytest.param(
             "Fondens årsredovisning har lämnats in. Den visar att Ekbyfonden fördelade "
             "närmare 300 miljoner kronor till 200 projekt.",
             "reported",
