@@ -45,6 +45,8 @@ MAY_APPLY = r"(?:kan|får|ska|kunna|may|can)\s+(?:\w+\s+)?(?:an)?sök\w*|(?:can|
 TO_DISTRIBUTE = (
     r"ska\s+(?:[\w-]+\s+){0,3}?fördela|kommer\s+att\s+fördela|finns\s+att\s+(?:söka|fördela)"
     r"|(?:kronor|kr|miljoner|miljon|mnkr|mkr|tkr)\s+att\s+(?:fördela|dela\s+ut)"
+    # "ger länsstyrelsen i uppdrag att fördela 5 miljoner": a mandate, the money not yet given
+    r"|uppdrag(?:et)?\s+att\s+(?:fördela|dela\s+ut)"
     # "Utlyst belopp: 5 miljoner", "utlyser 5 miljoner": a call's pot, still to be given out
     r"|utlys(?:t|ta|er|te|ning\w*)(?:\s+belopp)?"
     # "Under perioden 2021-2027 fördelar fonden 2 miljarder": a programme's frame

@@ -120,7 +120,7 @@ class _Evidence:
 
 # Bump when extraction changes what it finds: documents read by another version are re-read
 # from their stored text on the next `fou-bot ingest` or `fou-bot grants --rebuild`.
-EXTRACTOR_VERSION = 9
+EXTRACTOR_VERSION = 10
 
 
 def extract_grants(doc: Document) -> list[Grant]:

@@ -383,6 +383,11 @@ def test_a_sub_row_names_its_group_and_itself() -> None:
         ),
         pytest.param("Utlyst belopp: 15 miljoner kronor", "budget", id="call-amount-key"),
         pytest.param(
+            "Regeringen ger Ekby länsråd i uppdrag att fördela 40 miljoner kronor till kommuner.",
+            "budget",
+            id="a-mandate-to-distribute",
+        ),
+        pytest.param(
             "Totalt inkom ett 40-tal ansökningar som motsvarade över 1,5 miljoner kronor.",
             "applied",
             id="applications-received-inkom",
