@@ -70,17 +70,21 @@ _TAIL = (
     rf"(?:{_SP}?(?P<cur>{_CUR}))?"
     rf"(?P<per>{_SP}?(?:/|per{_SP})(?:år|månad|mån)(?!\w))?"
 )
+# "25 nya miljoner", "tio extra miljoner": an adjective between figure and scale word.
+_FRESH = r"(?:nya|extra|ytterligare)"
 _PREFIX_CODE = r"(?-i:SEK|EUR|USD|NOK|DKK|ISK|GBP|CHF)|€|\$|£"
 _DIGIT_AMOUNT = re.compile(
     # "SEK 500,000": a currency written first makes "500,000" English thousands, as after.
     rf"(?:(?<!\w)(?P<pre>{_PREFIX_CODE}){_SP}?)?"
     rf"(?<![\w,.])(?P<num>{_NUM})"
-    rf"(?:{_SP}?(?P<unit>(?:milj|mdr|mio|mia|mill)\.(?={_SP}?\w)|(?:{_UNIT})(?!\w)))?{_TAIL}",
+    rf"(?:(?:{_SP}{_FRESH})?{_SP}?(?P<unit>(?:milj|mdr|mio|mia|mill)\.(?={_SP}?\w)|(?:{_UNIT})(?!\w)))?"
+    rf"{_TAIL}",
     re.IGNORECASE,
 )
 _WORD_AMOUNT = re.compile(
     rf"(?<!\w)(?P<words>(?:[a-zåäö]+ och )?(?:(?:en|ett) )?[a-zåäö]+){_SP}"
-    rf"(?P<unit>miljarder|miljard|miljonerna|miljoner|miljonen|miljon|tusen)(?!\w){_TAIL}",
+    rf"(?:{_FRESH}{_SP})?(?P<unit>miljarder|miljard|miljonerna|miljoner|miljonen|miljon|tusen)"
+    rf"(?!\w){_TAIL}",
     re.IGNORECASE,
 )
 # "femtiotusen", "tvåhundratusen": a thousands figure written as one word.
@@ -120,8 +124,13 @@ _COMMA_GROUPS = re.compile(r"\d{1,3}(?:,\d{3})+")
 _SHARED_SCALE = re.compile(
     rf"(?<![\w,.])(?P<num>\d{{1,3}}(?:,\d+)?){_SP}(?:och|eller|respektive){_SP}$", re.IGNORECASE
 )
-# "250 miljoner extra till sociala insatser": a scaled figure given to something is money.
-_GIVEN_TO = re.compile(rf"{_SP}+(?:extra{_SP}+|mer{_SP}+)?(?:till|åt){_SP}+(?!\d)\w", re.IGNORECASE)
+# "250 miljoner extra till sociala insatser": a scaled figure given to something is money;
+# "35 miljoner som går till", "en miljon går till": the money goes to something too.
+_GIVEN_TO = re.compile(
+    rf"{_SP}+(?:extra{_SP}+|mer{_SP}+)?(?:(?:som{_SP}+)?(?:ska{_SP}+|skall{_SP}+)?"
+    rf"(?:går|gick|gå){_SP}+)?(?:till|åt){_SP}+(?!\d)\w",
+    re.IGNORECASE,
+)
 _RECEIVED_BEFORE = re.compile(
     r"\b(?:får|fick|fått|beviljas|beviljades|tilldelas|tilldelades|erhåller|erhöll)"
     rf"(?:{_SP}+[^\W\d][\w-]*){{0,5}}{_SP}+$",

@@ -18,7 +18,7 @@ NOT_GRANTED = r"(?:beviljas|beviljades|beviljats)\s+inte|inte\s+(?:beviljas|bevi
 # for a ledger row ("Ansökan: 40 000 kr"), but not for an amount a passage calls granted
 # "enligt ansökan"; there only "ansökan om 40 000 kr" applies.
 APPLYING = r"ansök(?:er|t\w*|te|a)|sök(?:t\w*|er|te)|applie[sd]"
-APPLICATION = r"ansökan"
+APPLICATION = r"ansökan|ansökningar(?:na)?"
 APPLICATION_FOR = r"ansökan\s+om"
 # "föreslår", "förslag", "vill", "yrkar", a motion, an opposition's budget, "väntas".
 # "motion" only as the noun of politics: "motionsaktiviteter" are exercise.
@@ -45,6 +45,13 @@ MAY_APPLY = r"(?:kan|får|ska|kunna|may|can)\s+(?:\w+\s+)?(?:an)?sök\w*|(?:can|
 TO_DISTRIBUTE = (
     r"ska\s+(?:[\w-]+\s+){0,3}?fördela|kommer\s+att\s+fördela|finns\s+att\s+(?:söka|fördela)"
     r"|(?:kronor|kr|miljoner|miljon|mnkr|mkr|tkr)\s+att\s+(?:fördela|dela\s+ut)"
+    # "ger länsstyrelsen i uppdrag att fördela 5 miljoner": a mandate, the money not yet given
+    r"|uppdrag(?:et)?\s+att\s+(?:fördela|dela\s+ut)"
+    # "Utlyst belopp: 5 miljoner", "utlyser 5 miljoner": a call's pot, still to be given out
+    r"|utlys(?:t|ta|er|te|ning\w*)(?:\s+belopp)?"
+    # "Under perioden 2021-2027 fördelar fonden 2 miljarder": a programme's frame
+    r"|under\s+(?:\w*perioden|åren)\s+(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\s+"
+    r"(?:fördelar|delar\s+ut|satsar)"
 )
 
 REFUSED = re.compile(rf"\b(?:{REFUSAL})\b|\b(?:{NOT_GRANTED})\b", re.IGNORECASE)

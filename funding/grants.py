@@ -61,6 +61,7 @@ from funding.tables import (
     column_status,
     header_above,
     label_kind,
+    lead_in_amounts,
     line_bounds,
 )
 
@@ -119,12 +120,12 @@ class _Evidence:
 
 # Bump when extraction changes what it finds: documents read by another version are re-read
 # from their stored text on the next `fou-bot ingest` or `fou-bot grants --rebuild`.
-EXTRACTOR_VERSION = 5
+EXTRACTOR_VERSION = 10
 
 
 def extract_grants(doc: Document) -> list[Grant]:
     """Every SEK allocation the document states, each with its exact supporting span."""
-    amounts = bare_cell_amounts(doc.text, find_amounts(doc.text))
+    amounts = lead_in_amounts(doc.text, bare_cell_amounts(doc.text, find_amounts(doc.text)))
     indexed = _Text(doc.text, tuple(_sentences(doc.text, tuple(amounts))), tuple(amounts))
     context = doc_context(doc)
     found: list[_Evidence] = []
@@ -394,6 +395,8 @@ _KEY_STATUS = (
     ("applied", re.compile(r"\b(?:sökt|ansökt|ansökan|begärt)", re.IGNORECASE)),
     ("proposed", re.compile(r"förslag|föreslag", re.IGNORECASE)),
     ("decided", re.compile(r"bevilj|finansiering|tilldel", re.IGNORECASE)),
+    # "Utlyst belopp: 5 miljoner": what a call offers is a pot still to be given out
+    ("budget", re.compile(r"utlys|tillgänglig|budget", re.IGNORECASE)),
 )
 _RECEIVER_KEY = re.compile(
     r"^[ \t]*(?:mottagare|bidragsmottagare|sökande|huvudsökande|organisation|förening|"

@@ -301,8 +301,13 @@ _JOINED_BODY = (
     r"[a-zåäö]+(?:föreningen|förbundet|stiftelsen|jouren|förening|förbund|stiftelse)"
     rf"(?:{_SP}i{_SP}{_CAP_WORD})?(?!\w)"
 )
+# "Ekby Norrby regionen AB": a company's legal form closes its name, lowercase words and all.
+_COMPANY = (
+    rf"{_CAP_WORD}(?:{_SP}(?:{_CAP_WORD}|(?!(?:och|samt|eller|till|för|med|att|som|har|får|fick"
+    rf"|ger|gav|ska|kan)\b)[a-zåäö]+)){{0,4}}?{_SP}(?-i:AB|HB|KB)(?!\w)"
+)
 _ONE_NAME = (
-    rf"(?:{_BODY_FOR}|{_JOINED_BODY}|{_KIND_LEAD}{_SP}{_CAP_WORD}(?:{_SP}(?:{_NAME_LINK}{_SP})?{_CAP_WORD})*"
+    rf"(?:{_BODY_FOR}|{_COMPANY}|{_JOINED_BODY}|{_KIND_LEAD}{_SP}{_CAP_WORD}(?:{_SP}(?:{_NAME_LINK}{_SP})?{_CAP_WORD})*"
     rf"(?:{_SP}{_NAME_TAIL})?"
     rf"|{_CAP_WORD}(?:{_SP}(?:{_NAME_LINK}{_SP})?{_CAP_WORD})*(?:s?{_SP}{_NAME_TAIL})?"
     # "kvinnojouren i Ekby", "församlingen i Norrby": a body known by its place.
@@ -381,6 +386,14 @@ _RUN_BY = _lazy(
     rf"{_RECEIVE}\s+{_GAP_WORDS}$"
 )
 _GIVE_THEN_NAMES = _lazy(rf"\b{_GIVE}\s+{_NAME_LIST}\s+{_GAP_WORDS}$")
+# "I går beviljade Ekby kommun Föreningen Solstrålen 200 000 kronor": after an inverted verb
+# a giving body is the subject, and the name after it, the indirect object, receives.
+_GIVER = (
+    rf"(?:{_CAP_WORD}(?:{_SP}{_CAP_WORD})*{_SP}(?:kommun|stad|region|landsting|län)"
+    r"|[A-ZÅÄÖa-zåäö][\w-]*(?:nämnden|styrelsen|fonden|kommunen|regionen|staden|förvaltningen|"
+    r"rådet|myndigheten|fullmäktige))"
+)
+_GIVER_THEN_NAMES = _lazy(rf"\b{_GIVE}\s+{_GIVER}\s+{_NAME_LIST}\s+{_GAP_WORDS}$")
 _TO_NAMES_AFTER = _lazy(
     # "40 000 kr och till Norrby BK 30 000 kr": the next amount's receiver is not this one's
     # "2 mnkr för investeringar vid Ekbacken": the place named is the unit that gets it
@@ -449,6 +462,7 @@ def receivers_by_syntax(
             found = [f"{found[0]} {tail['word']}"]  # "till Sankta ungdom.": never cut a name short
     patterns = (
         _AND_NAMES,
+        _GIVER_THEN_NAMES,
         _GIVE_THEN_NAMES,
         _RECEIVE_THEN_NAMES,
         _AUX_NAMES_RECEIVE,

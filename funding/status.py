@@ -32,6 +32,23 @@ _EARLIER = re.compile(
     r"|\b(?:förra|föregående)\s+mandatperiod\w*)",
     re.IGNORECASE,
 )
+# "Årsredovisningen visar att fonden fördelade 30 miljoner", "Den visar att ...": what a
+# report or a statistic shows is reported, not given by the sentence.
+_SHOWN = re.compile(r"\b(?!beslut)\w+\s+(?:[\w-]+\s+){0,3}?visa(?:r|de)\s+att\b", re.IGNORECASE)
+# "Det kom in 30 ansökningar på 900 000 kr", "fick in ansökningar om 2 miljoner": the sum of
+# the applications received is applied for, whatever "fick" says elsewhere.
+_APPLICATIONS_IN = re.compile(
+    r"\b(?:inkom|inkommit|kom\s+in|fick\s+in|har\s+kommit\s+in)\b[^.]{0,60}?\bansökning\w*"
+    r"|\bansökning\w*\s+(?:[\w-]+\s+){0,3}?(?:inkom|kom\s+in|har\s+kommit\s+in)\b",
+    re.IGNORECASE,
+)
+# "Sedan 2015 har fonden delat ut 40 miljoner", "Under perioden har fonden fördelat ...": a
+# running total over years, a statistic reported, whatever its verb.
+_CUMULATIVE = re.compile(
+    r"\b(?:sedan\s+(?:starten|(?:år\s+)?(?:19|20)\d\d)|under\s+(?:hela\s+)?\w*perioden)"
+    r"(?:\s+(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d)?[\s,]+har\b",
+    re.IGNORECASE,
+)
 # "Under september betalades 4 miljoner ut": what was paid out is an outcome, reported.
 _PAID_OUT = re.compile(
     r"\bbetalades\s+(?:[\w-]+\s+){0,5}?ut\b|\butbetala(?:t|ts|des)\b|\bhar\s+betalats\s+ut\b",
@@ -118,14 +135,21 @@ _RECEIVED = re.compile(r"\b(?:får|fick|erhåller|erhöll|beviljas|tilldelas)\b"
 _OPENING = 500
 _PROPOSAL_DOC = re.compile(r"förslag|föresl|tjänsteutlåtande", re.IGNORECASE)
 _APPLICATION_DOC = re.compile(r"^\W*ansökan\b", re.IGNORECASE)
+# An annual report tells what a past year gave: its "fördelade", "beviljade" are reported.
+_REPORT_DOC = re.compile(
+    r"verksamhetsberättelse|årsredovisning|årsberättelse|verksamhetsredovisning|årsrapport",
+    re.IGNORECASE,
+)
 
 
 def doc_context(doc: Document) -> str | None:
     """What kind of paper this is, from its title and opening: a decision, a proposal, an
-    application, or None when it does not say (news, press releases)."""
+    application, an annual report, or None when it does not say (news, press releases)."""
     opening = _PROPOSAL_NAMED.sub(" ", f"{doc.meta.title}\n{doc.text[:_OPENING]}")
     if _DECISION_DOC.search(opening) or _MINUTES_INSIDE.search(doc.text):
         return "adopted" if _ADOPTS.search(doc.text) else "decision"
+    if _REPORT_DOC.search(doc.meta.title):
+        return "report"
     if _APPLICATION_DOC.search(doc.meta.title):
         return "applied"
     if doc.meta.kind == "meeting_agenda":
@@ -210,7 +234,10 @@ def cued_status(support: str, context: str | None, rows: bool = False) -> str | 
         ("reported", _RESULT),
         ("reported", _EARLIER),
         ("reported", _PAID_OUT),
+        ("reported", _CUMULATIVE),
+        ("reported", _SHOWN),
         ("applied", _REQUESTED),
+        ("applied", _APPLICATIONS_IN),
         ("budget", _CAP),
         ("decided", _DECIDED_PAST),
         ("proposed", _PROPOSED_VERB),
@@ -221,7 +248,7 @@ def cued_status(support: str, context: str | None, rows: bool = False) -> str | 
         # Above a table, "62 organisationer har ansökt" is a remark: the rows are allocations
         # (a "Sökt belopp" column says when they are applications).
         if pattern.search(support) and not (rows and pattern is _APPLIED):
-            return status
+            return _as_reported(status, context)
     if context in ("proposed", "applied"):
         return context  # "Socialnämnden beslutar ..." in a proposal is a draft decision
     weak = (
@@ -231,7 +258,13 @@ def cued_status(support: str, context: str | None, rows: bool = False) -> str | 
         ("budget", _BUDGET),
         ("decided", _GIVEN),
     )
-    return next((status for status, pattern in weak if pattern.search(support)), None)
+    found = next((status for status, pattern in weak if pattern.search(support)), None)
+    return _as_reported(found, context)
+
+
+def _as_reported(status: str | None, context: str | None) -> str | None:
+    """In an annual report, money said to be given was given in the year it reports on."""
+    return "reported" if context == "report" and status == "decided" else status
 
 
 # "ligger i dag på 2 800 kr och höjs till 5 800 kr": what a sum is now, and what it becomes.
@@ -258,6 +291,6 @@ def clause_status(clause: str, context: str | None = None) -> str | None:
         ("decided", _CHANGED_TO),
     )
     found = next((status for status, pattern in own if pattern.search(clause)), None)
-    if found is None and context is None and _RECEIVES_NOW.search(clause):
-        return "decided"  # in a proposal, what a clause says one gets is still proposed
-    return found
+    if found is None and context in (None, "report") and _RECEIVES_NOW.search(clause):
+        found = "decided"  # in a proposal, what a clause says one gets is still proposed
+    return _as_reported(found, context)

@@ -10,6 +10,9 @@ Decisions, so callers can rely on them:
   _HEADER_REACH lines up, with no blank line between it and the row.
 - Cells without a unit are money only under a header cell that names money or a unit; they
   are scaled by that unit ("tkr": thousands, "mnkr"/"mkr": millions).
+- A list's lead-in ending in a colon may give the unit of its rows ("Följande bidrag
+  beviljas (tkr):"): each row below it that ends in a bare figure is money in that unit, up
+  to a blank line or a line of another shape.
 - Every function here looks at a bounded window around its line: linear in the text.
 """
 
@@ -184,3 +187,45 @@ def _money_cells(
             value = int(re.sub(r"\D", "", cell.text)) * scale
             found[cell.start] = Amount(value, "SEK", False, cell.text, cell.start, cell.end)
     return found
+
+
+_LEAD_IN_UNIT = re.compile(
+    r"\((?:belopp\s+i\s+)?(?P<unit>tkr|ksek|mnkr|mkr|msek|kr|kronor|sek|tusental\s+kronor)\)"
+    r"|\b(?:belopp|summor)\s+i\s+(?P<unit2>tkr|mnkr|mkr|kronor|kr|tusentals\s+kronor)\b",
+    re.IGNORECASE,
+)
+_LIST_ROW = re.compile(
+    r"[ \t]*(?:[-•*·▪–]\s*)?[^\d\n:]*[^\W\d][^\d\n]*?[ \t]*[:–—-]?[ \t]*"
+    r"(?P<num>\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)[ \t]*$"
+)
+_ROW_REACH = 80
+_YEAR = re.compile(r"(?:19|20)\d\d")  # "Ekby IF 2024": a year closing a row is no figure
+
+
+def lead_in_amounts(text: str, amounts: list[Amount]) -> list[Amount]:
+    """`amounts` with the bare figures of the rows under a lead-in that gives their unit
+    ("Följande bidrag beviljas (tkr):" then "Ekby IF 120"), scaled by it; in order."""
+    known = {a.start for a in amounts}
+    extra: list[Amount] = []
+    for lead in re.finditer(r"^[^\n]{0,300}:[ \t]*$", text, re.MULTILINE):
+        unit = _LEAD_IN_UNIT.search(lead[0])
+        if unit is None:
+            continue
+        scale = next(
+            (f for pattern, f in _SCALE if pattern.search(unit["unit"] or unit["unit2"])), 1
+        )
+        cursor = lead.end() + 1
+        for _ in range(_ROW_REACH):
+            end = text.find("\n", cursor)
+            end = len(text) if end < 0 else end
+            row = _LIST_ROW.fullmatch(text, cursor, end)
+            if row is None:
+                break
+            start = row.start("num")
+            if start not in known and not _YEAR.fullmatch(row["num"]):
+                value = int(re.sub(r"\D", "", row["num"])) * scale
+                extra.append(Amount(value, "SEK", False, row["num"], start, row.end("num")))
+            cursor = end + 1
+    if not extra:
+        return amounts
+    return sorted([*amounts, *extra], key=lambda a: a.start)

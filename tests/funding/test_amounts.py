@@ -438,10 +438,43 @@ def test_a_grouped_figure_introduced_as_a_count_is_not_money() -> None:
         pytest.param(
             "Resorna ökade från 2 miljoner till 3 miljoner resenärer.", [], id="a-count-going-up"
         ),
+        pytest.param(
+            "Nämnden vill att 35 miljoner som går till fritidsgårdarna i Ekby.",
+            [35_000_000],
+            id="som-gar-till",
+        ),
+        pytest.param(
+            "En miljon går till lovaktiviteter i Norrby.", [1_000_000], id="words-gar-till"
+        ),
         pytest.param("Staden har 2 miljoner träd.", [], id="no-money-word-anywhere"),
+        pytest.param("Staden har 25 nya miljoner träd.", [], id="fresh-count-no-money"),
     ],
 )
 def test_a_scaled_figure_without_currency_needs_money_around_it(
     text: str, expected: list[int]
 ) -> None:
     assert [a.value for a in find_amounts(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "raw"),
+    [
+        pytest.param(
+            "Kommunen satsar 25 nya miljoner på äldreomsorgen.",
+            25_000_000,
+            "25 nya miljoner",
+            id="digits-nya",
+        ),
+        pytest.param(
+            "Regionen skjuter till tio extra miljoner kronor.",
+            10_000_000,
+            "tio extra miljoner kronor",
+            id="words-extra",
+        ),
+    ],
+)
+def test_an_adjective_between_figure_and_scale_word_keeps_the_scale(
+    text: str, value: int, raw: str
+) -> None:
+    found = _only(text)
+    assert (found[0], found[3]) == (value, raw)

@@ -111,6 +111,36 @@ def _one(text: str, **kwargs: str) -> Grant:
             ("Ekby kommun",),
             id="name-skulle-fa",
         ),
+        pytest.param(
+            "I går beviljade Ekby kommun Föreningen Solstrålen 200 000 kronor.",
+            ("Föreningen Solstrålen",),
+            id="inverted-giver-then-receiver",
+        ),
+        pytest.param(
+            "I dag ger socialnämnden Norrby Brukarförening 50 000 kronor för lokalhyra.",
+            ("Norrby Brukarförening",),
+            id="inverted-body-word-giver-then-receiver",
+        ),
+        pytest.param(
+            "Kommunstyrelsen beviljade Ekby Brukarförening 80 000 kronor.",
+            ("Ekby Brukarförening",),
+            id="giver-before-verb-one-name-after",
+        ),
+        pytest.param(
+            "En miljon går till Föreningen Solstrålen för lovaktiviteter.",
+            ("Föreningen Solstrålen",),
+            id="words-amount-gar-till",
+        ),
+        pytest.param(
+            "Ekby Norrby regionen AB får 24 miljoner kronor till projektet Växthuset.",
+            ("Ekby Norrby regionen AB",),
+            id="company-with-lowercase-word-far",
+        ),
+        pytest.param(
+            "Nämnden beviljar Ekby IF bidrag och 40 000 kr går till Norrby Bygg AB.",
+            ("Norrby Bygg AB",),
+            id="company-name-never-spans-a-clause",
+        ),
     ],
 )
 def test_receivers_the_syntax_names(text: str, recipients: tuple[str, ...]) -> None:
@@ -227,6 +257,49 @@ def test_cells_without_a_unit_take_the_headers_unit() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Nämnden beslutade om följande bidrag (tkr):\nFöreningen Solstrålen 120\n"
+            "Ekby Brukarförening 80\n\nÖvrigt: inget.",
+            [
+                (120_000, ("Föreningen Solstrålen",), "decided"),
+                (80_000, ("Ekby Brukarförening",), "decided"),
+            ],
+            id="tkr-in-brackets",
+        ),
+        pytest.param(
+            "Följande föreningar beviljas bidrag, belopp i kronor:\n- Ekby IF: 4 500\n"
+            "- Norrby BK: 3 000",
+            [(4_500, ("Ekby IF",), "decided"), (3_000, ("Norrby BK",), "decided")],
+            id="belopp-i-kronor-dashed-list",
+        ),
+        pytest.param(
+            "Bidrag beviljades (kr):\nEkby IF 2024\nKontakt (tel):\nAnna 0701",
+            [],
+            id="a-year-and-no-unit-are-no-money",
+        ),
+    ],
+)
+def test_list_rows_take_the_unit_of_their_lead_in(
+    text: str, expected: list[tuple[int, tuple[str, ...], str]]
+) -> None:
+    assert rows(text) == expected
+
+
+def test_in_an_annual_report_money_given_is_reported() -> None:
+    text = (
+        "Ekbyfonden fördelade 300 miljoner kronor till 200 projekt. "
+        "Nästa år ska fonden fördela 20 miljoner kronor."
+    )
+    assert rows(text, title="Ekbyfondens verksamhetsberättelse 2023", kind="report") == [
+        (300_000_000, (), "reported"),
+        (20_000_000, (), "budget"),
+    ]
+    assert rows(text)[0][2] == "decided"
+
+
 def test_a_category_column_names_no_receiver() -> None:
     text = (
         "Idag tog nämnden beslut om fördelningen.\n\n"
@@ -292,6 +365,56 @@ def test_a_sub_row_names_its_group_and_itself() -> None:
         ),
         pytest.param(
             "Resultat för hela året väntas bli 5 miljoner kronor.", "reported", id="result"
+        ),
+        pytest.param(
+            "Sedan 2015 har Ekbyfonden delat ut cirka 40 miljoner kronor till 120 projekt.",
+            "reported",
+            id="running-total-since-a-year",
+        ),
+        pytest.param(
+            "Under perioden har Ekbyfonden fördelat 2 miljarder kronor.",
+            "reported",
+            id="running-total-over-the-period",
+        ),
+        pytest.param(
+            "Under perioden 2021-2027 fördelar Ekbyfonden över 2 miljarder kronor.",
+            "budget",
+            id="programme-frame-for-a-period",
+        ),
+        pytest.param("Utlyst belopp: 15 miljoner kronor", "budget", id="call-amount-key"),
+        pytest.param(
+            "Regeringen ger Ekby länsråd i uppdrag att fördela 40 miljoner kronor till kommuner.",
+            "budget",
+            id="a-mandate-to-distribute",
+        ),
+        pytest.param(
+            "Totalt inkom ett 40-tal ansökningar som motsvarade över 1,5 miljoner kronor.",
+            "applied",
+            id="applications-received-inkom",
+        ),
+        pytest.param(
+            "Nämnden fick in ansökningar om totalt 2 miljoner kronor.",
+            "applied",
+            id="applications-received-fick-in",
+        ),
+        pytest.param(
+            "Av 40 ansökningar beviljades 12, totalt 900 000 kronor.",
+            "decided",
+            id="applications-granted-are-decided",
+        ),
+        pytest.param(
+            "Fondens årsredovisning har lämnats in. Den visar att Ekbyfonden fördelade "
+            "närmare 300 miljoner kronor till 200 projekt.",
+            "reported",
+            id="what-a-report-shows",
+        ),
+        pytest.param(
+            "Beslutet visar att nämnden beviljar 40 000 kr till Ekby IF.",
+            "decided",
+            id="a-decision-shown-is-decided",
+        ),
+        pytest.param(
+            "Ekbyfonden utlyser 3 miljoner kronor för lokala projekt.", "budget", id="call-verb"
         ),
         pytest.param(
             "Nämnden beslutar att bevilja Ekby Scoutkår 20 000 kr.", "decided", id="minutes"
