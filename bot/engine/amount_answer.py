@@ -271,6 +271,8 @@ def tied_amount(
     where = _where(question, candidate)
     fitting = []
     for amount in candidate.amounts:
+        if counts_something(candidate.text, amount):
+            continue
         roles = role(candidate.text, amount)
         if _is_total_row(ledger, candidate, amount):
             roles.add("pot")
@@ -282,6 +284,25 @@ def tied_amount(
     anchors = [*want.names, *([key] if key else []), *(str(y) for y in question.years)]
     best = pick_amount(question, candidate, [a for a, _ in fitting], anchors, want.names)
     return next(pair for pair in fitting if pair[0] == best)
+
+
+# A bare figure followed by a word that is no unit of money counts that word's things
+# ("fler än 4 000 deltagare"), not kronor; a bare figure at a row's or clause's end, before
+# a verb or a relative ("30 000 som förvaltningen föreslagit", "75 000 skulle beviljas"),
+# or one whose unit comes after a second figure ("120 000 respektive 95 000 kronor"), may
+# still be a sum.
+_COUNTED = re.compile(
+    r"\s+(?!(kr|kronor|tkr|mnkr|sek|euro|eur|miljon\w*|miljard\w*|respektive|resp|och|eller"
+    r"|till|samt|mot|per|i|av|à|in|to|and|or|som|skulle|ska|har|hade|är|var|blir|blev|kan|får"
+    r"|fick|går|gick|ges|gavs|beviljas|beviljades|that|which|was|is|were|will|would)\b)[a-zåäö]"
+)
+
+
+def counts_something(sentence: str, amount: Amount) -> bool:
+    """The amount is a bare figure counting the things named after it, not a sum."""
+    if re.search(r"[A-Za-zÅÄÖåäö]", amount.raw):
+        return False
+    return _COUNTED.match(sentence, amount.end) is not None
 
 
 def _evidence_only(

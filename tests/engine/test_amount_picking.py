@@ -69,3 +69,28 @@ def test_respektive_gives_the_nth_name_the_nth_amount(
     answer = corpus.engine.ask(question)
     assert answer.amounts_sek == (amount,), answer.text
     check_answer(answer, corpus)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counted"),
+    [
+        pytest.param(
+            "Totalt har drygt 40 projekt beviljats stöd och fler än 40 000 ekdalsbor har deltagit.",
+            True,
+            id="people",
+        ),
+        pytest.param("Bidraget på sammanlagt 96 000, som gick till två lag.", False, id="row-end"),
+        pytest.param("Lärkgården får 96 000 kronor.", False, id="kronor"),
+        pytest.param(
+            "Sammanlagt ville oppositionen att 75 000 skulle beviljas Lärkgården.",
+            False,
+            id="before-a-verb",
+        ),
+    ],
+)
+def test_a_bare_figure_before_a_noun_counts_things_not_kronor(sentence: str, counted: bool) -> None:
+    from bot.engine.amount_answer import counts_something
+    from funding import find_amounts
+
+    amount = next(a for a in find_amounts(sentence) if "000" in a.raw)
+    assert counts_something(sentence, amount) is counted
